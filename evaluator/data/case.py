@@ -1,0 +1,155 @@
+"""A case definition (which clubs, which files, which criteria) built into a scenario.
+
+The case file is the only hand-written part; every figure is computed from the match and
+squad files it names, on its as-of date (or one the user picks).
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from evaluator.data.club_figures import COLUMNS, league_figures, squad_figures
+from evaluator.data.league_table import LeagueTable, league_table
+from evaluator.data.matches import Season, read_season
+from evaluator.data.names import read_aliases, resolve
+from evaluator.data.squads import Squad, read_squad
+from evaluator.decision.model import Club, Criterion, Scenario
+from evaluator.errors import InputError
+from evaluator.scenario_file import _criterion, _date, _obj, _list, _text
+
+FORMAT = "clubfit-case"
+
+
+@dataclass(frozen=True)
+class ClubSource:
+    name: str
+    matches: Path
+    squad: Path | None = None
+    team: str = ""               # name in the match file when it differs and no alias covers it
+
+
+@dataclass(frozen=True)
+class CaseDefinition:
+    path: Path
+    title: str
+    subject: str
+    as_of: date
+    clubs: tuple[ClubSource, ...]
+    criteria: tuple[Criterion, ...]
+    weights: dict[str, float]
+    include_doubtful: bool = False
+    aliases: Path | None = None
+    notes: str = ""
+
+
+def load_case(path: str | os.PathLike[str]) -> CaseDefinition:
+    p = Path(path)
+    try:
+        raw = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{p}: cannot be read ({getattr(e, 'strerror', None) or e})") from None
+    except json.JSONDecodeError as e:
+        raise InputError(f"{p}: not valid JSON (line {e.lineno}: {e.msg})") from None
+    try:
+        return _case_from_dict(raw, p)
+    except InputError as e:
+        raise InputError(f"{p.name}: {e}") from None
+
+
+def _case_from_dict(raw: Any, p: Path) -> CaseDefinition:
+    o = _obj(raw, "case")
+    if o.get("format") != FORMAT:
+        raise InputError(f"format: expected {FORMAT!r}, got {o.get('format')!r}")
+    base = p.parent
+
+    def rel(v: Any, where: str) -> Path:
+        return (base / _text(v, where, required=True)).resolve()
+
+    clubs = []
+    for i, c in enumerate(_list(o.get("clubs"), "clubs")):
+        co = _obj(c, f"clubs[{i}]")
+        clubs.append(ClubSource(
+            name=_text(co.get("name"), f"clubs[{i}].name", required=True),
+            matches=rel(co.get("matches"), f"clubs[{i}].matches"),
+            squad=rel(co["squad"], f"clubs[{i}].squad") if co.get("squad") else None,
+            team=_text(co.get("team", ""), f"clubs[{i}].team"),
+        ))
+    as_of = _date(o.get("as_of"), "as_of")
+    if as_of is None:
+        raise InputError("as_of: the case needs an as-of date (YYYY-MM-DD)")
+    weights = {str(k): float(v) for k, v in _obj(o.get("weights", {}), "weights").items()}
+    return CaseDefinition(
+        path=p, title=_text(o.get("title", ""), "title"), subject=_text(o.get("subject", ""), "subject"),
+        as_of=as_of, clubs=tuple(clubs),
+        criteria=tuple(_criterion(c, f"criteria[{i}]") for i, c in enumerate(_list(o.get("criteria"), "criteria"))),
+        weights=weights, include_doubtful=bool(o.get("include_doubtful_squad_rows", False)),
+        aliases=rel(o["aliases"], "aliases") if o.get("aliases") else None,
+        notes=_text(o.get("notes", ""), "notes"),
+    )
+
+
+@dataclass
+class DataCache:
+    """Parsed files kept between recomputations, so moving the date only re-tables."""
+
+    seasons: dict[Path, Season] = field(default_factory=dict)
+    squads: dict[Path, Squad] = field(default_factory=dict)
+    tables: dict[tuple[Path, date], LeagueTable] = field(default_factory=dict)
+
+    def season(self, path: Path) -> Season:
+        if path not in self.seasons:
+            self.seasons[path] = read_season(path)
+        return self.seasons[path]
+
+    def squad(self, path: Path) -> Squad:
+        if path not in self.squads:
+            self.squads[path] = read_squad(path)
+        return self.squads[path]
+
+    def table(self, path: Path, on: date) -> LeagueTable:
+        key = (path, on)
+        if key not in self.tables:
+            self.tables[key] = league_table(self.season(path), on)
+        return self.tables[key]
+
+
+def source_label(season: Season) -> str:
+    kind = {"openfootball-json": "openfootball football.json, CC0",
+            "football-data-csv": "football-data.co.uk-style CSV"}[season.format]
+    return f"{season.name} ({kind}), file {Path(season.path).name}"
+
+
+def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doubtful: bool | None = None,
+                   cache: DataCache | None = None) -> Scenario:
+    on = as_of or case.as_of
+    doubtful = case.include_doubtful if include_doubtful is None else include_doubtful
+    cache = cache or DataCache()
+    aliases = read_aliases(case.aliases) if case.aliases else {}
+    clubs = []
+    for i, src in enumerate(case.clubs):
+        season = cache.season(src.matches)
+        team = resolve(src.team or src.name, season.teams, aliases, where=f"clubs[{i}] ({src.name})")
+        first = season.first_date
+        if first is not None and on < first:
+            raise InputError(f"as-of date {on}: before the first match of {season.name} ({first})")
+        figures = league_figures(cache.table(src.matches, on), team, source_label(season))
+        if src.squad is not None:
+            figures.update(squad_figures(cache.squad(src.squad), on, doubtful))
+        clubs.append(Club(id=_slug(src.name), name=src.name, league=season.name, figures=figures))
+    return Scenario(
+        title=case.title, subject=case.subject, as_of=on, clubs=tuple(clubs), criteria=case.criteria,
+        columns=COLUMNS, weights=dict(case.weights), notes=case.notes, case_file=case.path.name,
+    )
+
+
+def _slug(name: str) -> str:
+    import re
+    import unicodedata
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "club"

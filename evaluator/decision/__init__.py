@@ -1,0 +1,1 @@
+"""Scenario model, scoring and the session: knows nothing about files or Qt."""

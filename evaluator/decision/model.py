@@ -1,0 +1,204 @@
+"""The scenario: clubs, criteria and figures as plain, immutable data.
+
+Nothing here knows a club, league or criterion by name: a scenario with any clubs (>= 1) and
+any criteria (>= 1) is valid. Validation happens once, at construction, so the scorer can
+trust every number it sees.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import Enum
+
+from evaluator.errors import InputError
+
+
+class Direction(str, Enum):
+    HIGHER = "higher"   # more is better
+    LOWER = "lower"     # less is better
+    TARGET = "target"   # closest to a target value is best
+
+    @classmethod
+    def parse(cls, raw: object, where: str) -> "Direction":
+        try:
+            return cls(str(raw).strip().lower())
+        except ValueError:
+            allowed = ", ".join(d.value for d in cls)
+            raise InputError(f"{where}: unknown direction {raw!r} (use one of: {allowed})") from None
+
+
+class FigureStatus(str, Enum):
+    SOURCED = "sourced"   # computed from a named file or taken from a named source
+    USER = "user"         # entered by the user, with the source they gave
+    MISSING = "missing"   # nobody could source it: shown as missing, never invented
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number about one club, with where it came from and when it was true."""
+
+    value: float | None
+    source: str = ""
+    as_of: date | None = None
+    status: FigureStatus = FigureStatus.SOURCED
+    note: str = ""
+
+    @property
+    def missing(self) -> bool:
+        return self.value is None
+
+    @staticmethod
+    def missing_figure(note: str = "no source found") -> "Figure":
+        return Figure(value=None, source="", as_of=None, status=FigureStatus.MISSING, note=note)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A kind of figure every club has (criterion or context), e.g. points or defender age."""
+
+    id: str
+    label: str
+    unit: str = ""
+    decimals: int = 2
+    minimum: float | None = None   # values below are rejected at load (e.g. negative ages)
+    maximum: float | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How raw values map to 0-1: the candidates' own range (default) or a fixed range."""
+
+    lo: float | None = None
+    hi: float | None = None
+
+    @property
+    def fixed(self) -> bool:
+        return self.lo is not None and self.hi is not None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    label: str
+    column: str                  # which Column of figures this criterion scores
+    direction: Direction
+    unit: str = ""
+    target: float | None = None  # required when direction is TARGET
+    scale: Scale = field(default_factory=Scale)
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Club:
+    id: str
+    name: str
+    league: str = ""
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+    def figure(self, column_id: str) -> Figure:
+        return self.figures.get(column_id) or Figure.missing_figure("not in the scenario")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    title: str
+    subject: str                      # e.g. "Sergio Ramos leaving Monterrey"
+    as_of: date | None
+    clubs: tuple[Club, ...]
+    criteria: tuple[Criterion, ...]
+    columns: tuple[Column, ...]
+    weights: dict[str, float]         # raw importance per criterion id, >= 0
+    notes: str = ""
+    case_file: str = ""               # the case definition it was built from, if any
+
+    def __post_init__(self) -> None:
+        validate(self)
+
+    def column(self, column_id: str) -> Column:
+        for c in self.columns:
+            if c.id == column_id:
+                return c
+        raise KeyError(column_id)
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        for c in self.criteria:
+            if c.id == criterion_id:
+                return c
+        raise KeyError(criterion_id)
+
+    def with_weights(self, weights: dict[str, float]) -> "Scenario":
+        return replace(self, weights={**self.weights, **weights})
+
+
+def check_number(value: object, where: str) -> float:
+    """A finite real number, or an InputError naming ``where``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError(f"{where}: expected a number, got {value!r}")
+    v = float(value)
+    if math.isnan(v):
+        raise InputError(f"{where}: is NaN (not a number)")
+    if math.isinf(v):
+        raise InputError(f"{where}: is infinite")
+    return v
+
+
+def _unique(ids: list[str], where: str) -> None:
+    seen: set[str] = set()
+    for i in ids:
+        if not i or not isinstance(i, str):
+            raise InputError(f"{where}: every id must be a non-empty text, got {i!r}")
+        if i in seen:
+            raise InputError(f"{where}: id {i!r} appears twice")
+        seen.add(i)
+
+
+def validate(s: Scenario) -> None:
+    """Reject what the scorer cannot honestly score, naming the field."""
+    if not s.clubs:
+        raise InputError("scenario.clubs: the scenario has no clubs; add at least one")
+    if not s.criteria:
+        raise InputError("scenario.criteria: the scenario has no criteria; add at least one")
+    _unique([c.id for c in s.columns], "scenario.columns")
+    _unique([c.id for c in s.criteria], "scenario.criteria")
+    _unique([c.id for c in s.clubs], "scenario.clubs")
+    columns = {c.id: c for c in s.columns}
+    for i, cr in enumerate(s.criteria):
+        where = f"scenario.criteria[{i}] ({cr.id})"
+        if cr.column not in columns:
+            raise InputError(f"{where}.column: unknown column {cr.column!r}")
+        if not isinstance(cr.direction, Direction):
+            Direction.parse(cr.direction, f"{where}.direction")
+        if cr.direction is Direction.TARGET:
+            if cr.target is None:
+                raise InputError(f"{where}.target: direction 'target' needs a target value")
+            check_number(cr.target, f"{where}.target")
+        for name in ("lo", "hi"):
+            v = getattr(cr.scale, name)
+            if v is not None:
+                check_number(v, f"{where}.scale.{name}")
+        if (cr.scale.lo is None) != (cr.scale.hi is None):
+            raise InputError(f"{where}.scale: give both lo and hi for a fixed scale, or neither")
+        if cr.scale.fixed and not cr.scale.hi > cr.scale.lo:  # type: ignore[operator]
+            raise InputError(f"{where}.scale: hi ({cr.scale.hi}) must be above lo ({cr.scale.lo})")
+    for cid in s.weights:
+        if cid not in {c.id for c in s.criteria}:
+            raise InputError(f"scenario.weights.{cid}: no criterion has this id")
+    for cr in s.criteria:
+        w = check_number(s.weights.get(cr.id, 0.0), f"scenario.weights.{cr.id}")
+        if w < 0:
+            raise InputError(f"scenario.weights.{cr.id}: weight {w:g} is negative; weights are 0 or more")
+    for ci, club in enumerate(s.clubs):
+        for col_id, fig in club.figures.items():
+            where = f"scenario.clubs[{ci}] ({club.name}).figures.{col_id}"
+            col = columns.get(col_id)
+            if col is None:
+                raise InputError(f"{where}: unknown column {col_id!r}")
+            if fig.value is None:
+                continue
+            v = check_number(fig.value, f"{where}.value")
+            if col.minimum is not None and v < col.minimum:
+                raise InputError(f"{where}.value: {v:g} is below the minimum {col.minimum:g} for {col.label}")
+            if col.maximum is not None and v > col.maximum:
+                raise InputError(f"{where}.value: {v:g} is above the maximum {col.maximum:g} for {col.label}")

@@ -1,0 +1,214 @@
+"""Reading and writing scenarios as JSON documents (the user's files and the bundled case).
+
+Every problem is reported as one line naming the file and the field, e.g.
+``ramos.json: clubs[2].figures.defence.value: is NaN (not a number)``.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from evaluator.atomic import write_text_atomic
+from evaluator.decision.model import (
+    Club, Column, Criterion, Direction, Figure, FigureStatus, Scale, Scenario, check_number,
+)
+from evaluator.errors import InputError
+
+FORMAT = "clubfit-scenario"
+VERSION = 1
+
+
+def load_scenario(path: str | os.PathLike[str]) -> Scenario:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a folder, not a scenario file") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{p}: cannot be read ({getattr(e, 'strerror', None) or e})") from None
+    try:
+        raw = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as e:
+        raise InputError(f"{p}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    except InputError as e:
+        raise InputError(f"{p}: {e}") from None
+    try:
+        return scenario_from_dict(raw)
+    except InputError as e:
+        raise InputError(f"{p.name}: {e}") from None
+
+
+def _reject_constant(name: str) -> float:
+    raise InputError(f"{name} is not allowed in a scenario (numbers must be finite)")
+
+
+def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> Path:
+    return write_text_atomic(path, json.dumps(scenario_to_dict(scenario), indent=2, ensure_ascii=False) + "\n")
+
+
+# --- dict <-> model ------------------------------------------------------------------
+def scenario_to_dict(s: Scenario) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "title": s.title,
+        "subject": s.subject,
+        "as_of": s.as_of.isoformat() if s.as_of else None,
+        "case_file": s.case_file,
+        "notes": s.notes,
+        "columns": [_drop_none({
+            "id": c.id, "label": c.label, "unit": c.unit, "decimals": c.decimals,
+            "minimum": c.minimum, "maximum": c.maximum, "description": c.description,
+        }) for c in s.columns],
+        "criteria": [_drop_none({
+            "id": c.id, "label": c.label, "column": c.column, "direction": c.direction.value,
+            "unit": c.unit, "target": c.target,
+            "scale": {"lo": c.scale.lo, "hi": c.scale.hi} if c.scale.fixed else None,
+            "description": c.description,
+        }) for c in s.criteria],
+        "weights": {c.id: s.weights.get(c.id, 0.0) for c in s.criteria},
+        "clubs": [{
+            "id": club.id, "name": club.name, "league": club.league,
+            "figures": {k: _figure_to_dict(f) for k, f in club.figures.items()},
+        } for club in s.clubs],
+    }
+
+
+def _figure_to_dict(f: Figure) -> dict[str, Any]:
+    return {
+        "value": f.value, "source": f.source,
+        "as_of": f.as_of.isoformat() if f.as_of else None,
+        "status": f.status.value, "note": f.note,
+    }
+
+
+def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+def scenario_from_dict(raw: Any) -> Scenario:
+    obj = _obj(raw, "scenario")
+    if obj.get("format", FORMAT) != FORMAT:
+        raise InputError(f"format: expected {FORMAT!r}, got {obj.get('format')!r}")
+    columns = tuple(_column(c, f"columns[{i}]") for i, c in enumerate(_list(obj.get("columns"), "columns")))
+    criteria = tuple(_criterion(c, f"criteria[{i}]") for i, c in enumerate(_list(obj.get("criteria"), "criteria")))
+    weights_raw = _obj(obj.get("weights", {}), "weights")
+    weights = {str(k): check_number(v, f"weights.{k}") for k, v in weights_raw.items()}
+    clubs = tuple(_club(c, f"clubs[{i}]") for i, c in enumerate(_list(obj.get("clubs"), "clubs")))
+    return Scenario(
+        title=_text(obj.get("title", ""), "title"),
+        subject=_text(obj.get("subject", ""), "subject"),
+        as_of=_date(obj.get("as_of"), "as_of"),
+        clubs=clubs, criteria=criteria, columns=columns, weights=weights,
+        notes=_text(obj.get("notes", ""), "notes"),
+        case_file=_text(obj.get("case_file", "") or "", "case_file"),
+    )
+
+
+def _column(raw: Any, where: str) -> Column:
+    o = _obj(raw, where)
+    return Column(
+        id=_text(o.get("id"), f"{where}.id", required=True),
+        label=_text(o.get("label", o.get("id")), f"{where}.label"),
+        unit=_text(o.get("unit", ""), f"{where}.unit"),
+        decimals=int(check_number(o.get("decimals", 2), f"{where}.decimals")),
+        minimum=_opt_number(o.get("minimum"), f"{where}.minimum"),
+        maximum=_opt_number(o.get("maximum"), f"{where}.maximum"),
+        description=_text(o.get("description", ""), f"{where}.description"),
+    )
+
+
+def _criterion(raw: Any, where: str) -> Criterion:
+    o = _obj(raw, where)
+    scale_raw = o.get("scale")
+    scale = Scale()
+    if scale_raw is not None:
+        so = _obj(scale_raw, f"{where}.scale")
+        scale = Scale(_opt_number(so.get("lo"), f"{where}.scale.lo"), _opt_number(so.get("hi"), f"{where}.scale.hi"))
+    cid = _text(o.get("id"), f"{where}.id", required=True)
+    return Criterion(
+        id=cid,
+        label=_text(o.get("label", cid), f"{where}.label"),
+        column=_text(o.get("column", cid), f"{where}.column", required=True),
+        direction=Direction.parse(o.get("direction"), f"{where}.direction"),
+        unit=_text(o.get("unit", ""), f"{where}.unit"),
+        target=_opt_number(o.get("target"), f"{where}.target"),
+        scale=scale,
+        description=_text(o.get("description", ""), f"{where}.description"),
+    )
+
+
+def _club(raw: Any, where: str) -> Club:
+    o = _obj(raw, where)
+    name = _text(o.get("name"), f"{where}.name", required=True)
+    figs = _obj(o.get("figures", {}), f"{where}.figures")
+    return Club(
+        id=_text(o.get("id", name), f"{where}.id", required=True),
+        name=name,
+        league=_text(o.get("league", ""), f"{where}.league"),
+        figures={str(k): _figure(v, f"{where} ({name}).figures.{k}") for k, v in figs.items()},
+    )
+
+
+def _figure(raw: Any, where: str) -> Figure:
+    o = _obj(raw, where)
+    value = _opt_number(o.get("value"), f"{where}.value")
+    status_raw = o.get("status", FigureStatus.MISSING.value if value is None else FigureStatus.SOURCED.value)
+    try:
+        status = FigureStatus(status_raw)
+    except ValueError:
+        raise InputError(f"{where}.status: unknown status {status_raw!r}") from None
+    if value is None:
+        status = FigureStatus.MISSING
+    source = _text(o.get("source", ""), f"{where}.source")
+    if value is not None and not source.strip():
+        raise InputError(f"{where}.source: a figure needs a source; leave the value out if none is known")
+    return Figure(value, source, _date(o.get("as_of"), f"{where}.as_of"), status, _text(o.get("note", ""), f"{where}.note"))
+
+
+# --- typed field readers ---------------------------------------------------------------
+def _obj(raw: Any, where: str) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise InputError(f"{where}: expected an object, got {type(raw).__name__}")
+    return raw
+
+
+def _list(raw: Any, where: str) -> list[Any]:
+    if not isinstance(raw, list):
+        raise InputError(f"{where}: expected a list, got {type(raw).__name__}")
+    return raw
+
+
+def _text(raw: Any, where: str, required: bool = False) -> str:
+    if raw is None and not required:
+        return ""
+    if not isinstance(raw, str) or (required and not raw.strip()):
+        raise InputError(f"{where}: expected a non-empty text, got {raw!r}" if required
+                         else f"{where}: expected a text, got {raw!r}")
+    return raw
+
+
+def _opt_number(raw: Any, where: str) -> float | None:
+    if raw is None:
+        return None
+    v = check_number(raw, where)
+    if math.isnan(v):  # pragma: no cover - check_number already rejects
+        raise InputError(f"{where}: is NaN")
+    return v
+
+
+def _date(raw: Any, where: str) -> date | None:
+    if raw is None or raw == "":
+        return None
+    if not isinstance(raw, str):
+        raise InputError(f"{where}: expected a date YYYY-MM-DD, got {raw!r}")
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise InputError(f"{where}: {raw!r} is not a date (use YYYY-MM-DD)") from None
