@@ -1,0 +1,43 @@
+"""How numbers read on screen and in the report: one place, so both always agree."""
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from evaluator.decision.model import Column, Figure
+
+MISSING = "missing"
+NO_SCORE = "—"
+
+
+def format_number(value: float | None, decimals: int = 1) -> str:
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return NO_SCORE
+    return f"{value:.{decimals}f}"
+
+
+def format_score(score: float | None) -> str:
+    return format_number(score, 1)
+
+
+def format_figure(fig: Figure, column: Column, with_unit: bool = False) -> str:
+    if fig.value is None:
+        return MISSING
+    text = f"{fig.value:.{column.decimals}f}"
+    return f"{text} {column.unit}" if with_unit and column.unit else text
+
+
+def format_date(day: date | None) -> str:
+    return day.isoformat() if day else "no date"
+
+
+def figure_provenance(fig: Figure) -> str:
+    """Multi-line text: where a figure came from and when it was true."""
+    if fig.value is None:
+        return f"Missing: {fig.note or 'no source found'}.\nDouble-click to enter a value and its source."
+    lines = [f"Source: {fig.source}", f"As of: {format_date(fig.as_of)}"]
+    if fig.status.value == "user":
+        lines.insert(0, "Entered by the user")
+    if fig.note:
+        lines.append(f"Note: {fig.note}")
+    return "\n".join(lines)

@@ -1,0 +1,143 @@
+"""Club Fit's composition root and command line.
+
+    clubfit [--scenario FILE]                       open the window (bundled Ramos case by default)
+    clubfit score [--scenario FILE] [--weight ID=W]... [--format text|json]
+    clubfit build-case CASE [--as-of DATE] [--out FILE]
+
+Bad input prints one line naming the file or field and exits with status 2.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Sequence
+
+from evaluator.errors import InputError
+
+RESOURCES = Path(__file__).resolve().parent / "resources"
+BUNDLED_CASE = RESOURCES / "cases" / "ramos-2025-11-28.case.json"
+BUNDLED_SCENARIO = RESOURCES / "cases" / "ramos-2025-11-28.scenario.json"
+EXIT_BAD_INPUT = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except InputError as e:
+        print(f"clubfit: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="clubfit", description="Weigh candidate clubs for a player's move.")
+    p.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO, help="scenario JSON to open")
+    p.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--screenshot", type=Path, default=None, metavar="PNG",
+                   help="save the window as a PNG and quit (works offscreen)")
+    p.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH", help="window size, e.g. 1280x800")
+    p.set_defaults(run=_run_app)
+    sub = p.add_subparsers(dest="command")
+
+    s = sub.add_parser("score", help="print the ranking for a scenario and weights")
+    s.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO)
+    s.add_argument("--weight", action="append", default=[], metavar="ID=W", help="raw weight of a criterion")
+    s.add_argument("--format", choices=("text", "json"), default="text")
+    s.set_defaults(run=_run_score)
+
+    b = sub.add_parser("build-case", help="compute a scenario's figures from the files its case names")
+    b.add_argument("case", type=Path)
+    b.add_argument("--as-of", type=_iso_date, default=None)
+    b.add_argument("--out", type=Path, default=None, help="write here (default: print)")
+    b.set_defaults(run=_run_build_case)
+    return p
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _size(text: str) -> tuple[int, int]:
+    w, sep, h = text.lower().partition("x")
+    if not sep or not w.isdigit() or not h.isdigit() or int(w) < 200 or int(h) < 200:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a window size like 1280x800")
+    return int(w), int(h)
+
+
+def parse_weights(items: Sequence[str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise InputError(f"--weight {item!r}: write it as ID=NUMBER, e.g. standing=2")
+        try:
+            out[key.strip()] = float(value)
+        except ValueError:
+            raise InputError(f"--weight {item!r}: {value!r} is not a number") from None
+    return out
+
+
+def _session(scenario_path: Path, weights: Sequence[str] = ()):  # type: ignore[no-untyped-def]
+    from evaluator.decision.session import Session
+    from evaluator.scenario_file import load_scenario
+    session = Session(load_scenario(scenario_path))
+    if weights:
+        session.set_weights(parse_weights(weights))
+    return session
+
+
+def _run_score(args: argparse.Namespace) -> int:
+    from evaluator.decision.scoring import rounded_contributions
+    from evaluator.formatting import format_score
+    session = _session(args.scenario, args.weight)
+    r = session.result
+    crit = r.scenario.criteria
+    shown = rounded_contributions(r)
+    if args.format == "json":
+        print(json.dumps({
+            "weights": session.weights,
+            "ranking": [{
+                "rank": int(r.ranks[i]) or None, "club": r.scenario.clubs[i].name,
+                "score": None if r.ranks[i] == 0 else round(float(r.scores[i]), 6),
+                "contributions": {c.id: round(float(r.contributions[i, j]), 6) for j, c in enumerate(crit)},
+            } for i in r.order],
+            "messages": list(r.messages),
+        }, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{r.scenario.subject} — as of {r.scenario.as_of}")
+    print("weights: " + ", ".join(f"{c.label} {100 * w:.0f}%" for c, w in zip(crit, r.weights)))
+    for i in r.order:
+        parts = ", ".join(f"{c.label} {shown[i, j]:.1f}" for j, c in enumerate(crit))
+        rank = str(r.ranks[i]) if r.ranks[i] else "—"
+        print(f"{rank:>2}. {r.scenario.clubs[i].name}: {format_score(r.scores[i])} ({parts})")
+    for m in r.messages:
+        print(f"note: {m}")
+    return 0
+
+
+def _run_build_case(args: argparse.Namespace) -> int:
+    from evaluator.data.case import build_scenario, load_case
+    from evaluator.scenario_file import save_scenario, scenario_to_dict
+    scenario = build_scenario(load_case(args.case), as_of=args.as_of)
+    if args.out is None:
+        print(json.dumps(scenario_to_dict(scenario), indent=2, ensure_ascii=False))
+    else:
+        save_scenario(scenario, args.out)
+        print(f"wrote {args.out}")
+    return 0
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    session = _session(args.scenario)   # bad file: one line and status 2, before any window
+    from ui.app import run_app
+    return run_app(session, quit_after_paint=args.quit_after_paint, screenshot=args.screenshot, size=args.size)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

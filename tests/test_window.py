@@ -1,0 +1,140 @@
+"""The window draws what the session computes: slider -> session -> charts and tables."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from evaluator.decision.scoring import prepare, rounded_contributions, score
+from evaluator.formatting import format_score
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, session):
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _expected(scenario, weights):
+    return score(prepare(scenario), np.array([weights[c.id] for c in scenario.criteria]))
+
+
+def test_slider_move_updates_every_view_to_the_evaluators_numbers(window, bundled_scenario):
+    row = window.weights.rows[0]            # league standing
+    row.slider.setValue(90)
+    expected = _expected(bundled_scenario, {"standing": 90, "defence": 50, "age": 50})
+    assert window.session.weights["standing"] == 90
+    np.testing.assert_allclose(window.scores.bar_widths(), expected.scores)
+    np.testing.assert_allclose(window.contributions.segment_widths(), expected.contributions)
+    assert row.spin.value() == 90
+    assert row.share.text() == f"{100 * 90 / 190:.0f}%"
+    model = window.ranking.model()
+    for r, i in enumerate(expected.order):
+        assert model.index(r, 1).data() == bundled_scenario.clubs[i].name
+        assert model.index(r, 3).data() == format_score(expected.scores[i])
+        assert model.index(r, 4).data() == f"{rounded_contributions(expected)[i, 0]:.1f}"
+
+
+def test_spin_box_and_keyboard_drive_the_same_weight(window, qtbot):
+    row = window.weights.rows[2]
+    row.spin.setValue(12.5)
+    assert window.session.weights["age"] == 12.5
+    assert row.slider.value() == 12          # round half to even, as Python does
+    row.slider.setFocus()
+    qtbot.keyClick(row.slider, Qt.Key.Key_PageUp)
+    assert window.session.weights["age"] == 22
+    assert row.spin.value() == 22
+
+
+def test_ranking_reorders_when_the_weights_favour_another_club(window, bundled_scenario):
+    window.weights.rows[0].slider.setValue(0)
+    window.weights.rows[1].slider.setValue(0)
+    window.weights.rows[2].slider.setValue(100)
+    model = window.ranking.model()
+    # Only defender age counts: the club with the youngest defenders ranks first.
+    ages = {c.name: c.figure("defender_age").value for c in bundled_scenario.clubs}
+    assert model.index(0, 1).data() == min(ages, key=ages.get)
+    assert model.index(0, 3).data() == "100.0"
+
+
+def test_all_weights_zero_shows_a_message_and_no_nan(window):
+    for row in window.weights.rows:
+        row.slider.setValue(0)
+    assert window.messages.isVisible()
+    assert "All weights are zero" in window.messages.text()
+    np.testing.assert_array_equal(window.scores.bar_widths(), 0)
+    model = window.ranking.model()
+    texts = [model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())]
+    assert not any("nan" in str(t).lower() for t in texts)
+    assert all(window.scores.labels[i].toPlainText() == "—" for i in range(3))
+
+
+def test_flipping_a_direction_changes_the_ranking(window):
+    before = window.session.result.scores.copy()
+    window.weights.rows[2].direction.setCurrentIndex(0)   # age: higher is better
+    assert window.session.scenario.criterion("age").direction.value == "higher"
+    assert not np.allclose(window.session.result.scores, before)
+
+
+def test_figures_table_shows_values_with_sources_in_tooltips(window, bundled_scenario):
+    model = window.figures.model()
+    roma = bundled_scenario.clubs[0]
+    col = [model.column_at(c).id for c in range(model.columnCount())].index("conceded_per_match")
+    assert model.index(0, col).data() == "0.50"
+    tip = model.index(0, col).data(Qt.ItemDataRole.ToolTipRole)
+    assert roma.figure("conceded_per_match").source in tip
+    assert "As of: 2025-11-28" in tip
+
+
+def test_entering_a_missing_figure_through_the_dialog(window, monkeypatch):
+    from ui import file_actions
+    from ui.figure_dialog import FigureEntry
+    from datetime import date
+    window.session.set_figure(window.session.scenario.clubs[1].id, "defender_age", None, "", None)
+    model = window.figures.model()
+    col = [model.column_at(c).id for c in range(model.columnCount())].index("defender_age")
+    assert model.index(1, col).data() == "missing"
+    assert "Leverkusen" in window.messages.text()
+    monkeypatch.setattr(file_actions, "ask_figure",
+                        lambda *a: FigureEntry(26.0, "club website", date(2025, 11, 28)))
+    assert file_actions.edit_figure(window, window.session, 1, "defender_age")
+    assert model.index(1, col).data() == "26.0 ✎"
+    assert "entered by the user" in model.index(1, col).data(Qt.ItemDataRole.ToolTipRole).lower()
+
+
+def test_ranking_model_passes_qtmodeltester(qtmodeltester, session):
+    from ui.panels.ranking_table import RankingModel
+    model = RankingModel(session.result)
+    qtmodeltester.check(model, force_py=True)
+    session.set_weight("defence", 0)
+    model.set_result(session.result)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_figures_model_passes_qtmodeltester(qtmodeltester, session):
+    from ui.panels.figures_table import FiguresModel
+    qtmodeltester.check(FiguresModel(session.result), force_py=True)
+
+
+def test_plot_items_are_created_once_and_updated_in_place(window):
+    bars = window.scores.bars
+    segments = list(window.contributions.segments)
+    labels = list(window.scores.labels)
+    for v in range(0, 100, 7):
+        window.weights.rows[1].slider.setValue(v)
+    assert window.scores.bars is bars
+    assert window.contributions.segments == segments
+    assert window.scores.labels == labels
+    assert len(window.scores.plot.items) == 1 + len(labels)
+
+
+def test_a_real_font_is_installed(qapp):
+    from PySide6.QtGui import QFontDatabase, QFontInfo, QFont
+    from ui.app import has_real_font
+    assert has_real_font()
+    family = QFontInfo(QFont()).family()
+    assert family in QFontDatabase.families()

@@ -1,0 +1,1 @@
+"""Qt widgets: they write to the session and draw what it announces; no arithmetic here."""

@@ -1,0 +1,42 @@
+"""Starting the Qt application around a session."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QWidget
+
+from evaluator.decision.session import Session
+
+
+def has_real_font() -> bool:
+    """Without a font Qt draws empty boxes silently; say so instead."""
+    return bool(QFontDatabase.families())
+
+
+def run_app(session: Session, quit_after_paint: bool = False, screenshot: Path | None = None,
+            size: tuple[int, int] = (1280, 800)) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Club Fit")
+    app.setOrganizationName("Club Fit")
+    if not has_real_font():
+        print("clubfit: no font found; install fonts-dejavu-core (text would show as boxes)", file=sys.stderr)
+    from ui.main_window import MainWindow   # after QApplication: pyqtgraph reads the app's palette
+    window = MainWindow(session)
+    window.resize(*size)
+    window.show()
+    if screenshot is not None:
+        QTimer.singleShot(0, lambda: _save_and_quit(window, screenshot, app))
+    elif quit_after_paint:
+        # Used by tests and the cold-start benchmark: paint once, report, leave cleanly.
+        QTimer.singleShot(0, window.grab)
+        QTimer.singleShot(0, app.quit)
+    return app.exec()
+
+
+def _save_and_quit(window: QWidget, path: Path, app: QApplication) -> None:
+    if not window.grab().save(str(path)):
+        print(f"clubfit: {path}: could not save the screenshot", file=sys.stderr)
+    app.quit()

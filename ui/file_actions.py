@@ -1,0 +1,54 @@
+"""User actions that touch files or open dialogs: each is one call into the core plus a message."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from evaluator.decision.session import Session
+from evaluator.errors import InputError
+from evaluator.scenario_file import load_scenario, save_scenario
+from ui import dialogs
+from ui.figure_dialog import ask_figure
+
+SCENARIO_FILTER = "Club Fit scenario (*.json);;All files (*)"
+
+
+def open_scenario(parent: QWidget | None, session: Session, path: str = "") -> bool:
+    path = path or dialogs.ask_open_path(parent, "Open scenario", SCENARIO_FILTER)
+    if not path:
+        return False
+    try:
+        session.set_scenario(load_scenario(path))
+    except InputError as e:   # the previous scenario stays loaded
+        dialogs.show_error(parent, "Cannot open scenario", str(e))
+        return False
+    return True
+
+
+def save_scenario_as(parent: QWidget | None, session: Session, path: str = "") -> bool:
+    suggested = f"{session.scenario.subject or 'scenario'}.json".replace("/", "-")
+    path = path or dialogs.ask_save_path(parent, "Save scenario as", suggested, SCENARIO_FILTER)
+    if not path:
+        return False
+    try:
+        save_scenario(session.scenario, Path(path))
+    except InputError as e:
+        dialogs.show_error(parent, "Cannot save scenario", str(e))
+        return False
+    return True
+
+
+def edit_figure(parent: QWidget | None, session: Session, row: int, column_id: str) -> bool:
+    scenario = session.scenario
+    club = scenario.clubs[row]
+    column = scenario.column(column_id)
+    entry = ask_figure(parent, club.name, column, club.figure(column_id), scenario.as_of)
+    if entry is None:
+        return False
+    try:
+        session.set_figure(club.id, column_id, entry.value, entry.source, entry.as_of)
+    except InputError as e:
+        dialogs.show_error(parent, "Cannot use this figure", str(e))
+        return False
+    return True

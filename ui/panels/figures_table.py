@@ -1,0 +1,104 @@
+"""The raw figures, one row per club, with each figure's source and as-of date as a tooltip.
+
+A missing figure reads "missing"; double-clicking any figure opens a dialog to enter a value
+and its source (the session records it as user-entered).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+from evaluator.decision.model import Column, FigureStatus
+from evaluator.decision.scoring import Result
+from evaluator.formatting import figure_provenance, format_figure
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def ordered_columns(result: Result) -> list[Column]:
+    """Criteria columns first, in criterion order, then the context figures."""
+    s = result.scenario
+    first = [s.column(c.column) for c in s.criteria]
+    return first + [c for c in s.columns if c not in first]
+
+
+class FiguresModel(QAbstractTableModel):
+    def __init__(self, result: Result, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._result = result
+        self._columns = ordered_columns(result)
+
+    def set_result(self, result: Result) -> None:
+        # Figures only change with the scenario; a weight change leaves this model alone.
+        if result.prepared is self._result.prepared:
+            self._result = result
+            return
+        self.beginResetModel()
+        self._result, self._columns = result, ordered_columns(result)
+        self.endResetModel()
+
+    def column_at(self, col: int) -> Column:
+        return self._columns[col]
+
+    def club_at(self, row: int) -> str:
+        return self._result.scenario.clubs[row].id
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._result.scenario.clubs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        s = self._result.scenario
+        if orientation == Qt.Orientation.Vertical:
+            return s.clubs[section].name if role == Qt.ItemDataRole.DisplayRole else None
+        col = self._columns[section]
+        scored = col.id in {c.column for c in s.criteria}
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.label + (f"\n({col.unit})" if col.unit else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (col.description or col.label) + ("\nUsed as a criterion." if scored else "")
+        if role == Qt.ItemDataRole.FontRole and scored:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        club = self._result.scenario.clubs[index.row()]
+        col = self._columns[index.column()]
+        fig = club.figure(col.id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = format_figure(fig, col)
+            return text + " ✎" if fig.status is FigureStatus.USER else text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return figure_provenance(fig)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and fig.value is None:
+            return QBrush(QColor("#B00020"))
+        if role == Qt.ItemDataRole.FontRole and fig.value is None:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+
+class FiguresTable(QTableView):
+    def __init__(self, result: Result, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model_ = FiguresModel(result, self)
+        self.setModel(self.model_)
+        self.setAlternatingRowColors(True)
+        self.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setWordWrap(False)
+
+    def show_result(self, result: Result) -> None:
+        self.model_.set_result(result)

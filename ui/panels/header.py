@@ -1,0 +1,31 @@
+"""The case in one line: who is moving, as of when, between which clubs."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from evaluator.decision.scoring import Result
+from evaluator.formatting import format_date
+
+
+class CaseHeader(QLabel):
+    def __init__(self, result: Result, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self._key: tuple[str, str, int] | None = None
+        self.show_result(result)
+
+    def show_result(self, result: Result) -> None:
+        s = result.scenario
+        key = (s.subject, format_date(s.as_of), len(s.clubs))
+        if key == self._key:
+            return
+        self._key = key
+        self.setText(f"<span style='font-size:14pt; font-weight:600'>{s.subject or s.title}</span>"
+                     f"<span style='color:#4A5568'> · as of {format_date(s.as_of)} · "
+                     f"{len(s.clubs)} clubs · {len(s.criteria)} criteria</span>")
+        self.setToolTip(s.notes)
+
+    @staticmethod
+    def window_title(result: Result) -> str:
+        s = result.scenario
+        return f"Club Fit — {s.subject or s.title} — as of {format_date(s.as_of)}"

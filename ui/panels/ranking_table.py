@@ -1,0 +1,102 @@
+"""The ranking as a table: a thin QAbstractTableModel over the session's Result."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+from evaluator.decision.scoring import Result, rounded_contributions
+from evaluator.formatting import format_score
+
+Index = QModelIndex | QPersistentModelIndex
+_FIXED = ("Rank", "Club", "League", "Fit score")
+
+
+class RankingModel(QAbstractTableModel):
+    """Rows in rank order; one column per criterion's contribution in points."""
+
+    def __init__(self, result: Result, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._result = result
+        self._shown = rounded_contributions(result)
+
+    def set_result(self, result: Result) -> None:
+        same_shape = (result.contributions.shape == self._result.contributions.shape
+                      and [c.label for c in result.scenario.criteria] == [c.label for c in self._result.scenario.criteria])
+        if not same_shape:
+            self.beginResetModel()
+        self._result, self._shown = result, rounded_contributions(result)
+        if same_shape:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        else:
+            self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._result.scenario.clubs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(_FIXED) + len(self._result.scenario.criteria) + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        criteria = self._result.scenario.criteria
+        if role == Qt.ItemDataRole.ToolTipRole and len(_FIXED) <= section < len(_FIXED) + len(criteria):
+            return f"Points this criterion adds to the fit score ({criteria[section - len(_FIXED)].label})"
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section < len(_FIXED):
+            return _FIXED[section]
+        if section < len(_FIXED) + len(criteria):
+            return criteria[section - len(_FIXED)].label
+        return "Notes"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._result
+        i = int(r.order[index.row()])
+        col = index.column()
+        k = len(r.scenario.criteria)
+        if role == Qt.ItemDataRole.DisplayRole:
+            club = r.scenario.clubs[i]
+            if col == 0:
+                return str(int(r.ranks[i])) if r.ranks[i] else "—"
+            if col == 1:
+                return club.name
+            if col == 2:
+                return club.league
+            if col == 3:
+                return format_score(r.scores[i])
+            if col < len(_FIXED) + k:
+                return f"{self._shown[i, col - len(_FIXED)]:.1f}" if r.ranks[i] else "—"
+            return self._note(i)
+        if role == Qt.ItemDataRole.TextAlignmentRole and (col == 0 or 3 <= col < len(_FIXED) + k):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == len(_FIXED) + k:
+            return self._note(i) or None
+        return None
+
+    def _note(self, i: int) -> str:
+        r = self._result
+        if not r.ranks[i]:
+            return "not ranked" if r.ranked else ""
+        if r.incomplete[i]:
+            return "* scored without a missing figure"
+        return ""
+
+
+class RankingTable(QTableView):
+    def __init__(self, result: Result, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model_ = RankingModel(result, self)
+        self.setModel(self.model_)
+        self.verticalHeader().hide()
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+
+    def show_result(self, result: Result) -> None:
+        self.model_.set_result(result)

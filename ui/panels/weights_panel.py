@@ -1,0 +1,128 @@
+"""Weight sliders: one row per criterion (slider + spin box + share + direction).
+
+Widgets write to the session; the session's result writes back to the widgets, with signals
+blocked so the widget that caused a change is not set again (napari's pattern).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QLabel, QSlider, QWidget,
+)
+
+from evaluator.decision.model import Criterion, Direction
+from evaluator.decision.scoring import Result
+from evaluator.decision.session import Session
+from ui.palette import criterion_colour
+
+WEIGHT_MAX = 100
+_DIRECTION_TEXT = {Direction.HIGHER: "Higher is better", Direction.LOWER: "Lower is better",
+                   Direction.TARGET: "Closest to target"}
+
+
+class WeightRow:
+    """The widgets of one criterion; bound-method slots, no lambdas (they leak on PySide)."""
+
+    def __init__(self, session: Session, criterion: Criterion, index: int, grid: QGridLayout,
+                 row: int, parent: QWidget) -> None:
+        self.session, self.criterion_id = session, criterion.id
+        colour = criterion_colour(index)
+        self.label = QLabel(f"<span style='color:{colour}'>■</span> {criterion.label}", parent)
+        self.slider = QSlider(Qt.Orientation.Horizontal, parent)
+        self.slider.setRange(0, WEIGHT_MAX)
+        self.slider.setPageStep(10)
+        self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.slider.setAccessibleName(f"Weight of {criterion.label}")
+        self.spin = QDoubleSpinBox(parent)
+        self.spin.setRange(0, WEIGHT_MAX)
+        self.spin.setDecimals(1)
+        self.spin.setSingleStep(1)
+        self.spin.setAccessibleName(f"Weight of {criterion.label} (number)")
+        self.label.setBuddy(self.slider)
+        self.share = QLabel(parent)
+        self.share.setMinimumWidth(42)
+        self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.direction = QComboBox(parent)
+        for d in (Direction.HIGHER, Direction.LOWER):
+            self.direction.addItem(_DIRECTION_TEXT[d], d.value)
+        if criterion.direction is Direction.TARGET:
+            self.direction.addItem(f"Closest to {criterion.target:g}", Direction.TARGET.value)
+        self.direction.setAccessibleName(f"Direction of {criterion.label}")
+        self.flat = QLabel(parent)
+        self.flat.setWordWrap(True)
+        self.flat.setStyleSheet("color:#8A5A00;")
+        self.flat.hide()
+        tip = (f"{criterion.description}\n\n" if criterion.description else "") + (
+            "Drag, or use the arrow and Page keys, to set how much this criterion matters. "
+            "Weights are relative: each criterion's share is its weight over the sum.")
+        for w in (self.label, self.slider, self.spin):
+            w.setToolTip(tip)
+        self.share.setToolTip("Share of the total weight")
+        self.direction.setToolTip("Flip whether more or less of this figure is better")
+        grid.addWidget(self.label, row, 0, 1, 4)
+        grid.addWidget(self.slider, row + 1, 0)
+        grid.addWidget(self.spin, row + 1, 1)
+        grid.addWidget(self.share, row + 1, 2)
+        grid.addWidget(self.direction, row + 2, 0, 1, 3)
+        grid.addWidget(self.flat, row + 3, 0, 1, 3)
+        self.slider.valueChanged.connect(self._on_slider)
+        self.spin.valueChanged.connect(self._on_spin)
+        self.direction.currentIndexChanged.connect(self._on_direction)
+
+    def _on_slider(self, value: int) -> None:
+        self.session.set_weight(self.criterion_id, float(value))
+
+    def _on_spin(self, value: float) -> None:
+        self.session.set_weight(self.criterion_id, value)
+
+    def _on_direction(self, index: int) -> None:
+        self.session.set_direction(self.criterion_id, self.direction.itemData(index))
+
+    def show_result(self, result: Result, index: int) -> None:
+        raw = float(result.raw_weights[index])
+        if self.spin.value() != raw:
+            with QSignalBlocker(self.spin):
+                self.spin.setValue(raw)
+        if self.slider.value() != round(raw):
+            with QSignalBlocker(self.slider):
+                self.slider.setValue(round(min(raw, WEIGHT_MAX)))
+        self.share.setText(f"{100 * result.weights[index]:.0f}%")
+        crit = result.scenario.criteria[index]
+        want = self.direction.findData(crit.direction.value)
+        if want != self.direction.currentIndex():
+            with QSignalBlocker(self.direction):
+                self.direction.setCurrentIndex(want)
+        flat = bool(result.prepared.flat[index])
+        self.flat.setVisible(flat)
+        if flat:
+            self.flat.setText("Cannot separate the clubs: all have the same value.")
+
+
+class WeightsPanel(QGroupBox):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__("Weights", parent)
+        self.session = session
+        self._grid = QGridLayout(self)
+        self._grid.setColumnStretch(0, 1)
+        self._grid.setVerticalSpacing(4)
+        self.rows: list[WeightRow] = []
+        self._criteria_ids: tuple[str, ...] = ()
+        self.show_result(session.result)
+
+    def show_result(self, result: Result) -> None:
+        ids = tuple(c.id for c in result.scenario.criteria)
+        if ids != self._criteria_ids:
+            self._rebuild(result)
+        for j, row in enumerate(self.rows):
+            row.show_result(result, j)
+
+    def _rebuild(self, result: Result) -> None:
+        # Only when the criteria themselves change (a new scenario), never per slider tick.
+        while self._grid.count():
+            item = self._grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.rows = [WeightRow(self.session, c, j, self._grid, 4 * j, self)
+                     for j, c in enumerate(result.scenario.criteria)]
+        self._grid.setRowStretch(4 * len(self.rows), 1)
+        self._criteria_ids = tuple(c.id for c in result.scenario.criteria)
