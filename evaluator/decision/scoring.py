@@ -112,8 +112,9 @@ def _value(v: float | None) -> float:
 def competition_ranks(scores: np.ndarray) -> np.ndarray:
     """1-based ranks, ties shared (1, 2, 2, 4); NaN scores get rank 0."""
     ok = ~np.isnan(scores)
-    s = np.where(ok, scores, -np.inf)
-    better = (s[None, :] > s[:, None] + TIE_TOLERANCE).sum(axis=1)
+    valid = np.sort(scores[ok])
+    # Clubs strictly better than s (by more than the tolerance), found by binary search: O(n log n).
+    better = valid.size - np.searchsorted(valid, np.where(ok, scores, 0.0) + TIE_TOLERANCE, side="right")
     return np.where(ok, better + 1, 0)
 
 
@@ -169,14 +170,11 @@ def rounded_contributions(result: Result, decimals: int = 1) -> np.ndarray:
     """Contributions rounded so each row adds up to the rounded score (largest remainder)."""
     c = result.contributions
     q = 10.0 ** decimals
-    out = np.floor(c * q) / q
-    for i in range(c.shape[0]):
-        if np.isnan(result.scores[i]):
-            continue
-        target = round(round(result.scores[i] * q))
-        short = int(target - round(out[i].sum() * q))
-        if short > 0:
-            rema = c[i] * q - np.floor(c[i] * q)
-            for j in np.argsort(-rema, kind="stable")[:short]:
-                out[i, j] += 1.0 / q
-    return out
+    floor = np.floor(c * q + 1e-9)
+    target = np.round(np.nan_to_num(result.scores) * q)
+    short = np.clip(target - floor.sum(axis=1), 0, c.shape[1]).astype(int)
+    # Give the missing hundredths (tenths...) to the parts that lost the most in flooring.
+    order = np.argsort(-(c * q - floor), axis=1, kind="stable")
+    place = np.empty_like(order)
+    np.put_along_axis(place, order, np.arange(c.shape[1])[None, :].repeat(c.shape[0], axis=0), axis=1)
+    return (floor + (place < short[:, None])) / q

@@ -5,6 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QGraphicsItem
 
 from ui.palette import MUTED, TEXT
 
@@ -28,6 +29,8 @@ def make_bar_plot(title: str, x_label: str, x_pad: float) -> pg.PlotItem:
     plot.setXRange(0, X_MAX + x_pad, padding=0)
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
+        # Axes never change on a slider tick: paint them once into a pixmap and reuse it.
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         axis.setTextPen(pg.mkPen(TEXT))
         axis.setPen(pg.mkPen(MUTED))
     plot.getAxis("bottom").setTicks([[(v, f"{v:g}") for v in range(0, 101, 20)]])
@@ -48,3 +51,27 @@ def set_club_axis(plot: pg.PlotItem, names: list[str]) -> None:
     axis.setWidth(max((metrics.horizontalAdvance(t) for t in shown), default=20) + 16)
     axis.setTicks([[(float(y), t) for y, t in zip(ys, shown)]])
     plot.setYRange(-0.6, len(names) - 0.4, padding=0)
+
+
+def set_text(label: pg.TextItem, text: str) -> None:
+    """TextItem.setText re-lays out the text even when it is unchanged; skip that."""
+    if label.toPlainText() != text:
+        label.setText(text)
+
+
+def bars_tall_enough(plot: pg.PlotItem, n: int, bar_height: float, pixels: float) -> bool:
+    """Whether an n-bar chart's bars are tall enough on screen to carry a line of text."""
+    return plot.vb.height() / max(n, 1) * bar_height >= pixels
+
+
+class BarChartView(pg.GraphicsLayoutWidget):
+    """A chart widget that redraws its last result when resized (label fit depends on size)."""
+
+    def show_result(self, result: object) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        last = getattr(self, "_last", None)   # pyqtgraph resizes once inside __init__
+        if last is not None:
+            self.show_result(last)

@@ -7,14 +7,14 @@ from PySide6.QtWidgets import QWidget
 
 from evaluator.decision.scoring import Result, rounded_contributions
 from ui.palette import criterion_colour, text_on
-from ui.panels.bar_axes import club_positions, make_bar_plot, set_club_axis
+from ui.panels.bar_axes import BarChartView, bars_tall_enough, club_positions, make_bar_plot, set_club_axis, set_text
 
 BAR_HEIGHT = 0.6
 MIN_LABEL_WIDTH = 7.0   # points; narrower segments are too thin to hold their number
 MIN_LABEL_PIXELS = 18.0
 
 
-class ContributionChart(pg.GraphicsLayoutWidget):
+class ContributionChart(BarChartView):
     def __init__(self, result: Result, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setBackground("w")
@@ -25,15 +25,10 @@ class ContributionChart(pg.GraphicsLayoutWidget):
         self.ci.layout.setRowStretchFactor(0, 10)
         self.segments: list[pg.BarGraphItem] = []
         self.labels: list[list[pg.TextItem]] = []
+        self._labels_on = True
         self._shape: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         self.setMinimumHeight(200)
         self.show_result(result)
-
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().resizeEvent(event)
-        last = getattr(self, "_last", None)   # pyqtgraph resizes once inside __init__
-        if last is not None:
-            self.show_result(last)   # label fit depends on the on-screen bar height
 
     def show_result(self, result: Result) -> None:
         self._last = result
@@ -43,18 +38,23 @@ class ContributionChart(pg.GraphicsLayoutWidget):
             self._rebuild(result)
             self._shape = shape
         c = result.contributions
-        shown = rounded_contributions(result)
         left = np.concatenate([np.zeros((c.shape[0], 1)), np.cumsum(c, axis=1)[:, :-1]], axis=1)
         ys = club_positions(c.shape[0])
         # Numbers only fit when a bar is at least one text line tall on screen.
-        tall = self.plot.vb.height() / max(c.shape[0], 1) * BAR_HEIGHT >= MIN_LABEL_PIXELS
+        tall = bars_tall_enough(self.plot, c.shape[0], BAR_HEIGHT, MIN_LABEL_PIXELS)
+        shown = rounded_contributions(result) if tall else None
         for j, bar in enumerate(self.segments):
             bar.setOpts(x0=left[:, j], width=c[:, j])
+        if not tall and not self._labels_on:
+            return   # many clubs: no label fits, and touching thousands of them per tick is slow
+        self._labels_on = tall
+        for j in range(len(self.segments)):
             for i, label in enumerate(self.labels[j]):
                 wide = tall and c[i, j] >= MIN_LABEL_WIDTH
-                label.setVisible(bool(wide))
-                if wide:
-                    label.setText(f"{shown[i, j]:.1f}")
+                if label.isVisible() != wide:
+                    label.setVisible(bool(wide))
+                if wide and shown is not None:
+                    set_text(label, f"{shown[i, j]:.1f}")
                     label.setPos(float(left[i, j] + c[i, j] / 2), float(ys[i]))
 
     def _rebuild(self, result: Result) -> None:

@@ -11,6 +11,7 @@ from evaluator.formatting import format_score
 
 Index = QModelIndex | QPersistentModelIndex
 _FIXED = ("Rank", "Club", "League", "Fit score")
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole})
 
 
 class RankingModel(QAbstractTableModel):
@@ -53,7 +54,8 @@ class RankingModel(QAbstractTableModel):
         return "Notes"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Views ask for a dozen roles per cell on every repaint; answer the unused ones first.
+        if role not in _ROLES or not index.isValid():
             return None
         r = self._result
         i = int(r.order[index.row()])

@@ -8,13 +8,14 @@ from PySide6.QtWidgets import QWidget
 from evaluator.decision.scoring import Result
 from evaluator.formatting import format_score
 from ui.palette import SCORE_BAR, SCORE_BAR_LEADER, TEXT
-from ui.panels.bar_axes import club_positions, make_bar_plot, set_club_axis
+from ui.panels.bar_axes import BarChartView, bars_tall_enough, club_positions, make_bar_plot, set_club_axis, set_text
 
 BAR_HEIGHT = 0.6
+MIN_LABEL_PIXELS = 14.0
 INSIDE_FROM = 70.0   # score above which the value label sits inside the bar
 
 
-class ScoreChart(pg.GraphicsLayoutWidget):
+class ScoreChart(BarChartView):
     def __init__(self, result: Result, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setBackground("w")
@@ -25,12 +26,14 @@ class ScoreChart(pg.GraphicsLayoutWidget):
         self.plot.addItem(self.bars)
         self.labels: list[pg.TextItem] = []
         self._inside: list[bool] = []
+        self._labels_on = True
         self._club_ids: tuple[str, ...] = ()
         self._leaders: tuple[bool, ...] = ()
         self.setMinimumHeight(170)
         self.show_result(result)
 
     def show_result(self, result: Result) -> None:
+        self._last = result
         clubs = result.scenario.clubs
         ids = tuple(c.id for c in clubs)
         if ids != self._club_ids:
@@ -43,12 +46,20 @@ class ScoreChart(pg.GraphicsLayoutWidget):
             self._leaders = leaders
         else:
             self.bars.setOpts(width=widths)
+        tall = bars_tall_enough(self.plot, len(self.labels), BAR_HEIGHT, MIN_LABEL_PIXELS)
+        if not tall and not self._labels_on:
+            return   # many clubs: labels cannot fit; the ranking table carries the numbers
+        self._labels_on = tall
         for i, label in enumerate(self.labels):
+            if label.isVisible() != tall:
+                label.setVisible(tall)
+            if not tall:
+                continue
             rank = int(result.ranks[i])
             text = format_score(result.scores[i]) + (f"  #{rank}" if rank else "")
             if result.incomplete[i]:
                 text += " *"
-            label.setText(text)
+            set_text(label, text)
             # Long bars hold their label inside, so it never runs off the fixed 0-100 range.
             inside = widths[i] > INSIDE_FROM
             if inside != self._inside[i]:

@@ -1,0 +1,43 @@
+"""Cold start: process spawn to first paint of the full window, against a bare pyqtgraph window."""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _spawn(cmd: list[str]) -> tuple[float, float]:
+    """Wall time (ms) and peak RSS (MiB) of one run."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    ms = (time.perf_counter() - t0) * 1000
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited with {proc.returncode}")
+    return ms, usage.ru_maxrss / 1024
+
+
+def _series(cmd: list[str], runs: int) -> dict[str, float]:
+    _spawn(cmd)   # warm the file cache
+    samples = [_spawn(cmd) for _ in range(runs)]
+    times = sorted(s[0] for s in samples)
+    return {"median_ms": statistics.median(times), "p95_ms": times[int(0.95 * (len(times) - 1))],
+            "runs": runs, "peak_rss_mib": max(s[1] for s in samples)}
+
+
+def run(runs: int = 10) -> list[dict[str, object]]:
+    app = _series([sys.executable, "main.py", "--quit-after-paint"], runs)
+    bare = _series([sys.executable, "benchmarks/bare_window.py"], runs)
+    return [{
+        "name": "cold start to first paint, bundled case", **app,
+        "reference": "bare pyqtgraph window, one bar chart", "ref_median_ms": bare["median_ms"],
+        "ref_p95_ms": bare["p95_ms"], "ref_peak_rss_mib": bare["peak_rss_mib"],
+        "ratio_median": app["median_ms"] / bare["median_ms"], "target": "ratio <= 1.3",
+    }]
