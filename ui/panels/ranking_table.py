@@ -97,8 +97,12 @@ class RankingTable(QTableView):
         self.verticalHeader().hide()
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to contents once per new shape, not on every tick: ResizeToContents would ask
+        # every cell for its size hint on each slider move.
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
+        self.model_.modelReset.connect(self.resizeColumnsToContents)
+        self.resizeColumnsToContents()
 
     def show_result(self, result: Result) -> None:
         self.model_.set_result(result)
