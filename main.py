@@ -84,9 +84,11 @@ def parse_weights(items: Sequence[str]) -> dict[str, float]:
 
 
 def _session(scenario_path: Path, weights: Sequence[str] = ()):  # type: ignore[no-untyped-def]
+    from evaluator.data.workspace import CaseWorkspace
     from evaluator.decision.session import Session
     from evaluator.scenario_file import load_scenario
-    session = Session(load_scenario(scenario_path))
+    scenario = load_scenario(scenario_path)
+    session = Session(scenario, source=CaseWorkspace.for_scenario(scenario, scenario_path))
     if weights:
         session.set_weights(parse_weights(weights))
     return session

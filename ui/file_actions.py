@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from evaluator.data.workspace import CaseWorkspace
 from evaluator.decision.session import Session
 from evaluator.errors import InputError
 from evaluator.scenario_file import load_scenario, save_scenario
@@ -19,7 +20,8 @@ def open_scenario(parent: QWidget | None, session: Session, path: str = "") -> b
     if not path:
         return False
     try:
-        session.set_scenario(load_scenario(path))
+        scenario = load_scenario(path)
+        session.set_scenario(scenario, source=CaseWorkspace.for_scenario(scenario, Path(path)))
     except InputError as e:   # the previous scenario stays loaded
         dialogs.show_error(parent, "Cannot open scenario", str(e))
         return False

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 from evaluator.decision.scoring import Result
 from evaluator.decision.session import Session
 from ui import file_actions
+from ui.panels.case_panel import CasePanel
 from ui.panels.contribution_chart import ContributionChart
 from ui.panels.figures_table import FiguresTable
 from ui.panels.header import CaseHeader
@@ -28,13 +29,14 @@ class MainWindow(QMainWindow):
         result = session.result
 
         self.header = CaseHeader(result)
+        self.case = CasePanel(session)
         self.weights = WeightsPanel(session)
         self.messages = MessagesPanel(result)
         self.scores = ScoreChart(result)
         self.contributions = ContributionChart(result)
         self.ranking = RankingTable(result)
         self.figures = FiguresTable(result)
-        self.views = (self.header, self.weights, self.messages, self.scores, self.contributions,
+        self.views = (self.header, self.case, self.weights, self.messages, self.scores, self.contributions,
                       self.ranking, self.figures)
         for view in self.views:
             self.signals.result_changed.connect(view.show_result)
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow):
     def _layout(self) -> QWidget:
         left = QWidget()
         left_box = QVBoxLayout(left)
+        left_box.addWidget(self.case)
         left_box.addWidget(self.weights)
         left_box.addWidget(self.messages)
         left_box.addStretch(1)

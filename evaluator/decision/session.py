@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Callable
+from typing import Any, Callable, Protocol
 
 import numpy as np
 
@@ -21,8 +21,19 @@ from evaluator.errors import InputError
 Listener = Callable[[Result], None]
 
 
+class FigureSource(Protocol):
+    """Recomputes a scenario's figures for another as-of date. The data layer provides one
+    (evaluator.data.workspace.CaseWorkspace); the decision layer never reads files itself."""
+
+    def rebuild(self, as_of: date, current: Scenario) -> Scenario: ...
+
+
+_KEEP: Any = object()
+
+
 class Session:
-    def __init__(self, scenario: Scenario) -> None:
+    def __init__(self, scenario: Scenario, source: FigureSource | None = None) -> None:
+        self.source = source
         self._listeners: list[Listener] = []
         self._scenario = scenario
         self._prepared = prepare(scenario)
@@ -68,13 +79,17 @@ class Session:
         self._weights = w
         self._rescore()
 
-    def set_scenario(self, scenario: Scenario, keep_weights: bool = False) -> None:
-        """Open another scenario (or a recomputed one); weights come from it unless kept."""
+    def set_scenario(self, scenario: Scenario, keep_weights: bool = False,
+                     source: FigureSource | None = _KEEP) -> None:
+        """Open another scenario (or a recomputed one); weights come from it unless kept.
+        ``source`` replaces where figures are recomputed from (a newly opened file's case)."""
         weights = self.weights if keep_weights else scenario.weights
         prepared = prepare(scenario)
         vector = self._weight_vector(scenario, {**scenario.weights, **{
             k: v for k, v in weights.items() if k in {c.id for c in scenario.criteria}}})
         self._scenario, self._prepared, self._weights = scenario, prepared, vector
+        if source is not _KEEP:
+            self.source = source
         self._rescore()
 
     def set_direction(self, criterion_id: str, direction: Direction | str,
@@ -103,6 +118,24 @@ class Session:
         else:
             raise InputError(f"club {club_id!r}: not in the scenario")
         self.set_scenario(replace(self._scenario, clubs=tuple(clubs)), keep_weights=True)
+
+    @property
+    def can_recompute(self) -> bool:
+        """Whether figures can be recomputed from files (a date change, an added club)."""
+        return self.source is not None
+
+    def set_as_of(self, day: date) -> None:
+        """Recompute every figure for ``day``; on bad input the previous figures stay."""
+        if self.source is None:
+            raise InputError("as-of date: this scenario has no case file to recompute its figures from")
+        self.set_scenario(self.source.rebuild(day, self.scenario), keep_weights=True)
+
+    def recompute(self) -> None:
+        """Recompute on the current date, after the case itself changed (club added, rule switched)."""
+        day = self._scenario.as_of
+        if day is None:
+            raise InputError("as-of date: the scenario has none, so figures cannot be recomputed")
+        self.set_as_of(day)
 
     # --- internals -----------------------------------------------------------------
     def _rescore(self) -> None:

@@ -1,0 +1,79 @@
+"""A case kept live: recompute every figure for a new as-of date, add clubs, switch rules.
+
+The session calls ``rebuild(as_of, current)``; what the user changed in the current scenario
+(criteria directions and scales, weights, figures entered by hand) is carried over, and every
+computed figure is recomputed from the files.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from evaluator.data.case import CaseDefinition, ClubSource, DataCache, build_scenario, load_case
+from evaluator.data.matches import Season
+from evaluator.decision.model import FigureStatus, Scenario
+from evaluator.errors import InputError
+
+
+class CaseWorkspace:
+    def __init__(self, case: CaseDefinition, cache: DataCache | None = None) -> None:
+        self.case = case
+        self.cache = cache or DataCache()
+        self.extra_seasons: list[Path] = []   # leagues loaded by the user, beyond the case's
+
+    @classmethod
+    def for_scenario(cls, scenario: Scenario, scenario_path: Path) -> "CaseWorkspace | None":
+        """The workspace behind a saved scenario, when its case file sits beside it."""
+        if not scenario.case_file:
+            return None
+        case_path = scenario_path.parent / scenario.case_file
+        if not case_path.is_file():
+            return None
+        return cls(load_case(case_path))
+
+    # --- what the session calls ----------------------------------------------------------
+    def rebuild(self, as_of: date, current: Scenario) -> Scenario:
+        fresh = build_scenario(self.case, as_of=as_of, cache=self.cache)
+        kept = {c.id: c for c in current.clubs}
+        clubs = []
+        for club in fresh.clubs:
+            old = kept.get(club.id)
+            if old is not None:   # figures the user entered by hand survive a recomputation
+                hand = {k: f for k, f in old.figures.items() if f.status is FigureStatus.USER}
+                club = replace(club, figures={**club.figures, **hand})
+            clubs.append(club)
+        return replace(fresh, clubs=tuple(clubs), criteria=current.criteria, weights=dict(current.weights),
+                       title=current.title, subject=current.subject, notes=current.notes)
+
+    # --- changing the case -------------------------------------------------------------
+    def set_include_doubtful(self, include: bool) -> None:
+        self.case = replace(self.case, include_doubtful=include)
+
+    def add_club(self, name: str, matches: Path, squad: Path | None = None, team: str = "") -> None:
+        if any(c.name == name for c in self.case.clubs):
+            raise InputError(f"{name}: already in the scenario")
+        self.cache.season(matches)            # fail now, with the file named, not on rebuild
+        if squad is not None:
+            self.cache.squad(squad)
+        source = ClubSource(name=name, matches=matches, squad=squad, team=team or name)
+        self.case = replace(self.case, clubs=(*self.case.clubs, source))
+
+    def remove_club(self, name: str) -> None:
+        clubs = tuple(c for c in self.case.clubs if c.name != name)
+        if len(clubs) == len(self.case.clubs):
+            raise InputError(f"{name}: not in the scenario")
+        if not clubs:
+            raise InputError(f"{name}: the last club cannot be removed; a scenario needs at least one")
+        self.case = replace(self.case, clubs=clubs)
+
+    def load_season(self, path: Path) -> Season:
+        season = self.cache.season(path)
+        if path not in self.extra_seasons:
+            self.extra_seasons.append(path)
+        return season
+
+    def seasons(self) -> list[Season]:
+        """Every league the user can pick a club from: the case's files and loaded ones."""
+        paths = list(dict.fromkeys([c.matches for c in self.case.clubs] + self.extra_seasons))
+        return [self.cache.season(p) for p in paths]

@@ -1,0 +1,92 @@
+"""The case's live inputs: the as-of date, the doubtful-squad rule, adding a club.
+
+Every change recomputes each figure from the match and squad files through the session.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QSignalBlocker
+from PySide6.QtWidgets import (
+    QCheckBox, QDateEdit, QFormLayout, QGroupBox, QLabel, QPushButton, QWidget,
+)
+
+from evaluator.data.workspace import CaseWorkspace
+from evaluator.decision.scoring import Result
+from evaluator.decision.session import Session
+from evaluator.errors import InputError
+from ui import case_actions
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class CasePanel(QGroupBox):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__("Case", parent)
+        self.session = session
+        form = QFormLayout(self)
+        self.as_of = QDateEdit()
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of.setToolTip("Every league figure is recomputed from matches played on or before this date, "
+                              "and every age from dates of birth on this date.")
+        self.as_of.setAccessibleName("As-of date")
+        form.addRow("&As of:", self.as_of)
+        self.doubtful = QCheckBox("Count doubtful squad members")
+        self.doubtful.setToolTip("Squad-list rows flagged as doubtful (e.g. third goalkeeper, youth player "
+                                 "who may not have joined the first team yet) count in the average ages.")
+        form.addRow(self.doubtful)
+        self.add_club = QPushButton("Add &club…")
+        self.add_club.setToolTip("Pick a club from a loaded league file; its figures fill in with sources.")
+        form.addRow(self.add_club)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#B00020;")
+        self.error.hide()
+        form.addRow(self.error)
+        self.as_of.dateChanged.connect(self._on_date)
+        self.doubtful.toggled.connect(self._on_doubtful)
+        self.add_club.clicked.connect(self._on_add_club)
+        self.show_result(session.result)
+
+    # --- slots: one call into the core each ---------------------------------------------
+    def _on_date(self, q: QDate) -> None:
+        self._report(case_actions.set_as_of, self.session, from_qdate(q))
+
+    def _on_doubtful(self, on: bool) -> None:
+        self._report(case_actions.set_include_doubtful, self.session, on)
+
+    def _on_add_club(self) -> None:
+        case_actions.add_club_interactively(self, self.session)
+
+    def _report(self, action, *args) -> None:  # type: ignore[no-untyped-def]
+        try:
+            action(*args)
+        except InputError as e:   # the previous figures stay; say why inline, not in a modal
+            self.error.setText(str(e))
+            self.error.show()
+        else:
+            self.error.hide()
+
+    # --- listening -----------------------------------------------------------------------
+    def show_result(self, result: Result) -> None:
+        live = isinstance(self.session.source, CaseWorkspace)
+        for w in (self.as_of, self.doubtful, self.add_club):
+            w.setEnabled(live)
+        if not live:
+            self.setToolTip("This scenario has no case file beside it, so its figures are fixed.")
+        day = result.scenario.as_of
+        if day is not None and from_qdate(self.as_of.date()) != day and not self.error.isVisible():
+            with QSignalBlocker(self.as_of):
+                self.as_of.setDate(to_qdate(day))
+        if live:
+            want = self.session.source.case.include_doubtful  # type: ignore[union-attr]
+            if self.doubtful.isChecked() != want:
+                with QSignalBlocker(self.doubtful):
+                    self.doubtful.setChecked(want)
