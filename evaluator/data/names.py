@@ -1,11 +1,33 @@
-"""Matching team names across sources ("AS Roma" / "Roma", "1. FC Köln" / "FC Koln").
+"""Matching team names across sources ("AS Roma" / "Roma", "Paris SG" / "Paris Saint-Germain FC").
 
-Rule, in order; the first step that gives exactly one candidate wins:
-1. the alias table (user-editable CSV: alias,name) maps the name to a canonical one;
-2. equal after normalising: accents removed, case folded, punctuation dropped, and
-   club-form words (FC, AS, SSC, Calcio, 1., 04, ...) removed;
-3. every remaining word of the shorter name is a word of the longer one.
-Zero or several candidates is an error naming the team: a match is never dropped silently.
+A name is first *normalised* to a tuple of words: accents removed ("Köln" -> "koln"), case
+folded, "ß" -> "ss", split on anything that is not a letter or digit, and club-form words
+dropped ("FC", "AS", "SSC", "Calcio", "1.", "04", "Olympique", "Stade", ...: they say what
+kind of club it is, not which one). "1. FC Köln" and "FC Koln" both become ("koln",).
+
+``resolve(name, candidates, aliases)`` then tries these steps in order; the first step that
+finds any candidate decides. Exactly one candidate is the answer; several is an error that
+names the team and the candidates. A name that matches nothing is an error too: a team is
+never dropped or paired silently.
+
+1. Alias table: a row ``alias,name`` (user-editable CSV) says the two names are the same club,
+   in both directions ("Bayern Munich,FC Bayern München").
+2. Same words after normalising ("Roma" / "AS Roma", "Marseille" / "Olympique de Marseille").
+3. Same words in the same order, where a word may also match
+   - a longer word it begins with, if it has 3 letters or more ("Ein" / "Eintracht",
+     "Inter" / "Internazionale"), or
+   - the initials of several words ("SG" / "Saint Germain", "PSG" / "Paris Saint Germain").
+   ("Paris SG" / "Paris Saint-Germain FC", "Ein Frankfurt" / "Eintracht Frankfurt".)
+4. The name's words, matched as in 3, appear in order among the candidate's words
+   ("Leverkusen" / "Bayer 04 Leverkusen", "Inter" / "FC Internazionale Milano").
+5. The candidate's words appear in order among the name's words
+   ("Bayer 04 Leverkusen" / "Leverkusen", "Lille OSC" / "Lille").
+
+So "Milan" is AC Milan (step 2) and "Inter" is FC Internazionale Milano (step 4); "Inter Milan"
+against {"Inter", "Milan"} is ambiguous (step 5 finds both) and needs an alias. Names that
+no step can pair ("Lyon" / "Olympique Lyonnais", "M'gladbach" / "Borussia Mönchengladbach")
+belong in the alias table; ``resources/data/team_aliases.csv`` covers the shipped leagues.
+Use ``pair_teams`` to pair two whole leagues: it also fails when two names land on one team.
 """
 from __future__ import annotations
 
@@ -24,9 +46,10 @@ _FORM_WORDS = {
     "fc", "afc", "cf", "ac", "as", "ssc", "ss", "us", "sc", "sv", "vfb", "vfl", "tsg", "bv",
     "calcio", "club", "de", "du", "of", "the", "football", "futbol", "fk", "rc", "ogc", "sco",
     "aj", "aja", "stade", "olympique", "hellas", "acf", "bc", "ud", "cd", "rcd", "sk", "1",
-    "e", "v", "und", "und", "fsv", "tsv", "spvgg", "1846", "1848", "1896", "1899", "1900",
+    "e", "v", "und", "fsv", "tsv", "spvgg", "1846", "1848", "1896", "1899", "1900",
     "1904", "1905", "1907", "1909", "1910", "1913", "04", "05", "09", "96", "98", "07",
 }
+_MIN_PREFIX = 3
 
 
 def normalise(name: str) -> tuple[str, ...]:
@@ -38,48 +61,123 @@ def normalise(name: str) -> tuple[str, ...]:
     return kept or tuple(words)
 
 
+def _key(name: str) -> str:
+    return " ".join(normalise(name))
+
+
 def read_aliases(path: str | os.PathLike[str]) -> dict[str, str]:
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        text = p.read_text(encoding="utf-8-sig")
     except OSError as e:
         raise InputError(f"{p}: cannot be read ({e.strerror or e})") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{p}: not UTF-8 text") from None
     return parse_aliases(text, p.name)
 
 
 def parse_aliases(text: str, name: str) -> dict[str, str]:
+    """``{normalised alias: name}`` from CSV text with the columns alias,name."""
     out: dict[str, str] = {}
     reader = csv.DictReader(io.StringIO(text))
-    if reader.fieldnames is None or {"alias", "name"} - set(reader.fieldnames):
+    if reader.fieldnames is None or {"alias", "name"} - {f.strip() for f in reader.fieldnames}:
         raise InputError(f"{name}: an alias table needs the columns alias,name")
+    reader.fieldnames = [f.strip() for f in reader.fieldnames]
     for row in reader:
         alias, canonical = (row.get("alias") or "").strip(), (row.get("name") or "").strip()
+        if not alias and not canonical:
+            continue
         if not alias or not canonical:
             raise InputError(f"{name}: row {reader.line_num}: alias and name must both be filled in")
-        out[" ".join(normalise(alias))] = canonical
+        key = _key(alias)
+        if key in out and _key(out[key]) != _key(canonical):
+            raise InputError(f"{name}: row {reader.line_num}: alias {alias!r} already stands for {out[key]!r}")
+        out[key] = canonical
     return out
+
+
+# --- word matching -----------------------------------------------------------------------
+def _word_eq(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= _MIN_PREFIX and short.isalpha() and long_.startswith(short)
+
+
+def _initials(word: str, words: tuple[str, ...]) -> int:
+    """How many of ``words`` ``word`` abbreviates by initials (0 if none, at least 2)."""
+    n = len(word)
+    if n >= 2 and word.isalpha() and len(words) >= n and all(w[:1] == c for w, c in zip(words, word)):
+        return n
+    return 0
+
+
+def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Step 3: every word of ``a`` lines up with ``b`` and nothing is left over."""
+    if not a or not b:
+        return not a and not b
+    if _word_eq(a[0], b[0]) and _same(a[1:], b[1:]):
+        return True
+    k = _initials(a[0], b)
+    if k and _same(a[1:], b[k:]):
+        return True
+    k = _initials(b[0], a)
+    return bool(k) and _same(a[k:], b[1:])
+
+
+def _within(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Steps 4/5: the words of ``a`` appear, in order, among the words of ``b``."""
+    if not a:
+        return True
+    for i in range(len(b)):
+        if _word_eq(a[0], b[i]) and _within(a[1:], b[i + 1:]):
+            return True
+        k = _initials(a[0], b[i:])
+        if k and _within(a[1:], b[i + k:]):
+            return True
+    return False
+
+
+def _aliased(q: str, c: str, aliases: dict[str, str]) -> bool:
+    qa, ca = aliases.get(q), aliases.get(c)
+    return (qa is not None and _key(qa) == c) or (ca is not None and _key(ca) == q)
 
 
 def resolve(name: str, candidates: Iterable[str], aliases: dict[str, str] | None = None,
             where: str = "") -> str:
     """The one candidate that ``name`` refers to, or an InputError naming it."""
-    pool = list(candidates)
-    key = normalise(name)
-    if aliases:
-        canonical = aliases.get(" ".join(key))
-        if canonical is not None:
-            key = normalise(canonical)
-            if canonical in pool:
-                return canonical
-    exact = [c for c in pool if normalise(c) == key]
-    if len(exact) == 1:
-        return exact[0]
-    words = set(key)
-    subset = [c for c in pool if words and (words <= set(normalise(c)) or set(normalise(c)) <= words)]
-    if len(subset) == 1:
-        return subset[0]
+    pool = list(dict.fromkeys(candidates))
+    q = normalise(name)
+    qk = " ".join(q)
+    keyed = [(c, normalise(c)) for c in pool]
+    steps = (
+        lambda c, ck: bool(aliases) and _aliased(qk, " ".join(ck), aliases or {}),
+        lambda c, ck: ck == q,
+        lambda c, ck: _same(q, ck),
+        lambda c, ck: _within(q, ck),
+        lambda c, ck: _within(ck, q),
+    )
     prefix = f"{where}: " if where else ""
-    if not subset and not exact:
-        raise InputError(f"{prefix}team {name!r} is not in the file; add an alias (alias,name) for it")
-    options = ", ".join(sorted(set(exact or subset)))
-    raise InputError(f"{prefix}team {name!r} is ambiguous ({options}); add an alias for it")
+    for step in steps:
+        found = [c for c, ck in keyed if step(c, ck)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise InputError(f"{prefix}team {name!r} is ambiguous ({', '.join(sorted(found))}); "
+                             "add an alias (alias,name) for it")
+    raise InputError(f"{prefix}team {name!r} is not in the file; add an alias (alias,name) for it")
+
+
+def pair_teams(names: Iterable[str], candidates: Iterable[str], aliases: dict[str, str] | None = None,
+               where: str = "") -> dict[str, str]:
+    """Resolve every name; fail if two names land on the same candidate (one-to-one)."""
+    out: dict[str, str] = {}
+    taken: dict[str, str] = {}
+    for n in names:
+        c = resolve(n, candidates, aliases, where)
+        if c in taken:
+            prefix = f"{where}: " if where else ""
+            raise InputError(f"{prefix}teams {taken[c]!r} and {n!r} both match {c!r}; add an alias for the wrong one")
+        taken[c] = n
+        out[n] = c
+    return out

@@ -152,8 +152,12 @@ def _messages(p: Prepared, w: np.ndarray, scored: np.ndarray, incomplete: np.nda
     out: list[str] = []
     for j in np.flatnonzero(p.flat):
         c = criteria[j]
-        out.append(f"{c.label} cannot separate the clubs: every club has the same value "
-                   f"({p.lo[j]:g}{' ' + c.unit if c.unit else ''}), so it gives all of them the same points.")
+        unit = f" {c.unit}" if c.unit else ""
+        if p.lo[j] == p.hi[j] or c.direction is not Direction.TARGET:
+            why = f"every club has the same value ({p.lo[j]:g}{unit})"
+        else:   # different values, but all equally far from the target
+            why = f"every club is equally far from the target ({c.target:g}{unit})"
+        out.append(f"{c.label} cannot separate the clubs: {why}, so it gives all of them the same points.")
     for i in np.flatnonzero(incomplete):
         gaps = [criteria[j].label for j in np.flatnonzero(np.isnan(p.utilities[i]) & (w > 0))]
         out.append(f"{clubs[i].name} is scored without {', '.join(gaps)} (figure missing): "
