@@ -89,3 +89,34 @@ def test_scenario_without_case_file_disables_live_inputs(qtbot, bundled_scenario
     qtbot.addWidget(window)
     assert not window.case.as_of.isEnabled()
     assert not window.case.add_club.isEnabled()
+
+
+def test_dropping_a_match_file_loads_a_league_for_add_club(qtbot, live_session, monkeypatch):
+    from ui import dialogs, file_actions
+    shown = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
+    window = MainWindow(live_session)
+    qtbot.addWidget(window)
+    csv = RESOURCES / "data" / "matches" / "datahub-football-datasets-serie-a-season-2526.csv"
+    assert file_actions.open_dropped(window, live_session, str(csv))
+    assert any(Path(s.path) == csv.resolve() for s in live_session.source.seasons())
+    assert shown and "Add club" in shown[0]
+
+
+def test_dropping_a_broken_file_names_it_and_keeps_the_scenario(qtbot, live_session, monkeypatch, tmp_path):
+    from ui import dialogs, file_actions
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    bad = tmp_path / "broken.csv"
+    bad.write_text("no,header,here\n1,2,3\n")
+    before = live_session.scenario
+    assert not file_actions.open_dropped(None, live_session, str(bad))
+    assert "broken.csv" in errors[0] and "\n" not in errors[0]
+    assert live_session.scenario == before
+
+
+def test_club_detail_shows_the_table_around_the_club(live_session):
+    team, rows = live_session.source.table_around("Bayer 04 Leverkusen", date(2025, 11, 28))
+    assert team == "Bayer 04 Leverkusen"
+    assert [r.position for r in rows] == [1, 2, 3, 4, 5, 6]
+    assert rows[0].points - rows[2].points == 8

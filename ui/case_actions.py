@@ -58,3 +58,16 @@ def add_club_interactively(parent: QWidget | None, session: Session) -> bool:
         dialogs.show_error(parent, "Cannot add club", str(e))
         return False
     return True
+
+
+def show_club_detail(parent: QWidget | None, session: Session, club_index: int) -> None:
+    from ui.club_detail import ClubDetailDialog
+    scenario = session.scenario
+    club = scenario.clubs[club_index]
+    team, rows = "", []
+    if isinstance(session.source, CaseWorkspace) and scenario.as_of is not None:
+        try:
+            team, rows = session.source.table_around(club.name, scenario.as_of)
+        except InputError:
+            rows = []   # the figures still show; only the mini table is left out
+    ClubDetailDialog(scenario, club, rows, team, club.league, parent).exec()

@@ -54,3 +54,25 @@ def edit_figure(parent: QWidget | None, session: Session, row: int, column_id: s
         dialogs.show_error(parent, "Cannot use this figure", str(e))
         return False
     return True
+
+
+def open_dropped(parent: QWidget | None, session: Session, path: str) -> bool:
+    """A dropped scenario opens; a dropped match file becomes a league to add clubs from."""
+    from ui import case_actions
+    if _looks_like_scenario(path):
+        return open_scenario(parent, session, path)
+    try:
+        name = case_actions.load_season(session, Path(path).resolve())
+    except InputError as e:
+        dialogs.show_error(parent, "Cannot use this file", str(e))
+        return False
+    dialogs.show_info(parent, "League loaded", f"{name} is loaded: use Add club to pick a club from it.")
+    return True
+
+
+def _looks_like_scenario(path: str) -> bool:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return '"clubfit-scenario"' in f.read(4096)
+    except (OSError, UnicodeDecodeError):
+        return False

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 
 from evaluator.decision.scoring import Result
 from evaluator.decision.session import Session
-from ui import file_actions
+from ui import case_actions, file_actions
 from ui.panels.case_panel import CasePanel
 from ui.panels.contribution_chart import ContributionChart
 from ui.panels.figures_table import FiguresTable
@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
             self.signals.result_changed.connect(view.show_result)
         self.signals.result_changed.connect(self._on_result)
         self.figures.doubleClicked.connect(self._on_figure_double_clicked)
+        self.ranking.doubleClicked.connect(self._on_ranking_double_clicked)
+        self.setAcceptDrops(True)
 
         self.setCentralWidget(self._layout())
         self._menus()
@@ -105,6 +107,17 @@ class MainWindow(QMainWindow):
 
     def _on_figure_double_clicked(self, index: QModelIndex) -> None:
         file_actions.edit_figure(self, self.session, index.row(), self.figures.model_.column_at(index.column()).id)
+
+    def _on_ranking_double_clicked(self, index: QModelIndex) -> None:
+        case_actions.show_club_detail(self, self.session, int(self.session.result.order[index.row()]))
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        for url in event.mimeData().urls():
+            file_actions.open_dropped(self, self.session, url.toLocalFile())
 
     def _on_result(self, result: Result) -> None:
         self.setWindowTitle(self.header.window_title(result))

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from evaluator.data.case import CaseDefinition, ClubSource, DataCache, build_scenario, load_case
+from evaluator.data.league_table import Row
 from evaluator.data.matches import Season
 from evaluator.decision.model import FigureStatus, Scenario
 from evaluator.errors import InputError
@@ -72,6 +73,18 @@ class CaseWorkspace:
         if path not in self.extra_seasons:
             self.extra_seasons.append(path)
         return season
+
+    def table_around(self, club_name: str, on: date, around: int = 3) -> tuple[str, list[Row]]:
+        """The club's name in its match file and the table rows within ``around`` places of it."""
+        from evaluator.data.names import resolve
+        source = next((c for c in self.case.clubs if c.name == club_name), None)
+        if source is None:
+            return "", []
+        season = self.cache.season(source.matches)
+        team = resolve(source.team or source.name, season.teams)
+        table = self.cache.table(source.matches, on)
+        pos = table.row(team).position
+        return team, [r for r in table.rows if abs(r.position - pos) <= around]
 
     def seasons(self) -> list[Season]:
         """Every league the user can pick a club from: the case's files and loaded ones."""

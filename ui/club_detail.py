@@ -1,0 +1,57 @@
+"""A club's detail: its figures with sources, and the league table around it on the as-of date."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from evaluator.data.league_table import Row
+from evaluator.decision.model import Club, Scenario
+from evaluator.formatting import figure_provenance, format_figure
+
+_TABLE_HEADERS = ("Pos", "Club", "P", "W", "D", "L", "GF", "GA", "GD", "Pts")
+
+
+def _table_cells(row: Row) -> tuple[str, ...]:
+    return (str(row.position), row.team, str(row.played), str(row.won), str(row.drawn), str(row.lost),
+            str(row.goals_for), str(row.goals_against), f"{row.goal_difference:+d}", str(row.points))
+
+
+class ClubDetailDialog(QDialog):
+    def __init__(self, scenario: Scenario, club: Club, rows: list[Row], team: str, league: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{club.name} — as of {scenario.as_of}")
+        box = QVBoxLayout(self)
+        head = QLabel(f"<b>{club.name}</b> · {league}")
+        box.addWidget(head)
+        figures = QTableWidget(len(scenario.columns), 3)
+        figures.setHorizontalHeaderLabels(["Figure", "Value", "Source and as-of date"])
+        for r, col in enumerate(scenario.columns):
+            fig = club.figure(col.id)
+            for c, text in enumerate((col.label, format_figure(fig, col, with_unit=True),
+                                      figure_provenance(fig).replace("\n", " · "))):
+                item = QTableWidgetItem(text)
+                item.setToolTip(figure_provenance(fig))
+                figures.setItem(r, c, item)
+        figures.resizeColumnsToContents()
+        figures.verticalHeader().hide()
+        box.addWidget(figures)
+        if rows:
+            box.addWidget(QLabel(f"League table around {team} on {scenario.as_of} "
+                                 "(points, goal difference, goals scored; official tie-breakers may differ)"))
+            table = QTableWidget(len(rows), len(_TABLE_HEADERS))
+            table.setHorizontalHeaderLabels(list(_TABLE_HEADERS))
+            for r, row in enumerate(rows):
+                for c, text in enumerate(_table_cells(row)):
+                    item = QTableWidgetItem(text)
+                    if row.team == team:
+                        font = item.font()
+                        font.setBold(True)
+                        item.setFont(font)
+                    table.setItem(r, c, item)
+            table.resizeColumnsToContents()
+            table.verticalHeader().hide()
+            box.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
+        self.resize(820, 640)
