@@ -29,6 +29,7 @@ def write_atomic(path: str | os.PathLike[str], write: Callable[[str], None]) -> 
         write(tmp)
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
+        os.chmod(tmp, _mode_for(target))   # mkstemp makes it private; keep the usual permissions
         os.replace(tmp, target)
     except InputError:
         _discard(tmp)
@@ -47,6 +48,16 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
         with open(tmp, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
     return write_atomic(path, write)
+
+
+def _mode_for(target: Path) -> int:
+    """The existing file's permissions, or what a plain open() would give under the umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _discard(tmp: str) -> None:
