@@ -72,7 +72,7 @@ def write_pdf(report: FitReport, result: Result, filename: str, paper: str = "a4
     margin = MARGIN_MM / 25.4 * writer.resolution()
     body = QRectF(margin, margin * 1.25, page.width() - 2 * margin, page.height() - margin * 2.5)
 
-    charts = ReportCharts(result, body.width())
+    charts = ReportCharts(result, body.width(), body.height() * 0.92)
     doc = _document(report, writer, body.size(), charts)
     pages = doc.pageCount()
     painter = QPainter()
@@ -100,6 +100,7 @@ def _furniture(p: QPainter, report: FitReport, page: QRectF, body: QRectF, n: in
     """Running head (from page 2), footer rule, case line and 'Page n of N'."""
     font = QFont()
     font.setPointSizeF(BASE_PT - 1.5)
+    _no_ligatures(font)
     p.setFont(font)
     p.setPen(QColor(MUTED))
     line_h = p.fontMetrics().height()
@@ -115,6 +116,12 @@ def _furniture(p: QPainter, report: FitReport, page: QRectF, body: QRectF, n: in
     p.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                p.fontMetrics().elidedText(left, Qt.TextElideMode.ElideRight, int(body.width() * 0.75)))
     p.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {n} of {pages}")
+
+
+def _no_ligatures(font: QFont) -> None:
+    """Plain letters: "fi" stays two characters when the PDF's text is copied or searched."""
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
 
 
 def _xmp(report: FitReport) -> bytes:
@@ -145,7 +152,7 @@ def _qt_version() -> str:
 class ReportCharts(QPyTextObject):
     """The window's two charts, laid out offscreen, drawn into the document as inline objects."""
 
-    def __init__(self, result: Result, width: float) -> None:
+    def __init__(self, result: Result, width: float, max_height: float) -> None:
         super().__init__()
         from ui.panels.contribution_chart import ContributionChart
         from ui.panels.score_chart import ScoreChart
@@ -156,7 +163,7 @@ class ReportCharts(QPyTextObject):
         sizes = [(w, 62 + 30 * n), (w, 84 + 34 * n + 22 * ((k + 1) // 2))]
         for widget, (cw, ch) in zip(self.widgets, sizes):
             widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-            widget.resize(min(cw, 4000), min(ch, 1000))
+            widget.resize(cw, int(min(ch, max_height)))   # a chart never runs past a page
             widget.show()
         QGuiApplication.processEvents()   # lay the plots out at their final size
         for widget in self.widgets:
@@ -187,6 +194,7 @@ def _document(report: FitReport, writer: QPdfWriter, size: QSizeF, charts: Repor
     doc.documentLayout().registerHandler(CHART_OBJECT, charts)
     font = QFont()
     font.setPointSizeF(BASE_PT)
+    _no_ligatures(font)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
     doc.setPageSize(size)
