@@ -181,10 +181,17 @@ class ReportCharts(QPyTextObject):
 
     def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,  # noqa: N802
                    fmt: QTextFormat) -> None:
+        if painter.hasClipping() and not _mostly_inside(rect, painter.clipBoundingRect()):
+            return   # the chart sits on another page; QGraphicsScene.render would ignore our clip
         widget = self.widgets[int(fmt.property(CHART_INDEX))]
         source = QRectF(widget.viewRect()) if hasattr(widget, "viewRect") else QRectF(widget.rect())
         widget.scene().prepareForPaint()   # type: ignore[attr-defined]
         widget.scene().render(painter, rect, source)   # type: ignore[attr-defined]
+
+
+def _mostly_inside(rect: QRectF, clip: QRectF) -> bool:
+    inside = rect.intersected(clip)
+    return inside.width() * inside.height() >= 0.5 * rect.width() * rect.height()
 
 
 # --- the text ------------------------------------------------------------------------------------
@@ -232,8 +239,9 @@ def keep_headings_with_content(doc: QTextDocument) -> None:
                 if bottom - top > 0.6 * page_h:   # too long to keep whole: keep the header row
                     bottom = top + layout.blockBoundingRect(block).height() + 3 * QFontMetricsF(
                         doc.defaultFont()).height()
-            else:
-                bottom = layout.blockBoundingRect(nxt).top() + 2 * QFontMetricsF(doc.defaultFont()).height()
+            else:   # the next block's first line must land on the heading's page
+                line = nxt.layout().lineAt(0) if nxt.layout().lineCount() else None
+                bottom = layout.blockBoundingRect(nxt).top() + (line.y() + line.height() if line else 0)
             page = int(top // page_h)
             if bottom > (page + 1) * page_h and top > page * page_h + 1:
                 fmt = QTextBlockFormat()
@@ -303,8 +311,11 @@ def report_html(r: FitReport) -> str:
         parts.append(_box(f"<b>Missing or entered by the user</b><ul>{items}</ul>", WARNING_BG, WARNING_BORDER))
     else:
         parts.append("<p>Every figure has a source; none was entered by hand and none is missing.</p>")
+    parts.append("<h3>Sources</h3><table class='plain' width='100%' cellpadding='2'>")
+    parts.extend(f"<tr><td width='5%'>[{n}]</td><td>{e(s)}</td></tr>" for n, s in enumerate(r.sources, 1))
+    parts.append("</table>")
     parts.append("<p class='small'>Figures in bold are scored by a criterion; the others are context. "
-                 "The source numbers refer to the list of sources below.</p>")
+                 "[n] is the number of the figure's source in the list above.</p>")
     clubs = list(dict.fromkeys(f.club for f in r.figures))
     for club in clubs:
         parts.append(f"<h3>{e(club)}</h3>")
@@ -318,10 +329,7 @@ def report_html(r: FitReport) -> str:
             rows.append([label, value, e(f.unit), e(f.as_of), f"[{f.source_ref}]" if f.source_ref else "—",
                          f"<span class='small'>{note}</span>"])
         parts.append(_table(["Figure", "Value", "Unit", "As of", "Source", "Note"], rows,
-                            right={1}, widths=[24, 10, 14, 12, 9, 31]))
-    parts.append("<h3>Sources</h3><table class='plain' width='100%' cellpadding='2'>")
-    parts.extend(f"<tr><td width='5%'>[{n}]</td><td>{e(s)}</td></tr>" for n, s in enumerate(r.sources, 1))
-    parts.append("</table>")
+                            right={1}, widths=[24, 9, 13, 11, 8, 35], css="data compact"))
 
     return "".join(parts)
 
@@ -337,13 +345,14 @@ def _box(inner: str, bg: str, border: str) -> str:
 
 
 def _table(head: list[str], rows: list[list[str]], right: set[int] = frozenset(),  # type: ignore[assignment]
-           widths: list[int] | None = None) -> str:
+           widths: list[int] | None = None, css: str = "data") -> str:
     def cell(tag: str, j: int, text: str, bg: str = "") -> str:
         align = " align='right'" if j in right else ""
         width = f" width='{widths[j]}%'" if widths else ""
         style = f" bgcolor='{bg}'" if bg else ""
         return f"<{tag}{align}{width}{style}>{text}</{tag}>"
-    out = ["<table class='data' width='100%' cellspacing='0' cellpadding='4' border='0'>",
+    pad = 3 if "compact" in css else 4
+    out = [f"<table class='{css}' width='100%' cellspacing='0' cellpadding='{pad}' border='0'>",
            "<thead><tr>", *(cell("th", j, html.escape(h), HEAD_BG) for j, h in enumerate(head)), "</tr></thead>"]
     for n, row in enumerate(rows):
         bg = ALT_BG if n % 2 else ""
@@ -370,4 +379,5 @@ th {{ font-weight: 600; text-align: left; }}
 table.data {{ border-collapse: collapse; margin-bottom: 4px; }}
 table.data th {{ border-bottom: 1px solid {RULE}; }}
 table.data td {{ border-bottom: 1px solid {RULE}; vertical-align: top; }}
+table.compact {{ font-size: 8pt; }}
 </style>"""
