@@ -1,0 +1,1 @@
+"""Speed measurements; never timed assertions in tests. Run: python -m benchmarks."""
