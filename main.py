@@ -3,6 +3,7 @@
     clubfit [--scenario FILE]                       open the window (bundled Ramos case by default)
     clubfit score [--scenario FILE] [--weight ID=W]... [--format text|json]
     clubfit build-case CASE [--as-of DATE] [--out FILE]
+    clubfit report [--scenario FILE] [--weight ID=W]... [--as-of DATE] [--paper a4|letter] --out PDF
 
 Bad input prints one line naming the file or field and exits with status 2.
 """
@@ -10,8 +11,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Sequence
 
@@ -53,6 +55,15 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--as-of", type=_iso_date, default=None)
     b.add_argument("--out", type=Path, default=None, help="write here (default: print)")
     b.set_defaults(run=_run_build_case)
+
+    r = sub.add_parser("report", help="write the fit report as a PDF (no display needed)")
+    r.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO)
+    r.add_argument("--weight", action="append", default=[], metavar="ID=W", help="raw weight of a criterion")
+    r.add_argument("--as-of", type=_iso_date, default=None,
+                   help="recompute the figures on this date from the scenario's case file")
+    r.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    r.add_argument("--out", type=Path, required=True, metavar="PDF")
+    r.set_defaults(run=_run_report)
     return p
 
 
@@ -132,6 +143,38 @@ def _run_build_case(args: argparse.Namespace) -> int:
     else:
         save_scenario(scenario, args.out)
         print(f"wrote {args.out}")
+    return 0
+
+
+def _report_session(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from evaluator.decision.session import Session
+    from evaluator.scenario_file import load_scenario
+    scenario = load_scenario(args.scenario)
+    if args.as_of is not None:
+        from evaluator.data.case import build_scenario, load_case
+        if not scenario.case_file:
+            raise InputError(f"{args.scenario}: --as-of needs the case file the scenario was built from, "
+                             "and this scenario names none (case_file is empty)")
+        rebuilt = build_scenario(load_case(args.scenario.parent / scenario.case_file), as_of=args.as_of)
+        ids = {c.id for c in rebuilt.criteria}
+        scenario = rebuilt.with_weights({k: v for k, v in scenario.weights.items() if k in ids})
+    session = Session(scenario)
+    if args.weight:
+        session.set_weights(parse_weights(args.weight))
+    return session
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    session = _report_session(args)   # bad input: one line and status 2, before Qt starts
+    headless = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+    if headless and not os.environ.get("QT_QPA_PLATFORM"):   # unset or empty: no window system to use
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Club Fit")
+    from ui.export_pdf import export_report
+    written = export_report(session.result, args.out, args.paper, datetime.now().astimezone())
+    print(f"wrote {written}")
     return 0
 
 

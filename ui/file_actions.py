@@ -1,8 +1,10 @@
 """User actions that touch files or open dialogs: each is one call into the core plus a message."""
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWidget
 
 from evaluator.data.workspace import CaseWorkspace
@@ -13,6 +15,7 @@ from ui import dialogs
 from ui.figure_dialog import ask_figure
 
 SCENARIO_FILTER = "Club Fit scenario (*.json);;All files (*)"
+REPORT_FILTER = "PDF document (*.pdf);;All files (*)"
 
 
 def open_scenario(parent: QWidget | None, session: Session, path: str = "") -> bool:
@@ -76,3 +79,23 @@ def _looks_like_scenario(path: str) -> bool:
             return '"clubfit-scenario"' in f.read(4096)
     except (OSError, UnicodeDecodeError):
         return False
+
+
+def default_paper() -> str:
+    """US Letter where the locale measures in inches (US), A4 everywhere else."""
+    return "letter" if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem else "a4"
+
+
+def export_fit_report(parent: QWidget | None, session: Session, path: str = "", paper: str = "") -> bool:
+    from ui.export_pdf import export_report   # the same function `clubfit report` calls
+    s = session.scenario
+    suggested = f"Fit report - {s.subject or s.title or 'clubs'} - {s.as_of or 'undated'}.pdf".replace("/", "-")
+    path = path or dialogs.ask_save_path(parent, "Export fit report", suggested, REPORT_FILTER)
+    if not path:
+        return False
+    try:
+        export_report(session.result, Path(path), paper or default_paper(), datetime.now().astimezone())
+    except InputError as e:   # any file already at the path is left untouched
+        dialogs.show_error(parent, "Cannot export the fit report", str(e))
+        return False
+    return True

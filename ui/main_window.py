@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&Open scenario…", QKeySequence.StandardKey.Open, self._on_open)
         self._action(file_menu, "&Save scenario as…", QKeySequence.StandardKey.Save, self._on_save)
+        self.export_action = self._action(file_menu, "&Export fit report…", QKeySequence("Ctrl+E"), self._on_export)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
 
@@ -104,6 +105,9 @@ class MainWindow(QMainWindow):
 
     def _on_save(self) -> None:
         file_actions.save_scenario_as(self, self.session)
+
+    def _on_export(self) -> None:
+        file_actions.export_fit_report(self, self.session)
 
     def _on_figure_double_clicked(self, index: QModelIndex) -> None:
         file_actions.edit_figure(self, self.session, index.row(), self.figures.model_.column_at(index.column()).id)

@@ -70,6 +70,11 @@ class BarChartView(pg.GraphicsLayoutWidget):
     def show_result(self, result: object) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    def for_print(self) -> None:
+        """Paint every item as vectors: cached items would be drawn as pixmaps into a PDF."""
+        for item in self.scene().items():
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
         last = getattr(self, "_last", None)   # pyqtgraph resizes once inside __init__

@@ -1,0 +1,157 @@
+"""The fit report's content (Qt-free): the summary sentence and the sections, from the numbers."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timezone
+
+import numpy as np
+import pytest
+
+from evaluator.decision.model import Club, Column, Criterion, Direction, Figure, FigureStatus, Scenario
+from evaluator.decision.scoring import prepare, rounded_contributions, score
+from evaluator.formatting import format_score
+from evaluator.report import build_report, summary
+
+WHEN = datetime(2026, 1, 2, 9, 30, tzinfo=timezone.utc)
+ON = date(2025, 11, 28)
+
+
+def make_scenario(values: dict[str, tuple[float | None, ...]], weights=(1.0, 1.0), directions=("higher", "lower"),
+                  user: tuple[str, str] | None = None) -> Scenario:
+    """Clubs named by ``values`` keys; one figure per criterion, criteria 'a' (x) and 'b' (y)."""
+    columns = (Column("x", "Figure X", "u", 1), Column("y", "Figure Y", "v", 2))
+    criteria = tuple(Criterion(cid, label, col, Direction(d))
+                     for cid, label, col, d in zip(("a", "b"), ("Criterion A", "Criterion B"), ("x", "y"), directions))
+    clubs = []
+    for name, vals in values.items():
+        figs = {}
+        for col, v in zip(("x", "y"), vals):
+            if v is None:
+                figs[col] = Figure.missing_figure()
+            elif user == (name, col):
+                figs[col] = Figure(v, "phone call", ON, FigureStatus.USER, "entered by the user")
+            else:
+                figs[col] = Figure(v, f"file {col}.csv", ON)
+        clubs.append(Club(name.lower().replace(" ", "-"), name, "League", figs))
+    return Scenario("T", "Someone moving", ON, tuple(clubs), criteria[:len(weights)], columns,
+                    dict(zip(("a", "b"), weights)))
+
+
+def result_of(s: Scenario):
+    return score(prepare(s), np.array([s.weights[c.id] for c in s.criteria]))
+
+
+def test_bundled_summary_names_the_leader_the_gap_and_the_biggest_contributor(session):
+    r = session.result
+    first, second = r.order[:2]
+    clubs = r.scenario.clubs
+    text = summary(r)
+    gap = round(r.scores[first], 1) - round(r.scores[second], 1)
+    assert text.startswith(f"{clubs[first].name} ranks first with {format_score(r.scores[first])}/100, "
+                           f"ahead of {clubs[second].name} by {gap:.1f} points")
+    j = int(np.argmax(r.contributions[first] - r.contributions[second]))
+    assert f"{r.scenario.criteria[j].label} contributes most to the gap" in text
+
+
+def test_contributes_most_is_the_largest_contribution_difference():
+    # A leads on X by a lot, B leads on Y a little: X explains the gap, and B's strength is named.
+    r = result_of(make_scenario({"Alpha": (10, 2.0), "Beta": (0, 1.0), "Gamma": (5, 1.5)}, weights=(3, 1)))
+    text = summary(r)
+    assert text.startswith("Alpha ranks first with 75.0/100, ahead of Gamma by 25.0 points")
+    assert "Criterion A contributes most to the gap (+37.5 points)" in text
+    assert "Gamma gets more points on Criterion B." in text
+
+
+def test_equal_contributions_to_the_gap_are_named_together():
+    r = result_of(make_scenario({"Alpha": (10, 1.0), "Beta": (0, 2.0)}))
+    assert "Criterion A and Criterion B contribute most to the gap, 50.0 points each" in summary(r)
+
+
+def test_tie_for_first_place_is_said_as_a_tie():
+    r = result_of(make_scenario({"Alpha": (10, 3.0), "Beta": (0, 1.0), "Gamma": (2, 2.0)}))
+    text = summary(r)
+    assert text.startswith("Alpha and Beta share first place with 50.0/100, ahead of Gamma by 15.0 points.")
+    assert "contributes most" not in text
+
+
+def test_single_club_says_there_is_nothing_to_compare():
+    r = result_of(make_scenario({"Alpha": (10, 2.0)}))
+    text = summary(r)
+    assert text.startswith("Alpha is the only club on the list and scores 50.0/100")
+
+
+def test_all_weights_zero_says_no_ranking():
+    r = result_of(make_scenario({"Alpha": (10, 2.0), "Beta": (0, 1.0)}, weights=(0, 0)))
+    assert summary(r).startswith("No ranking: every criterion has a weight of zero")
+    report = build_report(r, WHEN)
+    assert all(row.score_text == "—" and row.rank_text == "—" for row in report.ranking)
+    assert "All weights are zero" in " ".join(report.warnings)
+
+
+def test_unranked_clubs_are_named_and_a_lone_ranked_club_is_not_compared():
+    r = result_of(make_scenario({"Alpha": (10, 2.0), "Beta": (None, None), "Gamma": (None, None)}))
+    text = summary(r)
+    assert text.startswith("Alpha ranks first with 50.0/100; it is the only club that can be ranked.")
+    assert "Beta and Gamma are not ranked" in text
+    r = result_of(make_scenario({"Alpha": (None, None), "Beta": (None, None)}))
+    assert summary(r).startswith("No club can be ranked")
+
+
+def test_a_leader_that_loses_first_place_without_a_criterion_is_flagged():
+    r = result_of(make_scenario({"Alpha": (10, 2.0), "Beta": (0, 1.0)}, weights=(2, 1)))
+    text = summary(r)
+    assert "Without Criterion A, Beta would rank first instead." in text
+    r = result_of(make_scenario({"Alpha": (10, 1.0), "Beta": (0, 2.0)}, weights=(2, 1)))
+    assert "Alpha stays first if any one criterion is left out." in summary(r)
+
+
+def test_gap_below_display_precision_is_not_shown_as_zero():
+    r = result_of(make_scenario({"Alpha": (10.0, 1.0), "Beta": (9.999, 1.0)}, weights=(1, 0)))
+    assert r.scores[0] > r.scores[1]
+    # Own-range scale: Alpha 100, Beta 0 -- make the gap tiny with a fixed scale instead.
+    s = make_scenario({"Alpha": (10.0, 1.0), "Beta": (9.999, 1.0)}, weights=(1, 0))
+    s = replace(s, criteria=(replace(s.criteria[0], scale=type(s.criteria[0].scale)(0.0, 100.0)), s.criteria[1]))
+    assert "by less than 0.1 points" in summary(result_of(s))
+
+
+def test_missing_and_user_figures_are_called_out_and_the_leader_flagged():
+    s = make_scenario({"Alpha": (10, None), "Beta": (0, 1.0), "Gamma": (5, 2.0)}, user=("Gamma", "y"))
+    r = result_of(s)
+    report = build_report(r, WHEN)
+    callouts = " ".join(report.callouts)
+    assert "Alpha — Figure Y: missing" in callouts and "scored without Criterion B" in callouts
+    assert "Gamma — Figure Y: 2.00 v entered by the user, source given: phone call" in callouts
+    assert "Alpha's score leaves out a missing figure" in report.summary
+    alpha = next(row for row in report.ranking if row.club == "Alpha")
+    assert alpha.note.startswith("* scored without Criterion B")
+    statuses = {(f.club, f.column_id): f.status for f in report.figures}
+    assert statuses[("Alpha", "y")] == "missing" and statuses[("Gamma", "y")] == "user"
+
+
+def test_report_sections_hold_the_evaluators_numbers(session):
+    r = session.result
+    report = build_report(r, WHEN)
+    shown = rounded_contributions(r)
+    assert report.generated == "2026-01-02 09:30 UTC"
+    assert report.as_of == "2025-11-28" and report.case_file == r.scenario.case_file
+    assert [w.share_text for w in report.weights] == [f"{100 * w:.1f}%" for w in r.weights]
+    for row, i in zip(report.ranking, r.order):
+        assert row.club == r.scenario.clubs[i].name
+        assert row.score_text == format_score(r.scores[i])
+        assert row.contributions == tuple(f"{v:.1f}" for v in shown[i])
+        assert sum(float(c) for c in row.contributions) == pytest.approx(float(row.score_text), abs=1e-6)
+    sources = {f.source for c in r.scenario.clubs for f in c.figures.values() if f.source}
+    assert set(report.sources) == sources
+    assert all(report.sources[f.source_ref - 1] == f.source for f in report.figures if f.source_ref)
+    assert report.robustness is None
+    assert report.warnings == r.messages
+
+
+def test_method_notes_follow_the_scenario_not_a_fixed_text():
+    s = make_scenario({"Alpha": (10, 2.0), "Beta": (0, 1.0)})
+    s = replace(s, criteria=(replace(s.criteria[0], direction=Direction.TARGET, target=4.0),
+                             replace(s.criteria[1], scale=type(s.criteria[1].scale)(0.0, 3.0))))
+    notes = " ".join(build_report(result_of(s), WHEN).method)
+    assert "Criterion A scores figure x (closest to 4 is best)" in notes
+    assert "fixed scale from 0 to 3 v" in notes
+    assert "League standing" not in notes

@@ -1,0 +1,214 @@
+"""The fit report PDF: from the command line and from the window, read back with pypdf."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+import pytest
+from pypdf import PdfReader
+
+from conftest import BUNDLED_SCENARIO, ROOT
+from evaluator.decision.scoring import prepare, score
+from evaluator.errors import InputError
+from evaluator.formatting import format_score
+
+WHEN = datetime(2026, 1, 2, 9, 30, tzinfo=timezone.utc)
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return subprocess.run([sys.executable, "main.py", "report", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def pdf_text(path: Path) -> str:
+    """All pages' text, ligatures unfolded (NFKC) and whitespace collapsed."""
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    return unicodedata.normalize("NFKC", text)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def without_timestamp(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.startswith("Generated "))
+
+
+def expected(scenario, weights: dict[str, float]):
+    return score(prepare(scenario), np.array([weights[c.id] for c in scenario.criteria]))
+
+
+@pytest.fixture(scope="module")
+def cli_pdf(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("cli") / "report.pdf"
+    done = run_cli("--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"wrote {out}"
+    return out
+
+
+def test_cli_report_holds_every_club_score_weight_and_source(cli_pdf, bundled_scenario):
+    text = flat(pdf_text(cli_pdf))
+    r = expected(bundled_scenario, bundled_scenario.weights)
+    for i, club in enumerate(bundled_scenario.clubs):
+        assert club.name in text
+        assert format_score(r.scores[i]) in text
+    for c, share in zip(bundled_scenario.criteria, r.weights):
+        assert c.label in text and f"{100 * share:.1f}%" in text
+    for club in bundled_scenario.clubs:
+        for fig in club.figures.values():
+            assert flat(fig.source) in text
+    assert "As of 2025-11-28" in text and bundled_scenario.case_file in text
+    assert re.search(r"Page 1 of (\d+)", text)
+    pages = len(PdfReader(cli_pdf).pages)
+    assert f"Page {pages} of {pages}" in text
+
+
+def test_charts_are_vectors_not_images(cli_pdf):
+    reader = PdfReader(cli_pdf)
+    for page in reader.pages:
+        xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+        for name, ref in xobjects.items():
+            assert ref.get_object().get("/Subtype") != "/Image", f"raster image {name} on a page"
+    # The charts' own text (axis ticks, bar labels, titles) is real text in the PDF.
+    text = flat(pdf_text(cli_pdf))
+    assert "Fit score" in text and "What each criterion contributes (points)" in text
+    assert "points out of 100" in text
+
+
+def test_metadata_title_creator_and_paper(cli_pdf, tmp_path):
+    reader = PdfReader(cli_pdf)
+    meta = reader.metadata
+    assert meta.title.startswith("Fit report: Sergio Ramos")
+    assert meta.creator == "Club Fit"
+    xmp = reader.xmp_metadata
+    assert xmp is not None and "Sergio Ramos" in xmp.dc_description["x-default"]
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)   # A4 in points
+    letter = tmp_path / "letter.pdf"
+    assert run_cli("--paper", "letter", "--out", str(letter)).returncode == 0
+    box = PdfReader(letter).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_other_weights_change_the_numbers(cli_pdf, tmp_path, bundled_scenario):
+    out = tmp_path / "other.pdf"
+    done = run_cli("--weight", "standing=2", "--weight", "defence=1", "--weight", "age=0", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    r = expected(bundled_scenario, {"standing": 2, "defence": 1, "age": 0})
+    text = flat(pdf_text(out))
+    for i in range(len(bundled_scenario.clubs)):
+        assert format_score(r.scores[i]) in text
+    assert "66.7%" in text and "0.0%" in text
+    assert flat(pdf_text(cli_pdf)) != text
+
+
+def test_as_of_rebuilds_the_figures_on_that_date(tmp_path):
+    out = tmp_path / "october.pdf"
+    done = run_cli("--as-of", "2025-10-31", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    text = flat(pdf_text(out)).replace("ramos-2025-11-28.case.json", "")   # the case file keeps its name
+    assert "As of 2025-10-31" in text and "2025-11-28" not in text
+
+
+def test_as_of_without_a_case_file_is_one_line_and_status_2(tmp_path):
+    scenario = tmp_path / "nocase.json"
+    scenario.write_text(BUNDLED_SCENARIO.read_text().replace('"case_file": "ramos-2025-11-28.case.json"',
+                                                             '"case_file": ""'))
+    done = run_cli("--scenario", str(scenario), "--as-of", "2025-10-31", "--out", str(tmp_path / "x.pdf"))
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "case file" in done.stderr and "nocase.json" in done.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize("where", ["missing-folder", "folder"])
+def test_unwritable_destination_is_one_line_and_status_2(tmp_path, where):
+    out = tmp_path / "nowhere" / "report.pdf" if where == "missing-folder" else tmp_path
+    done = run_cli("--out", str(out))
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and str(out) in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_failing_write_leaves_the_existing_file_untouched_and_no_temp_file(qapp, session, tmp_path, monkeypatch):
+    from ui import export_pdf
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"the old report")
+
+    def broken(*args, **kwargs):   # the painter has started the PDF, then the disk fills up
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(export_pdf, "_furniture", broken)
+    with pytest.raises(InputError) as err:
+        export_pdf.export_report(session.result, target, "a4", WHEN)
+    assert str(target) in str(err.value) and "No space left" in str(err.value) and "\n" not in str(err.value)
+    assert target.read_bytes() == b"the old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
+
+
+def test_an_unexpected_error_mid_write_also_leaves_nothing_behind(qapp, session, tmp_path, monkeypatch):
+    from ui import export_pdf
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"the old report")
+    monkeypatch.setattr(export_pdf, "keep_headings_with_content", lambda doc: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        export_pdf.export_report(session.result, target, "a4", WHEN)
+    assert target.read_bytes() == b"the old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
+
+
+def test_window_export_matches_the_cli_for_the_same_weights(qtbot, session, tmp_path, monkeypatch):
+    from ui import dialogs, file_actions
+    from ui.main_window import MainWindow
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    window.weights.rows[0].slider.setValue(80)
+    window.weights.rows[2].slider.setValue(10)
+    assert window.export_action.shortcut().toString() == "Ctrl+E"
+    shown = tmp_path / "window.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(shown))
+    monkeypatch.setattr(file_actions, "default_paper", lambda: "a4")
+    window.export_action.trigger()
+    assert shown.exists()
+    cli = tmp_path / "cli.pdf"
+    done = run_cli("--weight", "standing=80", "--weight", "defence=50", "--weight", "age=10", "--out", str(cli))
+    assert done.returncode == 0, done.stderr
+    assert without_timestamp(pdf_text(shown)) == without_timestamp(pdf_text(cli))
+    assert format_score(window.session.result.scores[0]) in pdf_text(shown)
+
+
+def test_window_export_to_a_bad_path_shows_one_message(qtbot, session, tmp_path, monkeypatch):
+    from ui import dialogs, file_actions
+    errors: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append((title, message)))
+    bad = tmp_path / "missing" / "r.pdf"
+    assert not file_actions.export_fit_report(None, session, str(bad), "a4")
+    assert len(errors) == 1 and str(bad) in errors[0][1] and "\n" not in errors[0][1]
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: "")   # cancelled: nothing happens
+    assert not file_actions.export_fit_report(None, session)
+    assert len(errors) == 1
+
+
+def test_many_clubs_paginate_without_losing_any(qapp, bundled_scenario, tmp_path):
+    from evaluator.decision.session import Session
+    from ui.export_pdf import export_report
+    base = bundled_scenario.clubs
+    clubs = tuple(replace(base[i % 3], id=f"club-{i}", name=f"Candidate club number {i:02d}") for i in range(45))
+    session = Session(replace(bundled_scenario, clubs=clubs))
+    out = export_report(session.result, tmp_path / "many.pdf", "letter", WHEN)
+    if os.environ.get("CLUBFIT_KEEP_REPORT"):   # to look at it: pdftoppm -r 60 -png many.pdf page
+        Path(os.environ["CLUBFIT_KEEP_REPORT"]).write_bytes(out.read_bytes())
+    reader = PdfReader(out)
+    text = flat(pdf_text(out))
+    assert len(reader.pages) >= 10
+    for club in clubs:   # in the ranking, the breakdown and the figures: at least three times each
+        assert text.count(club.name) >= 3, club.name
+    assert f"Page {len(reader.pages)} of {len(reader.pages)}" in text

@@ -1,0 +1,384 @@
+"""The fit report as a PDF: the ``FitReport`` content laid out on a QPdfWriter.
+
+One function, ``export_report``, serves both the window (File → Export fit report…) and the
+command line (``clubfit report``), so both write the same document for the same Result.
+
+The text is one paginated QTextDocument (tables split across pages between rows, header rows
+repeated). The two charts are the window's own ScoreChart and ContributionChart, built offscreen
+and drawn into the document as inline objects by rendering their scenes straight into the PDF
+painter, so they stay vector graphics. The writer's resolution is the screen's logical DPI, so
+pyqtgraph's text is the same size relative to the plot as on screen.
+"""
+from __future__ import annotations
+
+import html
+import os
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor, QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QPyTextObject,
+    QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QFontMetricsF,
+)
+from PySide6.QtWidgets import QWidget
+
+from evaluator.atomic import write_atomic
+from evaluator.decision.scoring import Result
+from evaluator.errors import InputError
+from evaluator.report import APP_NAME, FitReport, build_report
+from ui.palette import MUTED, TEXT, WARNING_BG, WARNING_BORDER
+
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+MARGIN_MM = 16.0
+BASE_PT = 9.0                  # body text, as in the window
+CHART_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
+CHART_INDEX = QTextFormat.Property.UserProperty + 1
+RULE = "#CBD5E0"
+HEAD_BG = "#EDF2F7"
+ALT_BG = "#F7FAFC"
+MISSING = "#B00020"
+
+
+def export_report(result: Result, path: str | os.PathLike[str], paper: str = "a4",
+                  generated: datetime | None = None) -> Path:
+    """Write the fit report for ``result`` to ``path`` as a PDF, atomically.
+
+    A bad path (missing folder, a folder, unwritable) raises a one-line ``InputError`` naming it;
+    an existing file at ``path`` is only replaced once the new one is complete.
+    """
+    if paper not in PAPERS:
+        raise InputError(f"paper {paper!r}: use one of {', '.join(PAPERS)}")
+    report = build_report(result, generated or datetime.now().astimezone())
+    return write_atomic(path, lambda tmp: write_pdf(report, result, tmp, paper))
+
+
+def screen_dpi() -> int:
+    screen = QGuiApplication.primaryScreen()
+    return round(screen.logicalDotsPerInch()) if screen is not None else 96
+
+
+# --- the page -------------------------------------------------------------------------------
+def write_pdf(report: FitReport, result: Result, filename: str, paper: str = "a4") -> None:
+    writer = QPdfWriter(filename)
+    writer.setResolution(screen_dpi())   # pyqtgraph lays text out in screen pixels
+    writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
+    writer.setTitle(report.document_title)
+    writer.setCreator(APP_NAME)
+    writer.setAuthor(APP_NAME)
+    writer.setDocumentXmpMetadata(_xmp(report))
+    page = writer.pageLayout().fullRectPixels(writer.resolution())
+    margin = MARGIN_MM / 25.4 * writer.resolution()
+    body = QRectF(margin, margin * 1.25, page.width() - 2 * margin, page.height() - margin * 2.5)
+
+    charts = ReportCharts(result, body.width(), body.height() * 0.92)
+    doc = _document(report, writer, body.size(), charts)
+    pages = doc.pageCount()
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot start a PDF in {filename}")
+    try:
+        for n in range(pages):
+            if n:
+                writer.newPage()
+            _furniture(painter, report, QRectF(page), body, n + 1, pages)
+            painter.save()
+            painter.translate(body.left(), body.top() - n * body.height())
+            clip = QRectF(0, n * body.height(), body.width(), body.height())
+            painter.setClipRect(clip)   # a block that starts on the next page must not leak in
+            doc.drawContents(painter, clip)
+            painter.restore()
+    finally:
+        painter.end()
+        charts.close()
+    if not os.path.getsize(filename):
+        raise OSError(f"nothing was written to {filename}")
+
+
+def _furniture(p: QPainter, report: FitReport, page: QRectF, body: QRectF, n: int, pages: int) -> None:
+    """Running head (from page 2), footer rule, case line and 'Page n of N'."""
+    font = QFont()
+    font.setPointSizeF(BASE_PT - 1.5)
+    _no_ligatures(font)
+    p.setFont(font)
+    p.setPen(QColor(MUTED))
+    line_h = p.fontMetrics().height()
+    if n > 1:
+        head = QRectF(body.left(), body.top() - 2.2 * line_h, body.width(), line_h)
+        p.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, report.document_title)
+    foot_y = body.bottom() + 0.9 * line_h
+    p.setPen(QPen(QColor(RULE), 0.75))
+    p.drawLine(QPointF(body.left(), foot_y), QPointF(body.right(), foot_y))
+    p.setPen(QColor(MUTED))
+    foot = QRectF(body.left(), foot_y + 0.3 * line_h, body.width(), line_h)
+    left = f"{APP_NAME} fit report · {report.subject} · as of {report.as_of}"
+    p.drawText(foot, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+               p.fontMetrics().elidedText(left, Qt.TextElideMode.ElideRight, int(body.width() * 0.75)))
+    p.drawText(foot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {n} of {pages}")
+
+
+def _no_ligatures(font: QFont) -> None:
+    """Plain letters: "fi" stays two characters when the PDF's text is copied or searched."""
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
+
+
+def _xmp(report: FitReport) -> bytes:
+    e = html.escape
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
+     xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{e(report.document_title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{e(report.subject)}</rdf:li></rdf:Alt></dc:description>
+   <dc:creator><rdf:Seq><rdf:li>{APP_NAME}</rdf:li></rdf:Seq></dc:creator>
+   <xmp:CreatorTool>{APP_NAME}</xmp:CreatorTool>
+   <pdf:Producer>{APP_NAME} (Qt {e(_qt_version())})</pdf:Producer>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>""".encode("utf-8")
+
+
+def _qt_version() -> str:
+    from PySide6.QtCore import qVersion
+    return qVersion()
+
+
+# --- the charts, as vector objects inside the text ----------------------------------------------
+class ReportCharts(QPyTextObject):
+    """The window's two charts, laid out offscreen, drawn into the document as inline objects."""
+
+    def __init__(self, result: Result, width: float, max_height: float) -> None:
+        super().__init__()
+        from ui.panels.contribution_chart import ContributionChart
+        from ui.panels.score_chart import ScoreChart
+        n = len(result.scenario.clubs)
+        k = len(result.scenario.criteria)
+        w = int(width)
+        self.widgets: list[QWidget] = [ScoreChart(result), ContributionChart(result)]
+        sizes = [(w, 62 + 30 * n), (w, 84 + 34 * n + 22 * ((k + 1) // 2))]
+        for widget, (cw, ch) in zip(self.widgets, sizes):
+            widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+            widget.resize(cw, int(min(ch, max_height)))   # a chart never runs past a page
+            widget.show()
+        QGuiApplication.processEvents()   # lay the plots out at their final size
+        for widget in self.widgets:
+            widget.show_result(result)    # type: ignore[attr-defined]  # labels fit the laid-out bars
+            widget.for_print()            # type: ignore[attr-defined]  # vectors, not cached pixmaps
+
+    def close(self) -> None:
+        for widget in self.widgets:   # not close(): pyqtgraph's close() tears the scene down unsafely
+            widget.hide()
+            widget.deleteLater()
+        self.widgets = []
+
+    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:  # noqa: N802
+        widget = self.widgets[int(fmt.property(CHART_INDEX))]
+        return QSizeF(widget.width(), widget.height())
+
+    def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,  # noqa: N802
+                   fmt: QTextFormat) -> None:
+        if painter.hasClipping() and not _mostly_inside(rect, painter.clipBoundingRect()):
+            return   # the chart sits on another page; QGraphicsScene.render would ignore our clip
+        widget = self.widgets[int(fmt.property(CHART_INDEX))]
+        source = QRectF(widget.viewRect()) if hasattr(widget, "viewRect") else QRectF(widget.rect())
+        widget.scene().prepareForPaint()   # type: ignore[attr-defined]
+        widget.scene().render(painter, rect, source)   # type: ignore[attr-defined]
+
+
+def _mostly_inside(rect: QRectF, clip: QRectF) -> bool:
+    inside = rect.intersected(clip)
+    return inside.width() * inside.height() >= 0.5 * rect.width() * rect.height()
+
+
+# --- the text ------------------------------------------------------------------------------------
+def _document(report: FitReport, writer: QPdfWriter, size: QSizeF, charts: ReportCharts) -> QTextDocument:
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)   # measure text at the writer's resolution
+    doc.documentLayout().registerHandler(CHART_OBJECT, charts)
+    font = QFont()
+    font.setPointSizeF(BASE_PT)
+    _no_ligatures(font)
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setPageSize(size)
+    doc.setHtml(report_html(report))
+    for index in range(len(charts.widgets)):
+        cursor = doc.find(f"[[chart{index}]]")
+        if cursor.isNull():   # pragma: no cover - report_html always places both
+            continue
+        fmt = QTextCharFormat()
+        fmt.setObjectType(CHART_OBJECT)
+        fmt.setProperty(CHART_INDEX, index)
+        cursor.insertText("\ufffc", fmt)
+    doc.setPageSize(size)   # re-paginate with the charts in place
+    keep_headings_with_content(doc)
+    return doc
+
+
+def keep_headings_with_content(doc: QTextDocument) -> None:
+    """Start a heading on a new page when it would end up apart from what it introduces.
+
+    A heading followed by a table that fits on one page moves with the whole table (a club's
+    breakdown is never split); otherwise it keeps at least the next block's first lines with it.
+    """
+    layout = doc.documentLayout()
+    page_h = doc.pageSize().height()
+    block = doc.begin()
+    while block.isValid():
+        nxt = block.next()
+        if block.blockFormat().headingLevel() and nxt.isValid():
+            top = layout.blockBoundingRect(block).top()
+            cursor = QTextCursor(nxt)
+            table = cursor.currentTable()
+            if table is not None:
+                bottom = layout.frameBoundingRect(table).bottom()
+                if bottom - top > 0.6 * page_h:   # too long to keep whole: keep the header row
+                    bottom = top + layout.blockBoundingRect(block).height() + 3 * QFontMetricsF(
+                        doc.defaultFont()).height()
+            else:   # the next block's first line must land on the heading's page
+                line = nxt.layout().lineAt(0) if nxt.layout().lineCount() else None
+                bottom = layout.blockBoundingRect(nxt).top() + (line.y() + line.height() if line else 0)
+            page = int(top // page_h)
+            if bottom > (page + 1) * page_h and top > page * page_h + 1:
+                fmt = QTextBlockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).mergeBlockFormat(fmt)
+        block = nxt
+
+
+def report_html(r: FitReport) -> str:
+    e = html.escape
+    parts = [_STYLE]
+    parts.append(f"<h1>{e(r.title)}</h1>")
+    meta = [f"As of <b>{e(r.as_of)}</b>", f"{len(r.ranking)} clubs", f"{len(r.criteria)} criteria"]
+    if r.case_file:
+        meta.insert(1, f"case file {e(r.case_file)}")
+    parts.append(f"<p class='meta'>{' · '.join(meta)}</p>")
+    parts.append(f"<p class='meta'>Generated {e(r.generated)} by {APP_NAME}</p>")
+    if r.about:
+        parts.append(f"<p class='about'>{e(r.about)}</p>")
+
+    parts.append("<h2>Summary</h2>")
+    parts.append(_box(e(r.summary), "#EBF4FF", "#90CDF4"))
+    if r.warnings:
+        items = "".join(f"<li>{e(w)}</li>" for w in r.warnings)
+        parts.append(_box(f"<b>Read with care</b><ul>{items}</ul>", WARNING_BG, WARNING_BORDER))
+
+    parts.append("<h2>Weights</h2>")
+    rows = [[e(w.label), e(w.scored_figure), e(w.direction), w.raw_text, w.share_text] for w in r.weights]
+    parts.append(_table(["Criterion", "Figure scored", "Direction", "Weight", "Share"], rows,
+                        right={3, 4}, widths=[22, 30, 24, 12, 12]))
+
+    parts.append("<h2>Ranking</h2>")
+    head = ["Rank", "Club", "Fit score"] + list(r.criteria)
+    rows = [[x.rank_text, f"<b>{e(x.club)}</b><br><span class='small'>{e(x.league)}</span>"
+             + (f"<br><span class='flag'>{e(x.note)}</span>" if x.note else ""),
+             f"<b>{x.score_text}</b>", *x.contributions] for x in r.ranking]
+    k = max(len(r.criteria), 1)
+    parts.append(_table(head, rows, right=set(range(2, len(head))) | {0},
+                        widths=[7, 33, 12] + [48 // k] * len(r.criteria)))
+    parts.append("<p class='small'>Fit score out of 100; the criterion columns are the points each "
+                 "criterion contributes (they add up to the score).</p>")
+
+    parts.append("<h2>Charts</h2>")
+    parts.append("<p class='chart'>[[chart0]]</p>")
+    parts.append("<p class='chart'>[[chart1]]</p>")
+
+    parts.append("<h2 class='newpage'>Club by club</h2>")
+    parts.append("<p class='small'>Utility: where the club's figure sits on the criterion's scale, 0 (worst "
+                 "of the candidates) to 1 (best). Weight: the criterion's share of this club's score. "
+                 "Points = 100 × weight × utility.</p>")
+    for b in r.breakdowns:
+        flag = f" <span class='flag'>{e(b.note)}</span>" if b.note else ""
+        parts.append(f"<h3>{e(b.rank_text)}. {e(b.club)} — {e(b.score_text)}/100{flag}</h3>"
+                     if b.rank_text != "—" else f"<h3>{e(b.club)} — not ranked{flag}</h3>")
+        rows = [[e(x.criterion), _missing(e(x.figure)), x.utility, x.weight, x.points] for x in b.lines]
+        rows.append(["<b>Fit score</b>", "", "", "", f"<b>{e(b.score_text)}</b>"])
+        parts.append(_table(["Criterion", "Figure", "Utility", "Weight", "Points"], rows,
+                            right={1, 2, 3, 4}, widths=[34, 26, 13, 13, 14]))
+
+    parts.append("<h2>Method in plain words</h2><ul>")
+    parts.extend(f"<li>{e(m)}</li>" for m in r.method)
+    parts.append("</ul>")
+
+    parts.append("<h2 class='newpage'>Figures and sources</h2>")
+    if r.callouts:
+        items = "".join(f"<li>{e(c)}</li>" for c in r.callouts)
+        parts.append(_box(f"<b>Missing or entered by the user</b><ul>{items}</ul>", WARNING_BG, WARNING_BORDER))
+    else:
+        parts.append("<p>Every figure has a source; none was entered by hand and none is missing.</p>")
+    parts.append("<h3>Sources</h3><table class='plain' width='100%' cellpadding='2'>")
+    parts.extend(f"<tr><td width='5%'>[{n}]</td><td>{e(s)}</td></tr>" for n, s in enumerate(r.sources, 1))
+    parts.append("</table>")
+    parts.append("<p class='small'>Figures in bold are scored by a criterion; the others are context. "
+                 "[n] is the number of the figure's source in the list above.</p>")
+    clubs = list(dict.fromkeys(f.club for f in r.figures))
+    for club in clubs:
+        parts.append(f"<h3>{e(club)}</h3>")
+        rows = []
+        for f in (f for f in r.figures if f.club == club):
+            label = f"<b>{e(f.label)}</b>" if f.criterion else e(f.label)
+            value = _missing(e(f.value)) if f.status == "missing" else e(f.value)
+            if f.status == "user":
+                value += " <span class='flag'>(entered by the user)</span>"
+            note = e(f.note)
+            rows.append([label, value, e(f.unit), e(f.as_of), f"[{f.source_ref}]" if f.source_ref else "—",
+                         f"<span class='small'>{note}</span>"])
+        parts.append(_table(["Figure", "Value", "Unit", "As of", "Source", "Note"], rows,
+                            right={1}, widths=[24, 9, 13, 11, 8, 35], css="data compact"))
+
+    return "".join(parts)
+
+
+def _missing(text: str) -> str:
+    return f"<span class='missing'>{text}</span>" if text == "missing" else text
+
+
+def _box(inner: str, bg: str, border: str) -> str:
+    return (f"<table width='100%' cellpadding='8' cellspacing='0' border='1' "
+            f"style='border-style: solid; border-color: {border}; background-color: {bg}; margin-bottom: 6px'>"
+            f"<tr><td>{inner}</td></tr></table>")
+
+
+def _table(head: list[str], rows: list[list[str]], right: set[int] = frozenset(),  # type: ignore[assignment]
+           widths: list[int] | None = None, css: str = "data") -> str:
+    def cell(tag: str, j: int, text: str, bg: str = "") -> str:
+        align = " align='right'" if j in right else ""
+        width = f" width='{widths[j]}%'" if widths else ""
+        style = f" bgcolor='{bg}'" if bg else ""
+        return f"<{tag}{align}{width}{style}>{text}</{tag}>"
+    pad = 3 if "compact" in css else 4
+    out = [f"<table class='{css}' width='100%' cellspacing='0' cellpadding='{pad}' border='0'>",
+           "<thead><tr>", *(cell("th", j, html.escape(h), HEAD_BG) for j, h in enumerate(head)), "</tr></thead>"]
+    for n, row in enumerate(rows):
+        bg = ALT_BG if n % 2 else ""
+        out.append("<tr>" + "".join(cell("td", j, t, bg) for j, t in enumerate(row)) + "</tr>")
+    out.append("</table>")
+    return "".join(out)
+
+
+_STYLE = f"""<style>
+body {{ color: {TEXT}; }}
+h1 {{ font-size: 17pt; font-weight: 600; margin-bottom: 2px; }}
+h2 {{ font-size: 12.5pt; font-weight: 600; margin-top: 14px; margin-bottom: 5px; color: #1A4971; }}
+h3 {{ font-size: 10pt; font-weight: 600; margin-top: 10px; margin-bottom: 3px; }}
+h2.newpage {{ page-break-before: always; margin-top: 0px; }}
+p {{ margin-top: 0px; margin-bottom: 5px; }}
+p.meta {{ color: {MUTED}; margin-bottom: 1px; }}
+p.about {{ color: {MUTED}; font-style: italic; margin-top: 6px; }}
+p.chart {{ margin-top: 4px; margin-bottom: 8px; }}
+li {{ margin-bottom: 4px; }}
+.small {{ font-size: 7.5pt; color: {MUTED}; }}
+.flag {{ font-size: 7.5pt; color: #975A16; }}
+.missing {{ color: {MISSING}; font-style: italic; }}
+th {{ font-weight: 600; text-align: left; }}
+table.data {{ border-collapse: collapse; margin-bottom: 4px; }}
+table.data th {{ border-bottom: 1px solid {RULE}; }}
+table.data td {{ border-bottom: 1px solid {RULE}; vertical-align: top; }}
+table.compact {{ font-size: 8pt; }}
+</style>"""
