@@ -145,15 +145,20 @@ def figure_flips(result: Result) -> tuple[FigureFlip, ...]:
         rest = uz @ w - uz[:, k] * w[k]          # every other criterion's part, fixed here
         lo_b, hi_b = plausible_range(result, k)
 
-        def gap(club: int, x: np.ndarray) -> np.ndarray:
-            """Leader minus runner-up score with ``club``'s figure on k set to each x."""
+        def gap(clubs: np.ndarray, x: np.ndarray) -> np.ndarray:
+            """Leader minus runner-up score, row p with ``clubs[p]``'s figure on k set to x[p, :]."""
             vals = np.broadcast_to(p.values[:, k], x.shape + (p.values.shape[0],)).copy()
-            vals[..., club] = x
+            vals[np.arange(x.shape[0]), :, clubs] = x
             u = np.nan_to_num(utilities_batch(vals, crit))   # a missing figure adds nothing
             s_lead = 100.0 * (rest[lead] + w[k] * u[..., lead]) / den[lead]
             s_run = 100.0 * (rest[run] + w[k] * u[..., run]) / den[run]
             return s_lead - s_run
 
+        # One vectorised search for both clubs in both directions (up to 4 problems).
+        movable = [c for c in (run, lead) if not math.isnan(p.values[c, k])]
+        probs = [(c, b) for c in movable for b in (lo_b, hi_b) if b != p.values[c, k]] if w[k] > 0 else []
+        found = _search(gap, np.array([c for c, _ in probs], dtype=int),
+                        np.array([p.values[c, k] for c, _ in probs]), np.array([b for _, b in probs]))
         for club in (run, lead):
             x0 = float(p.values[club, k])
             if math.isnan(x0):
@@ -161,31 +166,36 @@ def figure_flips(result: Result) -> tuple[FigureFlip, ...]:
                                       f"{p.scenario.clubs[club].name} has no {crit.label} figure, "
                                       "so there is nothing to change."))
                 continue
-            best = None
-            for bound in (lo_b, hi_b):
-                x = _first_level(gap, club, x0, bound) if w[k] > 0 and bound != x0 else None
-                if x is not None and (best is None or abs(x - x0) < abs(best - x0)):
-                    best = x
+            hits = [float(x) for (c, _), x in zip(probs, found) if c == club and not math.isnan(x)]
+            best = min(hits, key=lambda x: abs(x - x0)) if hits else None
             out.append(_figure_flip(result, k, crit, club, lead, run, x0, best, lo_b, hi_b))
     return tuple(out)
 
 
-def _first_level(gap, club: int, x0: float, bound: float) -> float | None:
-    """Nearest x from x0 towards ``bound`` where the runner-up draws level (gap <= 0)."""
-    if gap(club, np.array([x0]))[0] <= TIE_TOLERANCE:
-        return x0
-    a, b = x0, bound
+def _search(gap, clubs: np.ndarray, x0: np.ndarray, bound: np.ndarray) -> np.ndarray:
+    """Per problem, the nearest x from x0 towards bound where the runner-up draws level.
+
+    NaN where it never does. A grid first, then nested grids inside the first bracket.
+    """
+    if clubs.size == 0:
+        return np.empty(0)
+    done = gap(clubs, x0[:, None])[:, 0] <= TIE_TOLERANCE      # level already: no change needed
+    a, b = x0.copy(), bound.copy()
+    live = ~done
     grid = FIRST_GRID
     for _ in range(REFINE_LEVELS + 1):
-        xs = a + (b - a) * np.linspace(0.0, 1.0, grid + 1)[1:]
-        g = gap(club, xs)
-        hit = np.flatnonzero(g <= 0.0)
-        if hit.size == 0:
-            return None if a == x0 and grid == FIRST_GRID else b
-        i = int(hit[0])
-        a, b = (xs[i - 1] if i > 0 else a), xs[i]
+        if not live.any():
+            break
+        xs = a[:, None] + (b - a)[:, None] * np.linspace(0.0, 1.0, grid + 1)[1:]
+        hit = gap(clubs, xs) <= 0.0
+        first = np.argmax(hit, axis=1)
+        rows = np.arange(xs.shape[0])
+        if grid == FIRST_GRID:
+            live &= hit.any(axis=1)          # no flip anywhere in the plausible range
+        prev = np.where(first > 0, xs[rows, np.maximum(first - 1, 0)], a)
+        a, b = np.where(live, prev, a), np.where(live, xs[rows, first], b)
         grid = REFINE_GRID
-    return float(b)
+    return np.where(done, x0, np.where(live, b, np.nan))
 
 
 def _fmt(x: float, decimals: int) -> str:
