@@ -1,0 +1,285 @@
+"""What would flip the top two, and rank reversal when a club is left out.
+
+Weight flips: for the leader L and the runner-up R, and each criterion k, the smallest change
+of k's weight share (others rescaled in proportion, as in ``sweeps.py``) that swaps them.
+The pair's score difference is exact in the share (``sweeps.py``), so the answer is the
+nearest L/R crossing on either side of the current share; "cannot flip" if there is none in
+[0, 1]. Because moving one raw slider leaves the others' proportions alone, the share t is
+also the raw weight ``t / (1 - t) * (sum of the other raw weights)``, which is reported too.
+
+Figure flips: for each criterion, the smallest change of R's raw figure, or of L's, in the
+figure's own unit, that puts R level with L (any further change puts R ahead). Changing a
+figure can move the own-range scale's min/max and with it every club's utility on that
+criterion, so the score difference is only piecewise smooth in the figure. We search it on
+the true scoring rule (``batch.utilities_batch`` = ``scoring.criterion_utilities``): a
+256-point grid from the current value to the end of the plausible range in each direction,
+then four 32-point refinements of the first bracket where R draws level (bracket width about
+range * 4e-9). A flip region narrower than range/256 between two grid points that does not
+reach the threshold's side could be missed; the tests re-score every answer with
+``scoring.score``. The plausible range is the clubs' present values widened by their own
+spread on each side, widened to a fixed scale if there is one, and clipped to the column's
+declared minimum/maximum. A missing figure cannot be changed and is reported as such.
+
+Rank reversal: with own-range scales, leaving a club out can change the order of two others
+whose figures did not change, because the left-out club set an end of a scale and every
+utility on it is re-normalised. Each club is removed in turn (a NaN row, which is exactly
+how scoring.py ignores a club when finding the range), every pairwise order is compared and
+each change is reported with the criteria whose utilities moved; fixed scales remove it.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from evaluator.decision.batch import utilities_batch, weighted_scores
+from evaluator.decision.model import Criterion, Direction
+from evaluator.decision.scoring import TIE_TOLERANCE, Result
+from evaluator.decision.sweeps import WeightSweep
+
+FIRST_GRID = 256
+REFINE_GRID = 32
+REFINE_LEVELS = 4
+
+
+@dataclass(frozen=True)
+class WeightFlip:
+    criterion: int
+    possible: bool
+    share: float | None        # share of k at which the top two draw level
+    delta: float | None        # share - current share (signed)
+    raw_weight: float | None   # slider value for k with the other sliders unchanged (inf at share 1)
+    sentence: str
+
+
+@dataclass(frozen=True)
+class FigureFlip:
+    criterion: int
+    club: int                  # whose figure changes (the runner-up or the leader)
+    possible: bool
+    value: float | None        # current raw figure (None if missing)
+    new_value: float | None    # figure at which the top two draw level
+    delta: float | None        # new_value - value, in the figure's unit
+    sentence: str
+
+
+@dataclass(frozen=True)
+class RankReversal:
+    removed: int               # the club left out
+    before: int                # ahead of ``after`` with every club in
+    after: int                 # ahead of (or level with) ``before`` once ``removed`` is out
+    kind: str                  # "swap", "tie" (they become level) or "untie" (level before)
+    criteria: tuple[int, ...]  # weighted criteria whose utilities moved
+    message: str
+
+
+def top_two(result: Result) -> tuple[int, int] | None:
+    ranked = [int(i) for i in result.order if result.ranks[i] > 0]
+    return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
+
+
+def weight_flips(result: Result, sweeps: tuple[WeightSweep, ...]) -> tuple[WeightFlip, ...]:
+    pair = top_two(result)
+    if pair is None:
+        return ()
+    lead, run = pair
+    clubs, crit = result.scenario.clubs, result.scenario.criteria
+    out = []
+    for sw in sweeps:
+        k, s = sw.criterion, sw.current
+        ts = [c.t for c in sw.crossings if {c.first, c.second} == {lead, run}]
+        label = crit[k].label
+        if result.scores[lead] - result.scores[run] <= TIE_TOLERANCE:
+            out.append(WeightFlip(k, True, s, 0.0, float(result.raw_weights[k]),
+                                  f"{clubs[lead].name} and {clubs[run].name} are level already."))
+            continue
+        if not ts:
+            out.append(WeightFlip(k, False, None, None, None,
+                                  f"No weight on {label} (0-100% of the total) puts {clubs[run].name} "
+                                  f"ahead of {clubs[lead].name}."))
+            continue
+        t = min(ts, key=lambda x: abs(x - s))
+        others = float(result.raw_weights.sum() - result.raw_weights[k])
+        raw = (math.inf if t >= 1.0 else t / (1.0 - t) * others) if others > 0 else None
+        slider = f" (slider {raw:.3g} with the others unchanged)" if raw is not None and math.isfinite(raw) else ""
+        out.append(WeightFlip(
+            k, True, t, t - s, raw,
+            f"{label} at {100 * t:.1f}% of the total weight instead of {100 * s:.1f}%{slider} "
+            f"puts {clubs[run].name} level with {clubs[lead].name}; any {'more' if t > s else 'less'} "
+            f"and {clubs[run].name} moves ahead."))
+    return tuple(out)
+
+
+def plausible_range(result: Result, k: int) -> tuple[float, float]:
+    """Where a figure of criterion k may plausibly be moved (see module docstring)."""
+    p = result.prepared
+    crit = p.scenario.criteria[k]
+    col = p.scenario.column(crit.column)
+    v = p.values[:, k]
+    v = v[~np.isnan(v)]
+    lo, hi = float(v.min()), float(v.max())
+    spread = hi - lo if hi > lo else max(1.0, abs(hi)) * 0.5
+    lo, hi = lo - spread, hi + spread
+    if crit.scale.fixed:
+        lo, hi = min(lo, float(crit.scale.lo)), max(hi, float(crit.scale.hi))  # type: ignore[arg-type]
+    if col.minimum is not None:
+        lo = max(lo, float(col.minimum))
+    if col.maximum is not None:
+        hi = min(hi, float(col.maximum))
+    return lo, hi
+
+
+def figure_flips(result: Result) -> tuple[FigureFlip, ...]:
+    pair = top_two(result)
+    if pair is None:
+        return ()
+    lead, run = pair
+    p = result.prepared
+    w = result.weights
+    present = ~np.isnan(p.utilities)
+    uz = np.where(present, p.utilities, 0.0)
+    den = present @ w
+    out: list[FigureFlip] = []
+    for k, crit in enumerate(p.scenario.criteria):
+        rest = uz @ w - uz[:, k] * w[k]          # every other criterion's part, fixed here
+        lo_b, hi_b = plausible_range(result, k)
+
+        def gap(clubs: np.ndarray, x: np.ndarray) -> np.ndarray:
+            """Leader minus runner-up score, row p with ``clubs[p]``'s figure on k set to x[p, :]."""
+            vals = np.broadcast_to(p.values[:, k], x.shape + (p.values.shape[0],)).copy()
+            vals[np.arange(x.shape[0]), :, clubs] = x
+            u = np.nan_to_num(utilities_batch(vals, crit))   # a missing figure adds nothing
+            s_lead = 100.0 * (rest[lead] + w[k] * u[..., lead]) / den[lead]
+            s_run = 100.0 * (rest[run] + w[k] * u[..., run]) / den[run]
+            return s_lead - s_run
+
+        # One vectorised search for both clubs in both directions (up to 4 problems).
+        movable = [c for c in (run, lead) if not math.isnan(p.values[c, k])]
+        probs = [(c, b) for c in movable for b in (lo_b, hi_b) if b != p.values[c, k]] if w[k] > 0 else []
+        found = _search(gap, np.array([c for c, _ in probs], dtype=int),
+                        np.array([p.values[c, k] for c, _ in probs]), np.array([b for _, b in probs]))
+        for club in (run, lead):
+            x0 = float(p.values[club, k])
+            if math.isnan(x0):
+                out.append(FigureFlip(k, club, False, None, None, None,
+                                      f"{p.scenario.clubs[club].name} has no {crit.label} figure, "
+                                      "so there is nothing to change."))
+                continue
+            hits = [float(x) for (c, _), x in zip(probs, found) if c == club and not math.isnan(x)]
+            best = min(hits, key=lambda x: abs(x - x0)) if hits else None
+            out.append(_figure_flip(result, k, crit, club, lead, run, x0, best, lo_b, hi_b))
+    return tuple(out)
+
+
+def _search(gap, clubs: np.ndarray, x0: np.ndarray, bound: np.ndarray) -> np.ndarray:
+    """Per problem, the nearest x from x0 towards bound where the runner-up draws level.
+
+    NaN where it never does. A grid first, then nested grids inside the first bracket.
+    """
+    if clubs.size == 0:
+        return np.empty(0)
+    done = gap(clubs, x0[:, None])[:, 0] <= TIE_TOLERANCE      # level already: no change needed
+    a, b = x0.copy(), bound.copy()
+    live = ~done
+    grid = FIRST_GRID
+    for _ in range(REFINE_LEVELS + 1):
+        if not live.any():
+            break
+        xs = a[:, None] + (b - a)[:, None] * np.linspace(0.0, 1.0, grid + 1)[1:]
+        hit = gap(clubs, xs) <= 0.0
+        first = np.argmax(hit, axis=1)
+        rows = np.arange(xs.shape[0])
+        if grid == FIRST_GRID:
+            live &= hit.any(axis=1)          # no flip anywhere in the plausible range
+        prev = np.where(first > 0, xs[rows, np.maximum(first - 1, 0)], a)
+        a, b = np.where(live, prev, a), np.where(live, xs[rows, first], b)
+        grid = REFINE_GRID
+    return np.where(done, x0, np.where(live, b, np.nan))
+
+
+def _fmt(x: float, decimals: int) -> str:
+    return f"{x:.{decimals}f}"
+
+
+def _figure_flip(result: Result, k: int, crit: Criterion, club: int, lead: int, run: int,
+                 x0: float, x: float | None, lo_b: float, hi_b: float) -> FigureFlip:
+    p = result.prepared
+    names = [c.name for c in p.scenario.clubs]
+    col = p.scenario.column(crit.column)
+    unit = f" {crit.unit}" if crit.unit else ""
+    d = col.decimals
+    if x is None:
+        return FigureFlip(k, club, False, x0, None, None,
+                          f"No {crit.label} figure for {names[club]} between {_fmt(lo_b, d)} and "
+                          f"{_fmt(hi_b, d)}{unit} puts {names[run]} ahead of {names[lead]}.")
+    delta = x - x0
+    # Shown rounded *up* in size, so the stated change really reaches the tipping point.
+    while d < 8 and math.ceil(abs(delta) * 10 ** d - 1e-9) == 0 and delta != 0:
+        d += 1
+    mag = math.ceil(abs(delta) * 10 ** d - 1e-9) / 10 ** d
+    new = x0 + math.copysign(mag, delta)
+    way = "higher" if delta > 0 else "lower"
+    if crit.direction is Direction.TARGET:
+        better = f"closer to {float(crit.target):g} is better"  # type: ignore[arg-type]
+    else:
+        better = f"{crit.direction.value} is better"
+    if club == run:
+        text = (f"{names[run]} would draw level with {names[lead]} if its {crit.label} figure were "
+                f"{_fmt(mag, d)}{unit} {way} ({_fmt(new, d)} instead of {_fmt(x0, d)}; {better}); "
+                f"any further and {names[run]} moves ahead.")
+    else:
+        text = (f"{names[lead]} would fall level with {names[run]} if its {crit.label} figure were "
+                f"{_fmt(mag, d)}{unit} {way} ({_fmt(new, d)} instead of {_fmt(x0, d)}; {better}); "
+                f"any further and {names[run]} moves ahead.")
+    return FigureFlip(k, club, True, x0, x, delta, text)
+
+
+def rank_reversals(result: Result) -> tuple[RankReversal, ...]:
+    """Every change in the pairwise order of two clubs when a third is left out."""
+    p = result.prepared
+    n, k = p.utilities.shape
+    if n < 3 or not result.weights.sum() > 0:
+        return ()
+    values = np.broadcast_to(p.values, (n, n, k)).copy()
+    values[np.arange(n), np.arange(n), :] = np.nan            # row c: scenario without club c
+    u = np.stack([utilities_batch(values[:, :, j], c) for j, c in enumerate(p.scenario.criteria)], axis=-1)
+    reduced = weighted_scores(np.broadcast_to(result.weights, (n, k)), u)   # (removed, clubs)
+    full = result.scores
+    before = _order_sign(full[None, :])[0]                    # (clubs, clubs): +1 row ahead
+    after = _order_sign(reduced)                              # (removed, clubs, clubs)
+    ok = ~np.isnan(full)
+    valid = (ok[:, None] & ok[None, :])[None] & ~np.isnan(reduced)[:, :, None] & ~np.isnan(reduced)[:, None, :]
+    changed = valid & (before[None] != after)
+    moved = (np.abs(np.nan_to_num(u - p.utilities[None], nan=0.0)) > 1e-12).any(axis=1) & (result.weights > 0)
+    names = [c.name for c in p.scenario.clubs]
+    out: list[RankReversal] = []
+    for c, i, m in zip(*np.nonzero(changed)):
+        c, i, m = int(c), int(i), int(m)
+        if i >= m:
+            continue                                            # each pair once
+        b, a = int(before[i, m]), int(after[c, i, m])
+        if b == 0:
+            kind, first, second = "untie", (i if a > 0 else m), (m if a > 0 else i)
+        else:
+            first, second = (i, m) if b > 0 else (m, i)
+            kind = "swap" if a != 0 else "tie"
+        crit = tuple(int(j) for j in np.flatnonzero(moved[c]))
+        labels = ", ".join(p.scenario.criteria[j].label for j in crit)
+        if kind == "untie":
+            what = f"separates {names[first]} and {names[second]}, who are level with every club in " \
+                   f"({names[first]} moves ahead)"
+        else:
+            what = (f"puts {names[second]} {'ahead of' if kind == 'swap' else 'level with'} {names[first]} "
+                    f"(with every club in, {names[first]} is ahead)")
+        message = (f"Rank reversal: leaving out {names[c]} {what}, although neither club's figures changed. "
+                   f"{names[c]} sets an end of the candidates' own range on {labels}, so those scores are "
+                   f"re-normalised without it. Fixed scales on {labels} would prevent this.")
+        out.append(RankReversal(c, first, second, kind, crit, message))
+    return tuple(out)
+
+
+def _order_sign(scores: np.ndarray) -> np.ndarray:
+    """(..., clubs, clubs): +1 where the row club is ahead, -1 behind, 0 level (tolerance)."""
+    d = np.nan_to_num(scores[..., :, None] - scores[..., None, :], nan=0.0)
+    return np.where(d > TIE_TOLERANCE, 1, np.where(d < -TIE_TOLERANCE, -1, 0))

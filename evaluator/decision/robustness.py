@@ -1,0 +1,61 @@
+"""How sure is the ranking? One entry point, ``analyse(result)``, for the UI and the report.
+
+It gathers, for the weights behind one ``scoring.Result``:
+
+- ``sweeps``: one-way weight sweep per criterion (exact score curves and crossings), and
+  ``stability``: Mareschal stability intervals of each weight share (``sweeps.py``);
+- ``smaa``: SMAA-2 rank acceptabilities, central weights, pairwise winning indices with
+  Monte Carlo standard errors, optionally within a band around the current weights and with
+  uncertain figures (``smaa.py``);
+- ``weight_flips`` / ``figure_flips``: what would swap the top two (``flips.py``);
+- ``rank_reversals``: order changes caused only by leaving a club out (``flips.py``).
+
+Nothing here depends on Qt or on files. Everything that does not depend on the weights is
+cached (SMAA weight samples per seed/N/criteria, figure noise), so calling ``analyse`` on
+every slider move is cheap for a handful of clubs; see benchmarks/bench_robustness.py.
+All weights zero: there is no ranking to test, so ``analyse`` returns empty parts and says so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evaluator.decision.flips import (
+    FigureFlip, RankReversal, WeightFlip, figure_flips, rank_reversals, top_two, weight_flips,
+)
+from evaluator.decision.scoring import Result
+from evaluator.decision.smaa import SMAAResult, smaa
+from evaluator.decision.sweeps import StabilityInterval, WeightSweep, stability_intervals, weight_sweeps
+
+__all__ = ["Robustness", "analyse"]
+
+
+@dataclass(frozen=True)
+class Robustness:
+    result: Result
+    sweeps: tuple[WeightSweep, ...]
+    stability: tuple[StabilityInterval, ...]
+    smaa: SMAAResult | None
+    top_two: tuple[int, int] | None          # (leader, runner-up) club indices
+    weight_flips: tuple[WeightFlip, ...]
+    figure_flips: tuple[FigureFlip, ...]
+    rank_reversals: tuple[RankReversal, ...]
+    messages: tuple[str, ...] = ()
+
+
+def analyse(result: Result, smaa_samples: int = 10_000, seed: int = 0, band: float | None = None,
+            figure_uncertainty: dict[str, float] | None = None) -> Robustness:
+    """Every robustness check for ``result``'s weights.
+
+    ``band``: +- percentage points of share around the current weights for SMAA (None = the
+    whole simplex). ``figure_uncertainty``: criterion id -> +- in the figure's own unit.
+    ``smaa_samples=0`` skips SMAA.
+    """
+    if not result.weights.sum() > 0:
+        return Robustness(result, (), (), None, None, (), (), (),
+                          ("All weights are zero: there is no ranking to test.",))
+    sweeps = weight_sweeps(result)
+    mc = smaa(result, smaa_samples, seed, band, figure_uncertainty) if smaa_samples > 0 else None
+    reversals = rank_reversals(result)
+    messages = tuple(r.message for r in reversals) + (mc.messages if mc else ())
+    return Robustness(result, sweeps, stability_intervals(result, sweeps), mc, top_two(result),
+                      weight_flips(result, sweeps), figure_flips(result), reversals, messages)

@@ -1,0 +1,197 @@
+"""SMAA-2 (Lahdelma & Salminen 2001) for the weighted sum.
+
+Weights: N vectors uniform on the simplex (Dirichlet(1, .., 1)) from a fixed seed, so the
+same inputs always give the same answer. Optional band (percentage points of share): each
+share stays within current +- band. Sampling is exact, not rescaled: the first K - 1 shares
+are drawn uniformly from their boxes [w_j - b, w_j + b] clipped to [0, 1], the last share is
+1 - their sum, and the draw is kept if the last share is within its own box. Uniform on the
+simplex means uniform in the first K - 1 coordinates, so the kept draws are uniform on
+{w in simplex : |w_j - current_j| <= b for every j}. Acceptance is high for few criteria
+(75 % for K = 3); if N cannot be reached within a bounded number of rounds the analysis
+uses the draws it has and says so (``n_samples`` is the true count).
+
+Figure uncertainty (criterion id -> +- in the figure's unit): each sample also moves every
+present raw value of that criterion uniformly within +- its amount (clipped to the column's
+declared minimum/maximum), then recomputes the utilities with the very same rules as
+``scoring.py`` (own-range scales are re-derived from the perturbed values), via
+``batch.utilities_batch``. Without figure uncertainty the scores of all samples are one
+matrix product, ``W @ U.T``, with per-club renormalisation over present figures.
+
+Ties (within ``scoring.TIE_TOLERANCE``, chained along the sorted scores) share ranks
+fractionally: t clubs tied over places r..r+t-1 each get 1/t of each of those places. So
+every row and column of the acceptability matrix sums to 1, and identical clubs get exactly
+identical rows. A club that cannot be scored in a sample sits below every scored club.
+
+Outputs: rank acceptability b[i, r] (share of samples where club i holds place r+1), the
+central weight vector per club (mean weights over the samples where it is first, weighted
+by its first-place share; None if never first), the pairwise winning index P[i, j] = share
+of samples where i scores above j (ties count one half; diagonal NaN), and the Monte Carlo
+standard error sqrt(p (1 - p) / N) of every share, which never exceeds 0.5 / sqrt(N).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from evaluator.decision.batch import utilities_batch, weighted_scores
+from evaluator.decision.scoring import TIE_TOLERANCE, Result
+
+MAX_BAND_ROUNDS = 50     # rejection rounds before settling for fewer band samples
+_PAIRWISE_CHUNK = 2_000_000  # booleans per chunk of the pairwise comparison (memory bound)
+
+
+@dataclass(frozen=True)
+class SMAAResult:
+    n_samples: int
+    seed: int
+    band: float | None                     # +- percentage points of share, or None
+    acceptability: np.ndarray              # (clubs, ranks)
+    acceptability_se: np.ndarray           # (clubs, ranks) Monte Carlo standard error
+    central_weights: tuple[np.ndarray | None, ...]   # per club, (K,) or None if never first
+    pairwise: np.ndarray                   # (clubs, clubs) P(row scores above column)
+    pairwise_se: np.ndarray
+    max_se: float                          # 0.5 / sqrt(N): bound on every standard error
+    messages: tuple[str, ...] = ()
+
+    @property
+    def first_rank(self) -> np.ndarray:
+        """(clubs,) first-rank acceptability."""
+        return self.acceptability[:, 0]
+
+
+@lru_cache(maxsize=16)
+def dirichlet_weights(k: int, n: int, seed: int) -> np.ndarray:
+    """(n, k) weights uniform on the simplex, cached: they do not depend on the scenario."""
+    w = np.random.default_rng(seed).dirichlet(np.ones(k), n) if k > 1 else np.ones((n, 1))
+    w.setflags(write=False)
+    return w
+
+
+@lru_cache(maxsize=16)
+def band_weights(current: tuple[float, ...], n: int, seed: int, band: float) -> np.ndarray:
+    """(m, k) weights uniform on the simplex within current +- band/100 per share; m <= n."""
+    w0 = np.asarray(current)
+    k = w0.size
+    b = band / 100.0
+    lo, hi = np.clip(w0 - b, 0.0, 1.0), np.clip(w0 + b, 0.0, 1.0)
+    if k == 1:
+        out = np.ones((n, 1))
+    else:
+        rng = np.random.default_rng(seed)
+        got: list[np.ndarray] = []
+        have, drawn, batch = 0, 0, n + 16
+        for _ in range(MAX_BAND_ROUNDS):
+            head = rng.uniform(lo[:-1], hi[:-1], (batch, k - 1))
+            last = 1.0 - head.sum(axis=1)
+            ok = (last >= lo[-1]) & (last <= hi[-1])
+            got.append(np.column_stack([head[ok], last[ok]]))
+            have, drawn = have + int(ok.sum()), drawn + batch
+            if have >= n:
+                break
+            rate = max(have / drawn, 1e-3)   # next batch sized from the acceptance so far
+            batch = int(min(50 * n, (n - have) / rate * 1.2 + 16))
+        out = np.concatenate(got)[:n]
+    out.setflags(write=False)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _noise(n: int, clubs: int, k: int, seed: int) -> np.ndarray:
+    """(n, clubs, k) uniform -1..1, the figure perturbations before scaling by each +-."""
+    z = np.random.default_rng([seed, 1]).uniform(-1.0, 1.0, (n, clubs, k))
+    z.setflags(write=False)
+    return z
+
+
+def smaa(result: Result, samples: int = 10_000, seed: int = 0, band: float | None = None,
+         figure_uncertainty: dict[str, float] | None = None) -> SMAAResult:
+    """SMAA-2 acceptabilities for the scenario behind ``result`` (see module docstring)."""
+    p = result.prepared
+    n, k = p.utilities.shape
+    messages: list[str] = []
+    if band is None:
+        w = dirichlet_weights(k, samples, seed)
+    else:
+        if not result.weights.sum() > 0:
+            raise ValueError("a weight band needs current weights that are not all zero")
+        w = band_weights(tuple(float(x) for x in result.weights), samples, seed, float(band))
+        if w.shape[0] < samples:
+            messages.append(f"Only {w.shape[0]} of {samples} weight samples fit the ±{band:g} band; "
+                            "the shares below use those.")
+    m = w.shape[0]
+    spread = np.zeros(k)
+    for cid, amount in (figure_uncertainty or {}).items():
+        spread[[c.id for c in p.scenario.criteria].index(cid)] = abs(float(amount))
+    if spread.any():
+        scores = weighted_scores(w, _perturbed_utilities(result, spread, m, seed))
+    else:
+        scores = weighted_scores(w, p.utilities)
+    acc, first, mid = _rank_shares(scores)
+    central = tuple(
+        (first[:, i] @ w) / first[:, i].sum() if first[:, i].sum() > 0 else None for i in range(n))
+    pair = _pairwise(mid)
+    return SMAAResult(m, seed, band, acc, _se(acc, m), central, pair, _se(pair, m),
+                      0.5 / np.sqrt(m), tuple(messages))
+
+
+def _perturbed_utilities(result: Result, spread: np.ndarray, m: int, seed: int) -> np.ndarray:
+    """(m, clubs, K) utilities with every uncertain column re-derived per sample."""
+    p = result.prepared
+    n, k = p.utilities.shape
+    u = np.broadcast_to(p.utilities, (m, n, k)).copy()
+    noise = _noise(m, n, k, seed)
+    for j in np.flatnonzero(spread):
+        crit = p.scenario.criteria[j]
+        col = p.scenario.column(crit.column)
+        v = p.values[:, j] + spread[j] * noise[:, :, j]          # NaN stays NaN
+        v = np.clip(v, -np.inf if col.minimum is None else col.minimum,
+                    np.inf if col.maximum is None else col.maximum)
+        u[:, :, j] = utilities_batch(v, crit)
+    return u
+
+
+def _rank_shares(scores: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Acceptability (clubs, ranks), first-place share per sample (S, clubs) and mid-ranks (S, clubs)."""
+    s_count, n = scores.shape
+    s = np.where(np.isnan(scores), -1e9, scores)       # unscored: below everyone, tied together
+    order = np.argsort(-s, axis=1, kind="stable")
+    ss = np.take_along_axis(s, order, axis=1)
+    pos = np.broadcast_to(np.arange(n), (s_count, n))
+    start = np.ones((s_count, n), dtype=bool)
+    start[:, 1:] = (ss[:, :-1] - ss[:, 1:]) > TIE_TOLERANCE
+    g_lo = np.maximum.accumulate(np.where(start, pos, 0), axis=1)
+    end = np.ones((s_count, n), dtype=bool)
+    end[:, :-1] = start[:, 1:]
+    g_hi = np.minimum.accumulate(np.where(end, pos, n - 1)[:, ::-1], axis=1)[:, ::-1]
+    share = 1.0 / (g_hi - g_lo + 1)
+    # Difference array per club over places: +share at g_lo, -share after g_hi; one bincount.
+    idx = np.concatenate([(order * (n + 1) + g_lo).ravel(), (order * (n + 1) + g_hi + 1).ravel()])
+    wts = np.concatenate([share.ravel(), -share.ravel()])
+    acc = np.cumsum(np.bincount(idx, wts, minlength=n * (n + 1)).reshape(n, n + 1), axis=1)[:, :n]
+    acc = np.clip(acc / s_count, 0.0, 1.0)            # cumsum leaves ~1e-17 noise
+    first = np.zeros((s_count, n))
+    np.put_along_axis(first, order, np.where(g_lo == 0, share, 0.0), axis=1)
+    mid = np.empty((s_count, n), dtype=np.int32)
+    np.put_along_axis(mid, order, (g_lo + g_hi).astype(np.int32), axis=1)   # twice the mid-rank
+    return acc, first, mid
+
+
+def _pairwise(mid: np.ndarray) -> np.ndarray:
+    """P[i, j]: share of samples with i placed above j, ties one half; diagonal NaN."""
+    s_count, n = mid.shape
+    above = np.zeros((n, n))
+    level = np.zeros((n, n))
+    step = max(1, _PAIRWISE_CHUNK // max(n * n, 1))
+    for a in range(0, s_count, step):
+        c = mid[a:a + step]
+        above += (c[:, :, None] < c[:, None, :]).sum(axis=0)
+        level += (c[:, :, None] == c[:, None, :]).sum(axis=0)
+    out = (above + 0.5 * level) / s_count
+    np.fill_diagonal(out, np.nan)
+    return out
+
+
+def _se(p: np.ndarray, n: int) -> np.ndarray:
+    return np.sqrt(np.clip(p * (1.0 - p), 0.0, None) / n)

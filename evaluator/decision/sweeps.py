@@ -1,0 +1,208 @@
+"""One-way weight sweeps and weight stability intervals, exact.
+
+Sweep of criterion k: t is k's share of the total weight, 0..1; the other criteria keep
+their proportions, ``w_j(t) = w_j (1 - t) / sum_{l != k} w_l``. So ``w(t) = (1 - t) w(0) +
+t e_k`` with ``w(0)`` the current weights without k, renormalised. In raw slider terms this
+is exactly "move slider k, leave the others where they are": share t is raw weight
+``t / (1 - t) * (sum of the other raw weights)``.
+
+Edge case: if every other weight is zero (current share 1), "keep their proportions" is
+undefined for t < 1; we then treat the others as equal, ``w(0) = (1 - e_k) / (K - 1)``.
+With a single criterion the share is always 1 and every curve is constant.
+
+Each club's score is ``S_i(t) = 100 N_i(t) / D_i(t)`` where ``N_i = sum_j w_j(t) u_ij`` and
+``D_i = sum_j w_j(t)`` run over the criteria the club has a figure for (``scoring.py``'s
+renormalisation over present figures). Both N and D are linear in t:
+
+- a club with every weighted figure has D = 1: its score is a straight line, and the line's
+  endpoints ``S(0)``, ``S(1)`` describe it exactly;
+- a club with a missing figure has a linear-fractional curve (N/D, both linear). It is not
+  a line, but still exact: ``WeightSweep.at(t)`` evaluates it, and crossings are found from
+  ``N_i D_m - N_m D_i = 0``, a quadratic in t, so they are exact too. If D vanishes at an
+  endpoint (the club has no figure on k, at t = 1; or only k, at t = 0) the club is
+  unranked at exactly that endpoint and its curve is constant everywhere else.
+
+Crossings are the simple roots in the open interval (0, 1) (sign changes of the score
+difference); curves that only touch, or coincide, never swap places and are not crossings.
+
+Stability intervals (Mareschal 1988): the closed interval [t_lo, t_hi] around the current
+share over which the set of first-placed clubs (a) / the whole competition ranking (b) stays
+as it is. They end at the nearest crossing of a relevant pair on each side: for (a) a pair
+with a first-placed club, for (b) any pair. A crossing at the current share (a tie that
+exists only at these weights) gives a zero-width interval. The ranking can also change at
+exactly t = 0 or 1 when a club drops out there; the interval is then the closure [.., 1].
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from evaluator.decision.scoring import Result
+
+_COEF_TOL = 1e-10   # score-point scale: below this a pair's difference is identically zero
+
+
+@dataclass(frozen=True)
+class Crossing:
+    t: float          # weight share of the swept criterion where the two curves cross
+    first: int        # club index
+    second: int       # club index
+    leader_after: int  # which of the two scores higher just above t
+
+
+@dataclass(frozen=True)
+class WeightSweep:
+    criterion: int
+    current: float            # current share of the criterion (t of the current weights)
+    base: np.ndarray          # (K,) normalised weights at t = 0
+    num0: np.ndarray          # (clubs,) 100 * N_i(0)
+    num1: np.ndarray          # (clubs,) 100 * N_i(1)
+    den0: np.ndarray          # (clubs,) D_i(0)
+    den1: np.ndarray          # (clubs,) D_i(1)
+    crossings: tuple[Crossing, ...]
+
+    @property
+    def start(self) -> np.ndarray:
+        """(clubs,) score at t = 0 (NaN where the club is unranked there)."""
+        return self.at(np.array([0.0]))[0]
+
+    @property
+    def end(self) -> np.ndarray:
+        """(clubs,) score at t = 1."""
+        return self.at(np.array([1.0]))[0]
+
+    @property
+    def linear(self) -> np.ndarray:
+        """(clubs,) True where the curve is exactly the straight line from ``start`` to ``end``."""
+        return np.abs(self.den1 - self.den0) <= 1e-12
+
+    def weights_at(self, t: float) -> np.ndarray:
+        e = np.zeros_like(self.base)
+        e[self.criterion] = 1.0
+        return (1.0 - t) * self.base + t * e
+
+    def at(self, t: np.ndarray) -> np.ndarray:
+        """Exact scores ``(len(t), clubs)`` at shares ``t``."""
+        t = np.asarray(t, dtype=float)[:, None]
+        num = (1 - t) * self.num0 + t * self.num1
+        den = (1 - t) * self.den0 + t * self.den1
+        ok = den > 1e-15
+        return np.where(ok, num / np.where(ok, den, 1.0), np.nan)
+
+
+@dataclass(frozen=True)
+class StabilityInterval:
+    criterion: int
+    current: float
+    first_lo: float    # first place unchanged for shares in [first_lo, first_hi]
+    first_hi: float
+    ranking_lo: float  # whole ranking unchanged for shares in [ranking_lo, ranking_hi]
+    ranking_hi: float
+
+
+def weight_sweeps(result: Result) -> tuple[WeightSweep, ...]:
+    """One exact sweep per criterion for the current weights (empty if nothing is ranked)."""
+    w = result.weights
+    if not w.sum() > 0:
+        return ()
+    u = result.prepared.utilities
+    present = ~np.isnan(u)
+    uz = np.where(present, u, 0.0)
+    n, k_count = u.shape
+    pi, pm = np.triu_indices(n, 1)
+    sweeps = []
+    for k in range(k_count):
+        s = float(w[k])
+        others = w.copy()
+        others[k] = 0.0
+        rest = others.sum()
+        if rest > 1e-12:
+            base = others / rest
+        elif k_count > 1:
+            base = np.full(k_count, 1.0 / (k_count - 1))   # documented edge case: others equal
+            base[k] = 0.0
+        else:
+            base = np.ones(1)
+        e = np.zeros(k_count)
+        e[k] = 1.0
+        num0, num1 = 100.0 * uz @ base, 100.0 * uz @ e
+        den0, den1 = present @ base, present @ e
+        sweeps.append(WeightSweep(k, s, base, num0, num1, den0, den1,
+                                  _crossings(*_open_interval_form(num0, num1, den0, den1), pi, pm)))
+    return tuple(sweeps)
+
+
+def _open_interval_form(n0: np.ndarray, n1: np.ndarray, d0: np.ndarray,
+                        d1: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Same curves on (0, 1), with a vanishing endpoint denominator divided out.
+
+    If D(1) = 0 then N(1) = 0 too (no present weighted figure), so N/D is the constant
+    N(0)/D(0) on [0, 1); left as is, the common factor (1 - t) would show up as a spurious
+    float root near t = 1. Likewise for D(0) = 0.
+    """
+    n0, n1, d0, d1 = n0.copy(), n1.copy(), d0.copy(), d1.copy()
+    for m, num, den in (((d1 <= 1e-15) & (d0 > 1e-15), n0, d0), ((d0 <= 1e-15) & (d1 > 1e-15), n1, d1)):
+        const = num[m] / den[m]
+        n0[m], n1[m], d0[m], d1[m] = const, const, 1.0, 1.0
+    return n0, n1, d0, d1
+
+
+def _crossings(n0: np.ndarray, n1: np.ndarray, d0: np.ndarray, d1: np.ndarray,
+               pi: np.ndarray, pm: np.ndarray) -> tuple[Crossing, ...]:
+    """Sign changes in (0, 1) of N_i D_m - N_m D_i for all pairs i < m, vectorised."""
+    if pi.size == 0:
+        return ()
+    a, b, c, d = n0, n1 - n0, d0, d1 - d0     # N = a + b t, D = c + d t
+    ai, bi, ci, di = a[pi], b[pi], c[pi], d[pi]
+    am, bm, cm, dm = a[pm], b[pm], c[pm], d[pm]
+    qa = bi * dm - bm * di
+    qb = ai * dm + bi * cm - am * di - bm * ci
+    qc = ai * cm - am * ci
+    ranked = ((c[pi] > 0) | (c[pi] + d[pi] > 0)) & ((c[pm] > 0) | (c[pm] + d[pm] > 0))
+    scale = np.maximum.reduce([np.abs(qa), np.abs(qb), np.abs(qc)])
+    live = ranked & (scale > _COEF_TOL)            # identical curves never swap
+    quad = live & (np.abs(qa) > 1e-12 * np.maximum(scale, 1.0))
+    lin = live & ~quad
+    roots: list[np.ndarray] = []
+    pair: list[np.ndarray] = []
+    # Linear: one root, always a sign change (qb != 0 because scale > tol and qa ~ 0).
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.where(lin & (qb != 0), -qc / np.where(qb != 0, qb, 1.0), np.nan)
+    roots.append(r)
+    pair.append(np.arange(pi.size))
+    # Quadratic: two simple roots iff the discriminant is positive (zero = touching only).
+    disc = qb * qb - 4 * qa * qc
+    two = quad & (disc > 1e-24 * np.maximum(scale, 1.0) ** 2)
+    sq = np.sqrt(np.where(two, disc, 0.0))
+    q = -0.5 * (qb + np.where(qb >= 0, sq, -sq))     # stable form: no cancellation
+    safe_qa = np.where(two, qa, 1.0)
+    safe_q = np.where(two & (q != 0), q, 1.0)
+    roots.append(np.where(two, q / safe_qa, np.nan))
+    roots.append(np.where(two & (q != 0), qc / safe_q, np.nan))
+    pair += [np.arange(pi.size)] * 2
+    t = np.concatenate(roots)
+    idx = np.concatenate(pair)
+    keep = (t > 1e-12) & (t < 1.0 - 1e-12)   # crossings strictly inside the sweep
+    t, idx = t[keep], idx[keep]
+    slope = 2 * qa[idx] * t + qb[idx]             # d/dt of (S_i - S_m) * D_i D_m at the root
+    order = np.argsort(t, kind="stable")
+    return tuple(Crossing(float(t[o]), int(pi[idx[o]]), int(pm[idx[o]]),
+                          int(pi[idx[o]] if slope[o] > 0 else pm[idx[o]])) for o in order)
+
+
+def stability_intervals(result: Result, sweeps: tuple[WeightSweep, ...]) -> tuple[StabilityInterval, ...]:
+    """Mareschal stability intervals per criterion, from the exact crossings."""
+    first = set(np.flatnonzero(result.ranks == 1).tolist())
+    out = []
+    for sw in sweeps:
+        s = sw.current
+        all_t = np.array([c.t for c in sw.crossings])
+        top_t = np.array([c.t for c in sw.crossings if c.first in first or c.second in first])
+        out.append(StabilityInterval(sw.criterion, s, *_around(top_t, s), *_around(all_t, s)))
+    return tuple(out)
+
+
+def _around(ts: np.ndarray, s: float) -> tuple[float, float]:
+    below, above = ts[ts <= s], ts[ts >= s]
+    return (float(below.max()) if below.size else 0.0, float(above.min()) if above.size else 1.0)

@@ -1,0 +1,53 @@
+"""analyse(): the single entry point, on the bundled case and edge cases."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from evaluator.decision.batch import utilities_batch
+from evaluator.decision.robustness import analyse
+from evaluator.decision.scoring import criterion_utilities, prepare, score
+from robustness_cases import matrix_scenario, ramos
+
+
+def test_bundled_case_equal_weights():
+    r = score(prepare(ramos()), np.array([50.0, 50.0, 50.0]))
+    out = analyse(r, smaa_samples=2_000, seed=0)
+    assert out.top_two == (0, 2)                     # Roma, then Marseille
+    assert len(out.sweeps) == len(out.stability) == 3
+    assert all(st.first_lo == 0.0 and st.first_hi == 1.0 for st in out.stability)
+    assert out.smaa.first_rank.tolist() == [1.0, 0.0, 0.0]
+    assert len(out.weight_flips) == 3 and len(out.figure_flips) == 6
+    assert out.rank_reversals == ()
+
+
+def test_all_weights_zero_gives_an_empty_analysis():
+    r = score(prepare(ramos()), np.zeros(3))
+    out = analyse(r)
+    assert out.smaa is None and out.sweeps == () and "zero" in out.messages[0]
+
+
+def test_single_criterion_and_two_clubs():
+    r = score(prepare(matrix_scenario(np.array([[1.0], [2.0]]))), np.array([1.0]))
+    out = analyse(r, smaa_samples=500)
+    assert out.top_two == (1, 0)
+    assert out.stability[0].ranking_lo == 0.0 and out.stability[0].ranking_hi == 1.0
+    assert out.smaa.first_rank.tolist() == [0.0, 1.0]
+    assert not any(f.possible for f in out.weight_flips)
+
+
+@pytest.mark.parametrize("direction,scale,target", [
+    ("higher", None, None), ("lower", None, None), ("target", None, 4.0),
+    ("higher", (0.0, 8.0), None), ("lower", (2.0, 6.0), None), ("target", (0.0, 10.0), 4.0)])
+def test_utilities_batch_matches_scoring_row_by_row(direction, scale, target):
+    rng = np.random.default_rng(0)
+    rows = rng.uniform(0, 10, (200, 5)).round(1)
+    rows[rng.random((200, 5)) < 0.2] = np.nan
+    rows[0] = 3.0                       # flat row
+    rows[1] = np.nan                    # nothing present
+    rows[2] = [4.0, np.nan, 6.0, 2.0, 4.0]   # target distances tie
+    crit = matrix_scenario(np.zeros((1, 1)), [direction], scales=[scale], targets=[target]).criteria[0]
+    got = utilities_batch(rows, crit)
+    want = np.array([criterion_utilities(row, crit)[0] for row in rows])
+    np.testing.assert_allclose(got, want, atol=1e-12)
+    assert np.array_equal(np.isnan(got), np.isnan(want))

@@ -1,0 +1,107 @@
+"""Weight sweeps and stability intervals against brute force with scoring.score."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from evaluator.decision.scoring import prepare, score
+from evaluator.decision.sweeps import weight_sweeps, stability_intervals
+from robustness_cases import matrix_scenario, ramos, random_scenario
+
+GRID = np.linspace(0.0, 1.0, 10_001)
+
+
+def _grid_ranks(prepared, sweep) -> np.ndarray:
+    """Competition ranks from scoring.score at every grid share (the slow, trusted way)."""
+    return np.array([score(prepared, sweep.weights_at(t)).ranks for t in GRID])
+
+
+def _check_interval(ranks: np.ndarray, key, current_ranks: np.ndarray, lo: float, hi: float) -> None:
+    """[lo, hi] must hold exactly the grid points around the current share with the current state."""
+    here = key(current_ranks)
+    same = np.array([key(r) == here for r in ranks])
+    # Every grid point strictly inside the interval has the current state ...
+    strict = (GRID > lo + 1e-9) & (GRID < hi - 1e-9)
+    assert same[strict].all()
+    # ... and the first grid point beyond each end (if any) does not.
+    right = np.flatnonzero(GRID > hi + 1e-9)
+    left = np.flatnonzero(GRID < lo - 1e-9)
+    if right.size:
+        assert not same[right[0]], f"ranking still the same just above t_hi={hi}"
+    if left.size:
+        assert not same[left[-1]], f"ranking still the same just below t_lo={lo}"
+
+
+def _cases():
+    rng = np.random.default_rng(7)
+    yield "ramos-equal", ramos(), np.array([50.0, 50.0, 50.0])
+    yield "ramos-skewed", ramos(), np.array([10.0, 70.0, 20.0])
+    for i in range(4):
+        s = random_scenario(rng, 5, 3, missing=0.2 if i % 2 else 0.0)
+        yield f"random-{i}", s, np.array([s.weights[c.id] for c in s.criteria])
+
+
+@pytest.mark.parametrize("name,scenario,raw", list(_cases()), ids=lambda x: x if isinstance(x, str) else "")
+def test_intervals_match_brute_force(name, scenario, raw):
+    p = prepare(scenario)
+    r = score(p, raw)
+    sweeps = weight_sweeps(r)
+    for sw, st in zip(sweeps, stability_intervals(r, sweeps)):
+        ranks = _grid_ranks(p, sw)
+        _check_interval(ranks, lambda rk: tuple(rk), r.ranks, st.ranking_lo, st.ranking_hi)
+        _check_interval(ranks, lambda rk: frozenset(np.flatnonzero(rk == 1).tolist()),
+                        r.ranks, st.first_lo, st.first_hi)
+        assert st.ranking_lo <= sw.current <= st.ranking_hi
+        assert st.first_lo <= st.ranking_lo and st.ranking_hi <= st.first_hi
+
+
+@pytest.mark.parametrize("missing", [0.0, 0.3])
+def test_curves_and_crossings_are_exact(missing):
+    rng = np.random.default_rng(11)
+    s = random_scenario(rng, 6, 4, missing=missing)
+    p = prepare(s)
+    r = score(p, np.array([s.weights[c.id] for c in s.criteria]))
+    for sw in weight_sweeps(r):
+        ts = np.linspace(0, 1, 41)
+        brute = np.array([score(p, sw.weights_at(t)).scores for t in ts])
+        np.testing.assert_allclose(sw.at(ts), brute, atol=1e-9)
+        # Straight lines really are straight: the midpoint of the endpoints is the score at 0.5.
+        lin = sw.linear
+        np.testing.assert_allclose(sw.at(np.array([0.5]))[0][lin], (sw.start[lin] + sw.end[lin]) / 2, atol=1e-9)
+        # The current share reproduces the current scores.
+        np.testing.assert_allclose(sw.at(np.array([sw.current]))[0], r.scores, atol=1e-9)
+        for c in sw.crossings:
+            lo, at, hi = sw.at(np.array([c.t - 1e-7, c.t, c.t + 1e-7]))
+            assert abs(at[c.first] - at[c.second]) < 1e-7
+            other = c.second if c.leader_after == c.first else c.first
+            assert hi[c.leader_after] > hi[other] and lo[c.leader_after] < lo[other]
+    if missing:
+        assert not all(sw.linear.all() for sw in weight_sweeps(r)), "case meant to have a curved club"
+
+
+def test_ramos_equal_weights_lines():
+    r = score(prepare(ramos()), np.array([50.0, 50.0, 50.0]))
+    sweeps = weight_sweeps(r)
+    assert [sw.current for sw in sweeps] == pytest.approx([1 / 3] * 3)
+    for sw in sweeps:
+        assert sw.linear.all()
+        # Roma has the best figure on every criterion: its line is flat at 100.
+        np.testing.assert_allclose([sw.start[0], sw.end[0]], [100.0, 100.0])
+        assert len(sw.crossings) == 1 and {sw.crossings[0].first, sw.crossings[0].second} == {1, 2}
+
+
+def test_all_other_weights_zero_treats_others_as_equal():
+    s = matrix_scenario(np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.5], [0.5, 0.2, 1.0]]), weights=[1.0, 0.0, 0.0])
+    r = score(prepare(s), np.array([1.0, 0.0, 0.0]))
+    sw = weight_sweeps(r)[0]
+    assert sw.current == 1.0
+    np.testing.assert_allclose(sw.base, [0.0, 0.5, 0.5])
+    np.testing.assert_allclose(sw.start, score(prepare(s), np.array([0.0, 1.0, 1.0])).scores)
+
+
+def test_identical_clubs_never_cross():
+    s = matrix_scenario(np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]]))
+    r = score(prepare(s), np.array([1.0, 1.0]))
+    for sw in weight_sweeps(r):
+        assert all({c.first, c.second} != {0, 1} for c in sw.crossings)
+        assert len(sw.crossings) == 2   # both copies cross the third club at the same share
