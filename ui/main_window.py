@@ -16,6 +16,7 @@ from ui.panels.figures_table import FiguresTable
 from ui.panels.header import CaseHeader
 from ui.panels.messages_panel import MessagesPanel
 from ui.panels.ranking_table import RankingTable
+from ui.panels.robustness_panel import RobustnessPanel
 from ui.panels.score_chart import ScoreChart
 from ui.panels.weights_panel import WeightsPanel
 from ui.session_signals import SessionSignals
@@ -36,8 +37,9 @@ class MainWindow(QMainWindow):
         self.contributions = ContributionChart(result)
         self.ranking = RankingTable(result)
         self.figures = FiguresTable(result)
+        self.robustness = RobustnessPanel(result)
         self.views = (self.header, self.case, self.weights, self.messages, self.scores, self.contributions,
-                      self.ranking, self.figures)
+                      self.ranking, self.figures, self.robustness)
         for view in self.views:
             self.signals.result_changed.connect(view.show_result)
         self.signals.result_changed.connect(self._on_result)
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         tabs = QTabWidget()
         tabs.addTab(self.ranking, "&Ranking")
         tabs.addTab(self.figures, "&Figures and sources")
+        tabs.addTab(_scrolling(self.robustness), "How &sure")
         charts.addWidget(tabs)
         charts.setSizes([230, 260, 230])
 
@@ -125,3 +128,12 @@ class MainWindow(QMainWindow):
 
     def _on_result(self, result: Result) -> None:
         self.setWindowTitle(self.header.window_title(result))
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    """A tall panel scrolls inside its tab instead of forcing the window taller."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    widget.setMinimumHeight(560)
+    return area

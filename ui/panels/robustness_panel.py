@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 
 from evaluator.decision.robustness import Robustness, analyse
 from evaluator.decision.scoring import Result
+from ui.panels.bar_axes import set_club_axis
 from ui.palette import MUTED, TEXT, WARNING_BG, WARNING_BORDER, criterion_colour
 
 LIVE_SAMPLES = 1_000      # while a slider moves
@@ -137,9 +138,7 @@ class AcceptabilityChart(pg.GraphicsLayoutWidget):
             if r < 6:
                 self.legend.addItem(bar, f"rank {r + 1}")
             self.segments.append(bar)
-        names = [c.name for c in rb.result.scenario.clubs]
-        self.plot.getAxis("left").setTicks([[(float(y), nm) for y, nm in zip(ys, names)]])
-        self.plot.setYRange(-0.6, n - 0.4, padding=0)
+        set_club_axis(self.plot, [c.name for c in rb.result.scenario.clubs])
         self._n = n
 
 
@@ -181,7 +180,9 @@ class RobustnessPanel(QWidget):
         self._draw(analyse(result, smaa_samples=FULL_SAMPLES))
 
     def show_result(self, result: Result) -> None:
-        self._draw(analyse(result, smaa_samples=LIVE_SAMPLES))
+        # SMAA's pairwise step grows with clubs squared: sample less while dragging a big list.
+        live = LIVE_SAMPLES if len(result.scenario.clubs) <= 20 else LIVE_SAMPLES // 5
+        self._draw(analyse(result, smaa_samples=live))
         self._pending = result
         self._refine.start()   # restarts while the slider keeps moving
 
@@ -219,6 +220,6 @@ class RobustnessPanel(QWidget):
         s = rb.result.scenario
         first = rb.smaa.first_rank
         parts = ", ".join(f"{s.clubs[i].name} {100 * first[i]:.1f}%" for i in np.argsort(-first))
-        refine = "" if rb.smaa.n_samples >= FULL_SAMPLES else " (refining to 10,000 when the slider rests)"
+        refine = "" if rb.smaa.n_samples >= FULL_SAMPLES else f" (refining to {FULL_SAMPLES:,} when the slider rests)"
         return (f"<b>First place across random weightings</b> ({rb.smaa.n_samples:,} samples, "
                 f"± {100 * rb.smaa.max_se:.1f} pts at most{refine}): {parts}")
