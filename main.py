@@ -50,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=("text", "json"), default="text")
     s.set_defaults(run=_run_score)
 
+    t = sub.add_parser("table", help="print a league table computed from a match file on a date")
+    t.add_argument("file", type=Path, help="openfootball JSON or football-data-style CSV")
+    t.add_argument("--as-of", type=_iso_date, required=True)
+    t.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    t.set_defaults(run=_run_table)
+
     b = sub.add_parser("build-case", help="compute a scenario's figures from the files its case names")
     b.add_argument("case", type=Path)
     b.add_argument("--as-of", type=_iso_date, default=None)
@@ -94,7 +100,7 @@ def parse_weights(items: Sequence[str]) -> dict[str, float]:
     return out
 
 
-def _session(scenario_path: Path, weights: Sequence[str] = ()):  # type: ignore[no-untyped-def]
+def _session(scenario_path: Path, weights: Sequence[str] = (), need_ranking: bool = True):  # type: ignore[no-untyped-def]
     from evaluator.data.workspace import CaseWorkspace
     from evaluator.decision.session import Session
     from evaluator.scenario_file import load_scenario
@@ -102,6 +108,8 @@ def _session(scenario_path: Path, weights: Sequence[str] = ()):  # type: ignore[
     session = Session(scenario, source=CaseWorkspace.for_scenario(scenario, scenario_path))
     if weights:
         session.set_weights(parse_weights(weights))
+    if need_ranking and not session.result.weights.sum() > 0:   # the window shows a message instead
+        raise InputError("weights: all weights are zero, so nothing can be ranked; give one a weight above zero")
     return session
 
 
@@ -131,6 +139,18 @@ def _run_score(args: argparse.Namespace) -> int:
         print(f"{rank:>2}. {r.scenario.clubs[i].name}: {format_score(r.scores[i])} ({parts})")
     for m in r.messages:
         print(f"note: {m}")
+    return 0
+
+
+def _run_table(args: argparse.Namespace) -> int:
+    from evaluator.data.league_table import league_table
+    from evaluator.data.matches import read_season
+    from evaluator.data.table_format import format_table
+    from evaluator.errors import InputError
+    season = read_season(args.file)
+    if season.first_date is not None and args.as_of < season.first_date:
+        raise InputError(f"--as-of {args.as_of}: before the first match in {args.file.name} ({season.first_date})")
+    print(format_table(league_table(season, args.as_of), args.format))
     return 0
 
 
@@ -179,7 +199,7 @@ def _run_report(args: argparse.Namespace) -> int:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    session = _session(args.scenario)   # bad file: one line and status 2, before any window
+    session = _session(args.scenario, need_ranking=False)   # bad file: one line and status 2, before any window
     from ui.app import run_app
     return run_app(session, quit_after_paint=args.quit_after_paint, screenshot=args.screenshot, size=args.size)
 
