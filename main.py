@@ -167,20 +167,14 @@ def _run_build_case(args: argparse.Namespace) -> int:
 
 
 def _report_session(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from evaluator.decision.session import Session
-    from evaluator.scenario_file import load_scenario
-    scenario = load_scenario(args.scenario)
+    """The same session the window would have: weights applied, figures recomputed on --as-of
+    from the case file (keeping criteria and hand-entered figures), or one line and status 2."""
+    session = _session(args.scenario, args.weight)
     if args.as_of is not None:
-        from evaluator.data.case import build_scenario, load_case
-        if not scenario.case_file:
+        if not session.can_recompute:
             raise InputError(f"{args.scenario}: --as-of needs the case file the scenario was built from, "
-                             "and this scenario names none (case_file is empty)")
-        rebuilt = build_scenario(load_case(args.scenario.parent / scenario.case_file), as_of=args.as_of)
-        ids = {c.id for c in rebuilt.criteria}
-        scenario = rebuilt.with_weights({k: v for k, v in scenario.weights.items() if k in ids})
-    session = Session(scenario)
-    if args.weight:
-        session.set_weights(parse_weights(args.weight))
+                             "and none is named or found beside it")
+        session.set_as_of(args.as_of)
     return session
 
 
