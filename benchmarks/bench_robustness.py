@@ -62,3 +62,15 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def run(repeats: int = 50) -> list[dict[str, object]]:
+    """Rows for `python -m benchmarks`."""
+    rows: list[dict[str, object]] = []
+    for n in (3, 20, 100):
+        for samples in (1_000, 10_000):
+            med, p95 = bench(n, samples, repeats if n < 100 else max(5, repeats // 5))
+            rows.append({"name": f"robustness analyse(), {n} clubs, SMAA {samples:,}", "median_ms": med,
+                         "p95_ms": p95, "reference": "", "target": "p95 < 4 ms" if n == 3 else
+                         ("p95 < 16 ms" if n == 100 else "")})
+    return rows

@@ -26,6 +26,18 @@ CLUB_COLOURS = ("#1B4F72", "#B9770E", "#117A65", "#884EA0", "#C0392B", "#2E86C1"
 RANK_COLOURS = ("#1A4971", "#2B6CB0", "#63B3ED", "#BEE3F8", "#E2E8F0", "#EDF2F7")
 
 
+MAX_SMAA_CLUBS = 200      # SMAA's pairwise index grows with clubs squared x samples
+
+
+def smaa_samples(n_clubs: int, resting: bool) -> int:
+    """Samples to draw: full when the slider rests, fewer while it moves or for long lists."""
+    if n_clubs > MAX_SMAA_CLUBS:
+        return 0
+    if resting:
+        return FULL_SAMPLES if n_clubs <= 100 else LIVE_SAMPLES
+    return LIVE_SAMPLES if n_clubs <= 20 else LIVE_SAMPLES // 5
+
+
 def club_colour(i: int) -> str:
     return CLUB_COLOURS[i % len(CLUB_COLOURS)]
 
@@ -177,18 +189,16 @@ class RobustnessPanel(QWidget):
         self._refine.setInterval(REFINE_MS)
         self._refine.timeout.connect(self._on_refine)
         self.latest: Robustness | None = None
-        self._draw(analyse(result, smaa_samples=FULL_SAMPLES))
+        self._draw(analyse(result, smaa_samples=smaa_samples(len(result.scenario.clubs), resting=True)))
 
     def show_result(self, result: Result) -> None:
-        # SMAA's pairwise step grows with clubs squared: sample less while dragging a big list.
-        live = LIVE_SAMPLES if len(result.scenario.clubs) <= 20 else LIVE_SAMPLES // 5
-        self._draw(analyse(result, smaa_samples=live))
+        self._draw(analyse(result, smaa_samples=smaa_samples(len(result.scenario.clubs), resting=False)))
         self._pending = result
         self._refine.start()   # restarts while the slider keeps moving
 
     def _on_refine(self) -> None:
         if self._pending is not None:
-            self._draw(analyse(self._pending, smaa_samples=FULL_SAMPLES))
+            self._draw(analyse(self._pending, smaa_samples=smaa_samples(len(self._pending.scenario.clubs), True)))
             self._pending = None
 
     def _draw(self, rb: Robustness) -> None:
@@ -216,10 +226,13 @@ class RobustnessPanel(QWidget):
     @staticmethod
     def _summary(rb: Robustness) -> str:
         if rb.smaa is None:
+            if len(rb.result.scenario.clubs) > MAX_SMAA_CLUBS:
+                return f"SMAA is off above {MAX_SMAA_CLUBS} clubs (its cost grows with clubs squared)."
             return "No ranking to test."
         s = rb.result.scenario
         first = rb.smaa.first_rank
         parts = ", ".join(f"{s.clubs[i].name} {100 * first[i]:.1f}%" for i in np.argsort(-first))
-        refine = "" if rb.smaa.n_samples >= FULL_SAMPLES else f" (refining to {FULL_SAMPLES:,} when the slider rests)"
+        full = smaa_samples(len(s.clubs), resting=True)
+        refine = "" if rb.smaa.n_samples >= full else f" (refining to {full:,} when the slider rests)"
         return (f"<b>First place across random weightings</b> ({rb.smaa.n_samples:,} samples, "
                 f"± {100 * rb.smaa.max_se:.1f} pts at most{refine}): {parts}")
