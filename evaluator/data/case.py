@@ -17,7 +17,7 @@ from evaluator.data.league_table import LeagueTable, league_table
 from evaluator.data.matches import Season, read_season
 from evaluator.data.names import read_aliases, resolve
 from evaluator.data.squads import Squad, read_squad
-from evaluator.decision.model import Club, Criterion, Scenario
+from evaluator.decision.model import Club, Criterion, Scenario, check_number
 from evaluator.errors import InputError
 from evaluator.scenario_file import _criterion, _date, _obj, _list, _text
 
@@ -83,7 +83,7 @@ def _case_from_dict(raw: Any, p: Path) -> CaseDefinition:
     as_of = _date(o.get("as_of"), "as_of")
     if as_of is None:
         raise InputError("as_of: the case needs an as-of date (YYYY-MM-DD)")
-    weights = {str(k): float(v) for k, v in _obj(o.get("weights", {}), "weights").items()}
+    weights = {str(k): check_number(v, f"weights.{k}") for k, v in _obj(o.get("weights", {}), "weights").items()}
     return CaseDefinition(
         path=p, title=_text(o.get("title", ""), "title"), subject=_text(o.get("subject", ""), "subject"),
         as_of=as_of, clubs=tuple(clubs),

@@ -1,0 +1,56 @@
+"""Data-layer timings (not tests): median and p95 in ms.
+
+Run: python benchmarks/bench_data.py [repeats]
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from evaluator.data.club_figures import league_figures  # noqa: E402
+from evaluator.data.league_table import league_table  # noqa: E402
+from evaluator.data.matches import read_season  # noqa: E402
+
+M = ROOT / "resources" / "data" / "matches"
+FILES = ["openfootball-it.1-2025-26.json", "openfootball-de.1-2025-26.json", "openfootball-fr.1-2025-26.json"]
+
+
+def timeit(fn, repeats):
+    fn()   # warm-up
+    out = []
+    for i in range(repeats):
+        t = time.perf_counter()
+        fn(i)
+        out.append((time.perf_counter() - t) * 1000)
+    out.sort()
+    return statistics.median(out), out[min(len(out) - 1, int(round(0.95 * (len(out) - 1))))]
+
+
+def main(repeats: int = 200) -> None:
+    base = date(2025, 11, 28)
+    seasons = [read_season(M / f) for f in FILES]
+    assert sum(len(s.teams) for s in seasons) == 56
+    cases = {
+        "parse + table, one season file (Serie A JSON)":
+            lambda i=0: league_table(read_season(M / FILES[0]), base),
+        "parse + table, one season file (Serie A CSV)":
+            lambda i=0: league_table(read_season(M / "datahub-football-datasets-serie-a-season-2526.csv"), base),
+        "re-table on a new date, already parsed (Serie A)":
+            lambda i=0: league_table(seasons[0], base + timedelta(days=i % 90)),
+        "recompute all 56 clubs of 3 leagues on a new date":
+            lambda i=0: [league_figures(t, team, "bench") for s in seasons
+                         for t in [league_table(s, base + timedelta(days=i % 90))] for team in s.teams],
+    }
+    for name, fn in cases.items():
+        med, p95 = timeit(fn, repeats)
+        print(f"{name:55s} median {med:7.2f} ms   p95 {p95:7.2f} ms")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200)
