@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
-from PySide6.QtCore import Qt
 
 from evaluator.decision.robustness import Robustness, analyse
 from evaluator.decision.scoring import Result
@@ -57,7 +56,7 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         self._shape: tuple[int, int] = (0, 0)
         self.setMinimumHeight(170)
 
-    def show(self, rb: Robustness) -> None:  # type: ignore[override]
+    def show_robustness(self, rb: Robustness) -> None:
         n = len(rb.result.scenario.clubs)
         k = len(rb.result.scenario.criteria)
         if (n, k) != self._shape:
@@ -99,10 +98,9 @@ class SweepPlots(pg.GraphicsLayoutWidget):
             self.lines.append(lines)
             self.markers.append(marker)
             self.crossings.append(cross)
-        legend = self.addLabel(" · ".join(f"<span style='color:{club_colour(i)}'>━</span> {c.name}"
+        self.addLabel(" · ".join(f"<span style='color:{club_colour(i)}'>━</span> {c.name}"
                                           for i, c in enumerate(s.clubs)), row=1, col=0, colspan=len(s.criteria),
                                color=TEXT, size="9pt")
-        del legend
 
 
 class AcceptabilityChart(pg.GraphicsLayoutWidget):
@@ -124,7 +122,7 @@ class AcceptabilityChart(pg.GraphicsLayoutWidget):
         self._n = 0
         self.setMinimumHeight(150)
 
-    def show(self, rb: Robustness) -> None:  # type: ignore[override]
+    def show_robustness(self, rb: Robustness) -> None:
         if rb.smaa is None:
             for bar in self.segments:
                 bar.setOpts(width=np.zeros(self._n))
@@ -203,8 +201,8 @@ class RobustnessPanel(QWidget):
 
     def _draw(self, rb: Robustness) -> None:
         self.latest = rb
-        self.sweeps.show(rb)
-        self.acceptability.show(rb)
+        self.sweeps.show_robustness(rb)
+        self.acceptability.show_robustness(rb)
         s = rb.result.scenario
         self.stability.setRowCount(len(rb.stability))
         for r, st in enumerate(rb.stability):
