@@ -14,7 +14,7 @@ from typing import Any
 
 from evaluator.atomic import write_text_atomic
 from evaluator.decision.model import (
-    Club, Column, Criterion, Direction, Figure, FigureStatus, Scale, Scenario, check_number,
+    Club, Column, Criterion, DataCheck, Direction, Figure, FigureStatus, Scale, Scenario, check_number,
 )
 from evaluator.errors import InputError
 
@@ -72,6 +72,7 @@ def scenario_to_dict(s: Scenario) -> dict[str, Any]:
             "id": club.id, "name": club.name, "league": club.league,
             "figures": {k: _figure_to_dict(f) for k, f in club.figures.items()},
         } for club in s.clubs],
+        "data_checks": [{"text": d.text, "agree": d.agree, "details": list(d.details)} for d in s.data_checks],
     }
 
 
@@ -103,7 +104,19 @@ def scenario_from_dict(raw: Any) -> Scenario:
         clubs=clubs, criteria=criteria, columns=columns, weights=weights,
         notes=_text(obj.get("notes", ""), "notes"),
         case_file=_text(obj.get("case_file", "") or "", "case_file"),
+        data_checks=tuple(_data_check(d, f"data_checks[{i}]")
+                          for i, d in enumerate(_list(obj.get("data_checks", []), "data_checks"))),
     )
+
+
+def _data_check(raw: Any, where: str) -> DataCheck:
+    o = _obj(raw, where)
+    agree = o.get("agree")
+    if not isinstance(agree, bool):
+        raise InputError(f"{where}.agree: expected true or false, got {agree!r}")
+    return DataCheck(text=_text(o.get("text"), f"{where}.text", required=True), agree=agree,
+                     details=tuple(_text(t, f"{where}.details[{i}]", required=True)
+                                   for i, t in enumerate(_list(o.get("details", []), f"{where}.details"))))
 
 
 def _column(raw: Any, where: str) -> Column:

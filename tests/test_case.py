@@ -18,6 +18,8 @@ def copy_case(tmp_path, change):
     for c in d["clubs"]:   # keep file references valid from the temporary folder
         c["matches"] = str((CASE.parent / c["matches"]).resolve())
         c["squad"] = str((CASE.parent / c["squad"]).resolve())
+    d["aliases"] = str((CASE.parent / d["aliases"]).resolve())
+    d["cross_check"] = [str((CASE.parent / f).resolve()) for f in d["cross_check"]]
     change(d)
     p = tmp_path / "c.case.json"
     p.write_text(json.dumps(d), encoding="utf-8")
@@ -36,7 +38,10 @@ def test_build_on_another_date_with_a_shared_cache():
     cache = DataCache()
     a = build_scenario(case, cache=cache)
     b = build_scenario(case, as_of=date(2026, 2, 1), cache=cache)
-    assert len(cache.seasons) == 3 and len(cache.tables) == 6
+    # three scored files and the three CSVs the case cross-checks them against, each read once;
+    # tables only for the scored files, one per date; each file pair compared once, not per date
+    assert len(cache.seasons) == 6 and len(cache.tables) == 6
+    assert len(cache.pairs) == 15 and sum(p is not None for p in cache.pairs.values()) == 3
     assert a.as_of == date(2025, 11, 28) and b.as_of == date(2026, 2, 1)
     roma = {c.name: c for c in b.clubs}["AS Roma"]
     assert roma.figure("league_position").value == 5 and roma.figure("points").value == 43

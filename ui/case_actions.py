@@ -71,3 +71,8 @@ def show_club_detail(parent: QWidget | None, session: Session, club_index: int) 
         except InputError:
             rows = []   # the figures still show; only the mini table is left out
     ClubDetailDialog(scenario, club, rows, team, club.league, parent).exec()
+
+
+def show_data_checks(parent: QWidget | None, session: Session) -> None:
+    from ui.data_checks_dialog import DataChecksDialog
+    DataChecksDialog(session.scenario.data_checks, parent).exec()

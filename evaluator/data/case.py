@@ -17,7 +17,8 @@ from evaluator.data.league_table import LeagueTable, league_table
 from evaluator.data.matches import Season, read_season
 from evaluator.data.names import read_aliases, resolve
 from evaluator.data.squads import Squad, read_squad
-from evaluator.decision.model import Club, Criterion, Scenario, check_number
+from evaluator.data.source_checks import PairCheck, check_pair, describe, missing_results
+from evaluator.decision.model import Club, Criterion, DataCheck, Scenario, check_number
 from evaluator.errors import InputError
 from evaluator.scenario_file import _criterion, _date, _obj, _list, _text
 
@@ -44,6 +45,7 @@ class CaseDefinition:
     include_doubtful: bool = False
     aliases: Path | None = None
     notes: str = ""
+    cross_check: tuple[Path, ...] = ()   # second sources of the same leagues, compared, not scored
 
 
 def load_case(path: str | os.PathLike[str]) -> CaseDefinition:
@@ -91,6 +93,7 @@ def _case_from_dict(raw: Any, p: Path) -> CaseDefinition:
         weights=weights, include_doubtful=bool(o.get("include_doubtful_squad_rows", False)),
         aliases=rel(o["aliases"], "aliases") if o.get("aliases") else None,
         notes=_text(o.get("notes", ""), "notes"),
+        cross_check=tuple(rel(v, f"cross_check[{i}]") for i, v in enumerate(_list(o.get("cross_check", []), "cross_check"))),
     )
 
 
@@ -101,6 +104,7 @@ class DataCache:
     seasons: dict[Path, Season] = field(default_factory=dict)
     squads: dict[Path, Squad] = field(default_factory=dict)
     tables: dict[tuple[Path, date], LeagueTable] = field(default_factory=dict)
+    pairs: dict[tuple[Path, Path], PairCheck | None] = field(default_factory=dict)
 
     def season(self, path: Path) -> Season:
         if path not in self.seasons:
@@ -111,6 +115,33 @@ class DataCache:
         if path not in self.squads:
             self.squads[path] = read_squad(path)
         return self.squads[path]
+
+    def pair(self, first: Path, second: Path, aliases: dict[str, str]) -> PairCheck | None:
+        key = (first, second)
+        if key not in self.pairs:
+            self.pairs[key] = check_pair(self.season(first), self.season(second), aliases)
+        return self.pairs[key]
+
+    def data_checks(self, scored: tuple[Path, ...], others: tuple[Path, ...], on: date,
+                    aliases: dict[str, str]) -> tuple[DataCheck, ...]:
+        """Results missing from the scored files on ``on``, then every pair of files that is one
+        league, cross-checked (each pair once)."""
+        out = [m for m in (missing_results(self.season(f), on) for f in dict.fromkeys(scored)) if m is not None]
+        unique = list(dict.fromkeys(scored))
+        for f in dict.fromkeys(others):
+            if f in unique:
+                continue
+            try:
+                self.season(f)
+                unique.append(f)
+            except InputError as e:   # a second source that cannot be read must not stop the scoring
+                out.append(DataCheck(f"{e} (named for cross-checking; nothing was compared with it)", agree=False))
+        for a in range(len(unique)):
+            for b in range(a + 1, len(unique)):
+                pair = self.pair(unique[a], unique[b], aliases)
+                if pair is not None:
+                    out.append(describe(pair, on))
+        return tuple(out)
 
     def table(self, path: Path, on: date) -> LeagueTable:
         key = (path, on)
@@ -126,7 +157,7 @@ def source_label(season: Season) -> str:
 
 
 def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doubtful: bool | None = None,
-                   cache: DataCache | None = None) -> Scenario:
+                   cache: DataCache | None = None, extra_seasons: tuple[Path, ...] = ()) -> Scenario:
     on = as_of or case.as_of
     doubtful = case.include_doubtful if include_doubtful is None else include_doubtful
     cache = cache or DataCache()
@@ -145,6 +176,8 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
     return Scenario(
         title=case.title, subject=case.subject, as_of=on, clubs=tuple(clubs), criteria=case.criteria,
         columns=COLUMNS, weights=dict(case.weights), notes=case.notes, case_file=case.path.name,
+        data_checks=cache.data_checks(tuple(c.matches for c in case.clubs), (*case.cross_check, *extra_seasons),
+                                      on, aliases),
     )
 
 

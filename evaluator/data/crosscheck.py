@@ -25,6 +25,7 @@ class Disagreement:
     first: str                # what the first file says
     second: str               # what the second file says
     description: str          # one line naming both files and both rows
+    match_date: date | None = None   # the earlier date either file gives the match
 
 
 @dataclass(frozen=True)
@@ -84,13 +85,14 @@ def cross_check(first: Season, second: Season, aliases: dict[str, str] | None = 
                 out.append(Disagreement(home, away, "missing", _score(m1) if m1 else "absent",
                                         _score(m2) if m2 else "absent",
                                         f"{home} v {away}: played in {there.where} ({there.date}, "
-                                        f"{_score(there)}) but absent from {name}"))
+                                        f"{_score(there)}) but absent from {name}", there.date))
     return CrossCheck(first, second, teams, compared, tuple(out))
 
 
 def _dis(home: str, away: str, field: str, v1: str, v2: str, m1: Match, m2: Match) -> Disagreement:
     return Disagreement(home, away, field, v1, v2,
-                        f"{home} v {away}: {field} {v1} in {m1.where} but {v2} in {m2.where}")
+                        f"{home} v {away}: {field} {v1} in {m1.where} but {v2} in {m2.where}",
+                        min(m1.date, m2.date))
 
 
 def last_common_date(check: CrossCheck) -> date | None:

@@ -35,7 +35,7 @@ class CaseWorkspace:
 
     # --- what the session calls ----------------------------------------------------------
     def rebuild(self, as_of: date, current: Scenario) -> Scenario:
-        fresh = build_scenario(self.case, as_of=as_of, cache=self.cache)
+        fresh = build_scenario(self.case, as_of=as_of, cache=self.cache, extra_seasons=tuple(self.extra_seasons))
         kept = {c.id: c for c in current.clubs}
         clubs = []
         for club in fresh.clubs:

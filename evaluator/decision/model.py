@@ -102,6 +102,14 @@ class Club:
 
 
 @dataclass(frozen=True)
+class DataCheck:
+    """What a check of the data behind the figures found (e.g. two sources compared)."""
+    text: str                          # one line in plain words
+    agree: bool                        # False: the user should know before trusting the figures
+    details: tuple[str, ...] = ()      # one line per finding (each disagreement)
+
+
+@dataclass(frozen=True)
 class Scenario:
     title: str
     subject: str                      # e.g. "Sergio Ramos leaving Monterrey"
@@ -112,6 +120,7 @@ class Scenario:
     weights: dict[str, float]         # raw importance per criterion id, >= 0
     notes: str = ""
     case_file: str = ""               # the case definition it was built from, if any
+    data_checks: tuple[DataCheck, ...] = ()   # e.g. two sources of one league compared
 
     def __post_init__(self) -> None:
         validate(self)

@@ -6,16 +6,28 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSignalBlocker
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QDateEdit, QFormLayout, QGroupBox, QLabel, QPushButton, QWidget,
 )
 
 from evaluator.data.workspace import CaseWorkspace
+from evaluator.decision.model import DataCheck
 from evaluator.decision.scoring import Result
 from evaluator.decision.session import Session
 from evaluator.errors import InputError
 from ui import case_actions
+
+
+def checks_summary(checks: tuple[DataCheck, ...]) -> str:
+    """One line for the panel; the details are one click away."""
+    if not checks:
+        return "not cross-checked (load a second file of a league to compare)"
+    bad = sum(1 for c in checks if not c.agree)
+    link = "<a href='checks'>details…</a>"
+    if not bad:
+        return f"✓ {len(checks)} check{'s' if len(checks) != 1 else ''}, all agree · {link}"
+    return f"<span style='color:#8A4B00'>⚠ {bad} of {len(checks)} checks need attention</span> · {link}"
 
 
 def to_qdate(day: date) -> QDate:
@@ -45,6 +57,13 @@ class CasePanel(QGroupBox):
         self.add_club = QPushButton("Add &club…")
         self.add_club.setToolTip("Pick a club from a loaded league file; its figures fill in with sources.")
         form.addRow(self.add_club)
+        self.checks = QLabel()
+        self.checks.setWordWrap(True)
+        self.checks.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.checks.setToolTip("Two files of the same league (e.g. openfootball JSON and a CSV) are compared "
+                               "match by match: date and full-time score.")
+        form.addRow("Sources:", self.checks)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color:#B00020;")
@@ -53,6 +72,7 @@ class CasePanel(QGroupBox):
         self.as_of.dateChanged.connect(self._on_date)
         self.doubtful.toggled.connect(self._on_doubtful)
         self.add_club.clicked.connect(self._on_add_club)
+        self.checks.linkActivated.connect(self._on_checks)
         self.show_result(session.result)
 
     # --- slots: one call into the core each ---------------------------------------------
@@ -64,6 +84,9 @@ class CasePanel(QGroupBox):
 
     def _on_add_club(self) -> None:
         case_actions.add_club_interactively(self, self.session)
+
+    def _on_checks(self, _link: str) -> None:
+        case_actions.show_data_checks(self, self.session)
 
     def _report(self, action, *args) -> None:  # type: ignore[no-untyped-def]
         try:
@@ -81,6 +104,7 @@ class CasePanel(QGroupBox):
             w.setEnabled(live)
         if not live:
             self.setToolTip("This scenario has no case file beside it, so its figures are fixed.")
+        self.checks.setText(checks_summary(result.scenario.data_checks))
         day = result.scenario.as_of
         if day is not None and from_qdate(self.as_of.date()) != day and not self.error.isVisible():
             with QSignalBlocker(self.as_of):

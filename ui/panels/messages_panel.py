@@ -1,5 +1,8 @@
-"""What the user should know about the current result: ties, gaps, flat criteria, zero weights."""
+"""What the user should know about the current result: ties, gaps, flat criteria, zero weights,
+and any data check that found a problem (sources that disagree, results missing from a file)."""
 from __future__ import annotations
+
+import html
 
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -17,8 +20,9 @@ class MessagesPanel(QLabel):
         self.show_result(result)
 
     def show_result(self, result: Result) -> None:
-        if result.messages == self._shown:
+        shown = result.messages + tuple(c.text for c in result.scenario.data_checks if not c.agree)
+        if shown == self._shown:
             return   # most slider ticks change no message; skip the relayout
-        self._shown = result.messages
-        self.setVisible(bool(result.messages))
-        self.setText("<br>".join(f"⚠ {m}" for m in result.messages))
+        self._shown = shown
+        self.setVisible(bool(shown))
+        self.setText("<br>".join(f"⚠ {html.escape(m)}" for m in shown))
