@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from evaluator.decision.model import Criterion, Direction, FigureStatus
+from evaluator.decision.model import Criterion, DataCheck, Direction, FigureStatus
 from evaluator.decision.scoring import TIE_TOLERANCE, Result, rounded_contributions, score
 from evaluator.formatting import NO_SCORE, format_date, format_figure, format_score
 
@@ -96,6 +96,7 @@ class FitReport:
     method: tuple[str, ...]
     warnings: tuple[str, ...]           # the scorer's messages
     robustness: Any = None              # reserved for a later robustness page
+    data_checks: tuple[DataCheck, ...] = ()   # sources compared, results missing from a file
 
     @property
     def document_title(self) -> str:
@@ -123,6 +124,7 @@ def build_report(result: Result, generated: datetime) -> FitReport:
         callouts=_callouts(result),
         method=method_notes(result),
         warnings=tuple(result.messages),
+        data_checks=s.data_checks,
     )
 
 

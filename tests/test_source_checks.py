@@ -141,3 +141,16 @@ def test_checks_survive_a_save_and_bad_ones_name_the_field(tmp_path):
     raw["data_checks"][1]["agree"] = "yes"
     with pytest.raises(InputError, match=r"^data_checks\[1\]\.agree: expected true or false"):
         scenario_from_dict(raw)
+
+
+def test_report_lists_every_check_and_each_disagreement(qapp, tmp_path):
+    from pypdf import PdfReader
+    from ui.export_pdf import export_report
+    ws = CaseWorkspace(load_case(_case_copy(tmp_path, _altered_serie_a(tmp_path))))
+    session = Session(load_scenario(BUNDLED_SCENARIO), ws)
+    session.recompute()
+    out = export_report(session.result, tmp_path / "r.pdf")
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    assert "Source checks" in text and "Attention:" in text
+    assert "agree on all 225 matches" in text                      # the two leagues that agree
+    assert "Genoa CFC v US Lecce: score 0-0" in text                # the one disagreement, in full

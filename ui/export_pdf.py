@@ -312,6 +312,7 @@ def report_html(r: FitReport) -> str:
         parts.append(_box(f"<b>Missing or entered by the user</b><ul>{items}</ul>", WARNING_BG, WARNING_BORDER))
     else:
         parts.append("<p>Every figure has a source; none was entered by hand and none is missing.</p>")
+    parts.append(_data_checks_html(r))
     parts.append("<h3>Sources</h3><table class='plain' width='100%' cellpadding='2'>")
     parts.extend(f"<tr><td width='5%'>[{n}]</td><td>{e(s)}</td></tr>" for n, s in enumerate(r.sources, 1))
     parts.append("</table>")
@@ -333,6 +334,23 @@ def report_html(r: FitReport) -> str:
                             right={1}, widths=[24, 9, 13, 11, 8, 35], css="data compact"))
 
     return "".join(parts)
+
+
+def _data_checks_html(r: FitReport) -> str:
+    """What comparing the sources found; every finding is listed, however many."""
+    e = html.escape
+    if not r.data_checks:
+        return ("<h3>Source checks</h3><p>Not cross-checked: no second file of the same league was "
+                "loaded.</p>")
+    items = []
+    for c in r.data_checks:
+        details = "".join(f"<li class='small'>{e(d)}</li>" for d in c.details)
+        items.append(f"<li>{'' if c.agree else '<b>Attention:</b> '}{e(c.text)}"
+                     + (f"<ul>{details}</ul>" if details else "") + "</li>")
+    body = f"<ul>{''.join(items)}</ul>"
+    if all(c.agree for c in r.data_checks):
+        return "<h3>Source checks</h3>" + body
+    return "<h3>Source checks</h3>" + _box(body, WARNING_BG, WARNING_BORDER)
 
 
 def _missing(text: str) -> str:
