@@ -61,12 +61,7 @@ def scenario_to_dict(s: Scenario) -> dict[str, Any]:
             "id": c.id, "label": c.label, "unit": c.unit, "decimals": c.decimals,
             "minimum": c.minimum, "maximum": c.maximum, "description": c.description,
         }) for c in s.columns],
-        "criteria": [_drop_none({
-            "id": c.id, "label": c.label, "column": c.column, "direction": c.direction.value,
-            "unit": c.unit, "target": c.target,
-            "scale": {"lo": c.scale.lo, "hi": c.scale.hi} if c.scale.fixed else None,
-            "description": c.description,
-        }) for c in s.criteria],
+        "criteria": [criterion_to_dict(c) for c in s.criteria],
         "weights": {c.id: s.weights.get(c.id, 0.0) for c in s.criteria},
         "clubs": [{
             "id": club.id, "name": club.name, "league": club.league,
@@ -74,6 +69,15 @@ def scenario_to_dict(s: Scenario) -> dict[str, Any]:
         } for club in s.clubs],
         "data_checks": [{"text": d.text, "agree": d.agree, "details": list(d.details)} for d in s.data_checks],
     }
+
+
+def criterion_to_dict(c: Criterion) -> dict[str, Any]:
+    return _drop_none({
+        "id": c.id, "label": c.label, "column": c.column, "direction": c.direction.value,
+        "unit": c.unit, "target": c.target,
+        "scale": {"lo": c.scale.lo, "hi": c.scale.hi} if c.scale.fixed else None,
+        "description": c.description,
+    })
 
 
 def _figure_to_dict(f: Figure) -> dict[str, Any]:

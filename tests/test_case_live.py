@@ -98,9 +98,9 @@ def test_dropping_a_match_file_loads_a_league_for_add_club(qtbot, live_session, 
     window = MainWindow(live_session)
     qtbot.addWidget(window)
     csv = RESOURCES / "data" / "matches" / "datahub-football-datasets-serie-a-season-2526.csv"
-    assert file_actions.open_dropped(window, live_session, str(csv))
+    file_actions.open_dropped(window, live_session, str(csv))   # small: read at once
     assert any(Path(s.path) == csv.resolve() for s in live_session.source.seasons())
-    assert shown and "Add club" in shown[0]
+    assert shown and "Add club" in shown[0] and "20 teams" in shown[0]
 
 
 def test_dropping_a_broken_file_names_it_and_keeps_the_scenario(qtbot, live_session, monkeypatch, tmp_path):
@@ -110,8 +110,8 @@ def test_dropping_a_broken_file_names_it_and_keeps_the_scenario(qtbot, live_sess
     bad = tmp_path / "broken.csv"
     bad.write_text("no,header,here\n1,2,3\n")
     before = live_session.scenario
-    assert not file_actions.open_dropped(None, live_session, str(bad))
-    assert "broken.csv" in errors[0] and "\n" not in errors[0]
+    file_actions.open_dropped(None, live_session, str(bad))
+    assert len(errors) == 1 and "broken.csv" in errors[0] and "\n" not in errors[0]
     assert live_session.scenario == before
 
 

@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.data.workspace import CaseWorkspace
-from evaluator.errors import InputError
-from ui import dialogs
-
-SEASON_FILTER = "Match files (*.json *.csv);;All files (*)"
-SQUAD_FILTER = "Squad lists (*.csv);;All files (*)"
+from evaluator.data.matches import Season, read_season
+from ui import background, dialogs
+from ui.case_actions import SEASON_FILTER, SQUAD_FILTER
 
 
 @dataclass(frozen=True)
@@ -80,12 +78,14 @@ class AddClubDialog(QDialog):
         path = dialogs.ask_open_path(self, "Load league file", SEASON_FILTER)
         if not path:
             return
-        try:
-            self.ws.load_season(Path(path).resolve())
-        except InputError as e:
-            dialogs.show_error(self, "Cannot load league file", str(e))
-            return
-        self._fill_leagues(select=Path(path).resolve())
+        where = Path(path).resolve()
+
+        def adopt(season: Season) -> None:
+            self.ws.adopt_season(where, season)
+            self._fill_leagues(select=where)
+
+        background.read_file(read_season, where, adopt,
+                             lambda message: dialogs.show_error(self, "Cannot load league file", message))
 
     def _on_pick_squad(self) -> None:
         path = dialogs.ask_open_path(self, "Squad list", SQUAD_FILTER)

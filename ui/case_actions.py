@@ -9,7 +9,10 @@ from PySide6.QtWidgets import QWidget
 from evaluator.data.workspace import CaseWorkspace
 from evaluator.decision.session import Session
 from evaluator.errors import InputError
-from ui import dialogs
+from evaluator.data.matches import Season, read_season
+from evaluator.data.names import resolve
+from evaluator.data.squads import Squad, read_squad
+from ui import background, dialogs
 
 
 def workspace(session: Session) -> CaseWorkspace:
@@ -43,8 +46,77 @@ def add_club(session: Session, name: str, matches: Path, squad: Path | None = No
         raise
 
 
-def load_season(session: Session, path: Path) -> str:
-    return workspace(session).load_season(path).name
+SEASON_FILTER = "Match files (*.json *.csv);;All files (*)"
+SQUAD_FILTER = "Squad lists (*.csv);;All files (*)"
+
+
+def load_league_file(parent: QWidget | None, session: Session, path: str = "") -> None:
+    """Read a season file (off the GUI thread when big), add it to the leagues to pick clubs
+    from, and recompute so it is cross-checked against any file of the same league."""
+    try:
+        ws = workspace(session)
+    except InputError as e:
+        dialogs.show_error(parent, "Cannot load league file", str(e))
+        return
+    path = path or dialogs.ask_open_path(parent, "Load league file", SEASON_FILTER)
+    if not path:
+        return
+    where = Path(path).resolve()
+
+    def adopt(season: Season) -> None:
+        ws.adopt_season(where, season)
+        _recompute_or_say(parent, session, "League loaded, but the figures were not recomputed")
+        dialogs.show_info(parent, "League loaded",
+                          f"{season.name} ({where.name}, {len(season.teams)} teams) is loaded: "
+                          "use Add club to pick a club from it.")
+
+    background.read_file(read_season, where, adopt,
+                         lambda message: dialogs.show_error(parent, "Cannot load league file", message))
+
+
+def load_squad_file(parent: QWidget | None, session: Session, path: str = "") -> None:
+    """Read a squad list (off the GUI thread when big), ask which club it belongs to, and
+    recompute that club's ages from it; the previous list stays when anything fails."""
+    try:
+        ws = workspace(session)
+    except InputError as e:
+        dialogs.show_error(parent, "Cannot load squad list", str(e))
+        return
+    path = path or dialogs.ask_open_path(parent, "Load squad list", SQUAD_FILTER)
+    if not path:
+        return
+    where = Path(path).resolve()
+
+    def adopt(squad: Squad) -> None:
+        names = [c.name for c in ws.case.clubs]
+        try:
+            guess = resolve(squad.club, names)
+        except InputError:
+            guess = names[0]
+        club = dialogs.ask_item(parent, "Load squad list", f"Whose squad is {where.name} ({squad.club})?",
+                                names, guess)
+        if not club:
+            return
+        try:
+            old = ws.set_squad(club, where, squad)
+        except InputError as e:
+            dialogs.show_error(parent, "Cannot load squad list", str(e))
+            return
+        try:
+            session.recompute()
+        except InputError as e:
+            ws.restore_source(old)
+            dialogs.show_error(parent, "Cannot use this squad list", str(e))
+
+    background.read_file(read_squad, where, adopt,
+                         lambda message: dialogs.show_error(parent, "Cannot load squad list", message))
+
+
+def _recompute_or_say(parent: QWidget | None, session: Session, title: str) -> None:
+    try:
+        session.recompute()
+    except InputError as e:
+        dialogs.show_error(parent, title, str(e))
 
 
 def add_club_interactively(parent: QWidget | None, session: Session) -> bool:

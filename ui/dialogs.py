@@ -1,7 +1,7 @@
 """Every modal the app shows goes through these functions, so tests can replace them."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
@@ -20,3 +20,10 @@ def ask_open_path(parent: QWidget | None, title: str, filters: str) -> str:
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path
+
+
+def ask_item(parent: QWidget | None, title: str, label: str, items: list[str], current: str) -> str:
+    """One of ``items``, or "" when cancelled."""
+    index = items.index(current) if current in items else 0
+    item, ok = QInputDialog.getItem(parent, title, label, items, index, False)
+    return item if ok else ""

@@ -1,6 +1,7 @@
 """User actions that touch files or open dialogs: each is one call into the core plus a message."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -37,11 +38,25 @@ def save_scenario_as(parent: QWidget | None, session: Session, path: str = "") -
     if not path:
         return False
     try:
-        save_scenario(session.scenario, Path(path))
+        scenario = session.scenario
+        if isinstance(session.source, CaseWorkspace):   # its case goes beside it, with any added clubs
+            case_path = session.source.save_case(case_path_beside(Path(path)), scenario)
+            scenario = replace(scenario, case_file=case_path.name)
+        save_scenario(scenario, Path(path))
     except InputError as e:
         dialogs.show_error(parent, "Cannot save scenario", str(e))
         return False
     return True
+
+
+def case_path_beside(scenario_path: Path) -> Path:
+    """my.scenario.json or my.json -> my.case.json, in the same folder."""
+    name = scenario_path.name
+    for suffix in (".scenario.json", ".json"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return scenario_path.with_name(f"{name}.case.json")
 
 
 def edit_figure(parent: QWidget | None, session: Session, row: int, column_id: str) -> bool:
@@ -59,26 +74,24 @@ def edit_figure(parent: QWidget | None, session: Session, row: int, column_id: s
     return True
 
 
-def open_dropped(parent: QWidget | None, session: Session, path: str) -> bool:
-    """A dropped scenario opens; a dropped match file becomes a league to add clubs from."""
+def open_dropped(parent: QWidget | None, session: Session, path: str) -> None:
+    """A dropped scenario opens; a squad list goes to a club; a match file becomes a league."""
     from ui import case_actions
-    if _looks_like_scenario(path):
-        return open_scenario(parent, session, path)
-    try:
-        name = case_actions.load_season(session, Path(path).resolve())
-    except InputError as e:
-        dialogs.show_error(parent, "Cannot use this file", str(e))
-        return False
-    dialogs.show_info(parent, "League loaded", f"{name} is loaded: use Add club to pick a club from it.")
-    return True
+    head = _head(path)
+    if '"clubfit-scenario"' in head:
+        open_scenario(parent, session, path)
+    elif "date_of_birth" in head.splitlines()[0] if head else False:
+        case_actions.load_squad_file(parent, session, path)
+    else:
+        case_actions.load_league_file(parent, session, path)
 
 
-def _looks_like_scenario(path: str) -> bool:
+def _head(path: str) -> str:
     try:
-        with open(path, encoding="utf-8") as f:
-            return '"clubfit-scenario"' in f.read(4096)
-    except (OSError, UnicodeDecodeError):
-        return False
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return f.read(4096)
+    except OSError:
+        return ""
 
 
 def default_paper() -> str:

@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Save scenario as…", QKeySequence.StandardKey.Save, self._on_save)
         self.export_action = self._action(file_menu, "&Export fit report…", QKeySequence("Ctrl+E"), self._on_export)
         file_menu.addSeparator()
+        self._action(file_menu, "Load &league file…", QKeySequence("Ctrl+L"), self._on_load_league)
+        self._action(file_menu, "Load s&quad list…", QKeySequence("Ctrl+Shift+L"), self._on_load_squad)
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
 
     def _action(self, menu, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
@@ -111,6 +114,12 @@ class MainWindow(QMainWindow):
 
     def _on_export(self) -> None:
         file_actions.export_fit_report(self, self.session)
+
+    def _on_load_league(self) -> None:
+        case_actions.load_league_file(self, self.session)
+
+    def _on_load_squad(self) -> None:
+        case_actions.load_squad_file(self, self.session)
 
     def _on_figure_double_clicked(self, index: QModelIndex) -> None:
         file_actions.edit_figure(self, self.session, index.row(), self.figures.model_.column_at(index.column()).id)

@@ -20,7 +20,8 @@ from evaluator.data.squads import Squad, read_squad
 from evaluator.data.source_checks import PairCheck, check_pair, describe, missing_results
 from evaluator.decision.model import Club, Criterion, DataCheck, Scenario, check_number
 from evaluator.errors import InputError
-from evaluator.scenario_file import _criterion, _date, _obj, _list, _text
+from evaluator.atomic import write_text_atomic
+from evaluator.scenario_file import _criterion, _date, _list, _obj, _text, criterion_to_dict
 
 FORMAT = "clubfit-case"
 
@@ -95,6 +96,38 @@ def _case_from_dict(raw: Any, p: Path) -> CaseDefinition:
         notes=_text(o.get("notes", ""), "notes"),
         cross_check=tuple(rel(v, f"cross_check[{i}]") for i, v in enumerate(_list(o.get("cross_check", []), "cross_check"))),
     )
+
+
+def case_to_dict(case: CaseDefinition, folder: Path) -> dict[str, Any]:
+    """The case as its file says it, with every path relative to ``folder`` (where it is saved)."""
+    def rel(p: Path) -> str:
+        """Relative when the file sits near (a case folder and its data folder move together),
+        absolute otherwise, so a scenario saved elsewhere still finds the app's files."""
+        try:
+            r = Path(os.path.relpath(p, folder))
+            common = Path(os.path.commonpath([p.resolve(), folder.resolve()]))
+        except ValueError:   # another drive (Windows)
+            return p.as_posix()
+        near = common != Path(common.anchor) and r.parts[:3].count("..") <= 2
+        return r.as_posix() if near else p.resolve().as_posix()
+
+    return {
+        "format": FORMAT, "version": 1, "title": case.title, "subject": case.subject,
+        "as_of": case.as_of.isoformat(), "notes": case.notes,
+        "include_doubtful_squad_rows": case.include_doubtful,
+        **({"aliases": rel(case.aliases)} if case.aliases else {}),
+        "cross_check": [rel(p) for p in case.cross_check],
+        "clubs": [{"name": c.name, "matches": rel(c.matches),
+                   **({"squad": rel(c.squad)} if c.squad else {}), **({"team": c.team} if c.team else {})}
+                  for c in case.clubs],
+        "criteria": [criterion_to_dict(c) for c in case.criteria],
+        "weights": dict(case.weights),
+    }
+
+
+def save_case(case: CaseDefinition, path: Path) -> Path:
+    text = json.dumps(case_to_dict(case, path.resolve().parent), indent=2, ensure_ascii=False) + "\n"
+    return write_text_atomic(path, text)
 
 
 @dataclass

@@ -10,9 +10,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from evaluator.data.case import CaseDefinition, ClubSource, DataCache, build_scenario, load_case
+from evaluator.data.case import CaseDefinition, ClubSource, DataCache, build_scenario, load_case, save_case
 from evaluator.data.league_table import Row
 from evaluator.data.matches import Season
+from evaluator.data.squads import Squad
 from evaluator.decision.model import FigureStatus, Scenario
 from evaluator.errors import InputError
 
@@ -69,10 +70,48 @@ class CaseWorkspace:
         self.case = replace(self.case, clubs=clubs)
 
     def load_season(self, path: Path) -> Season:
-        season = self.cache.season(path)
+        return self.adopt_season(path, self.cache.season(path))
+
+    def adopt_season(self, path: Path, season: Season) -> Season:
+        """A league read elsewhere (e.g. on a worker thread) joins the leagues to pick clubs from
+        and is cross-checked against the others on the next recomputation."""
+        self.cache.seasons[path] = season
         if path not in self.extra_seasons:
             self.extra_seasons.append(path)
         return season
+
+    def set_squad(self, club_name: str, path: Path, squad: Squad | None = None) -> ClubSource:
+        """Use this squad list for the club's ages from now on; returns the club's previous source,
+        so a caller can put it back if the recomputation fails."""
+        old = next((c for c in self.case.clubs if c.name == club_name), None)
+        if old is None:
+            raise InputError(f"{club_name}: not in the scenario")
+        if squad is not None:
+            self.cache.squads[path] = squad
+        else:
+            self.cache.squad(path)            # fail now, with the file named
+        self._replace_source(old, replace(old, squad=path))
+        return old
+
+    def restore_source(self, source: ClubSource) -> None:
+        current = next(c for c in self.case.clubs if c.name == source.name)
+        self._replace_source(current, source)
+
+    def _replace_source(self, old: ClubSource, new: ClubSource) -> None:
+        self.case = replace(self.case, clubs=tuple(new if c is old else c for c in self.case.clubs))
+
+    def save_case(self, path: Path, current: Scenario) -> Path:
+        """Write the case as it is now (added clubs, squad lists, loaded leagues, and the current
+        scenario's date, criteria and weights) beside a saved scenario, so reopening the scenario
+        recomputes the same clubs the same way; atomic."""
+        case = replace(self.case, cross_check=tuple(dict.fromkeys((*self.case.cross_check, *self.extra_seasons))),
+                       as_of=current.as_of or self.case.as_of, criteria=current.criteria,
+                       weights=dict(current.weights), title=current.title, subject=current.subject,
+                       notes=current.notes)
+        save_case(case, path)
+        self.case = replace(case, path=path)
+        self.extra_seasons = []
+        return path
 
     def table_around(self, club_name: str, on: date, around: int = 3) -> tuple[str, list[Row]]:
         """The club's name in its match file and the table rows within ``around`` places of it."""

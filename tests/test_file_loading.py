@@ -1,0 +1,121 @@
+"""Loading the user's own files: league and squad files from the File menu or by dropping them,
+big ones read off the GUI thread; a saved scenario keeps the clubs and files added in the window."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import BUNDLED_SCENARIO, RESOURCES
+from evaluator.data import matches as matches_module
+from evaluator.data.workspace import CaseWorkspace
+from evaluator.decision.session import Session
+from evaluator.scenario_file import load_scenario
+from ui import background, case_actions, dialogs, file_actions
+from ui.main_window import MainWindow
+
+M = RESOURCES / "data" / "matches"
+SQUADS = RESOURCES / "data" / "squads"
+
+
+@pytest.fixture
+def live_session() -> Session:
+    scenario = load_scenario(BUNDLED_SCENARIO)
+    return Session(scenario, CaseWorkspace.for_scenario(scenario, BUNDLED_SCENARIO))
+
+
+@pytest.fixture
+def said(monkeypatch):
+    out: dict[str, list[str]] = {"info": [], "error": []}
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: out["info"].append(text))
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: out["error"].append(text))
+    return out
+
+
+def _club(session: Session, name: str):
+    return next(c for c in session.scenario.clubs if c.name == name)
+
+
+def test_file_menu_offers_league_and_squad_files(qtbot, live_session):
+    window = MainWindow(live_session)
+    qtbot.addWidget(window)
+    texts = [a.text().replace("&", "") for a in window.menuBar().actions()[0].menu().actions()]
+    assert "Load league file…" in texts and "Load squad list…" in texts
+
+
+def test_big_league_file_is_read_off_the_gui_thread(qtbot, live_session, said, monkeypatch):
+    monkeypatch.setattr(background, "BACKGROUND_BYTES", 0)      # treat every file as big
+    threads: list[threading.Thread] = []
+    real = matches_module.read_season
+
+    def spying(path):
+        threads.append(threading.current_thread())
+        return real(path)
+    monkeypatch.setattr(case_actions, "read_season", spying)
+    csv = M / "datahub-football-datasets-ligue-1-season-2526.csv"
+    case_actions.load_league_file(None, live_session, str(csv))
+    assert not said["info"]                                      # not done yet: the window stays live
+    qtbot.waitUntil(lambda: bool(said["info"]), timeout=10_000)
+    assert threads and threads[0] is not threading.main_thread()
+    assert any(Path(s.path) == csv.resolve() for s in live_session.source.seasons())
+    assert not said["error"]
+
+
+def test_a_broken_big_file_is_named_and_nothing_changes(qtbot, live_session, said, monkeypatch, tmp_path):
+    monkeypatch.setattr(background, "BACKGROUND_BYTES", 0)
+    bad = tmp_path / "garbled.json"
+    bad.write_text('{"name": "x", "matches": [ {"date": "2025-13-45"')
+    before = live_session.scenario
+    case_actions.load_league_file(None, live_session, str(bad))
+    qtbot.waitUntil(lambda: bool(said["error"]), timeout=10_000)
+    assert "garbled.json" in said["error"][0] and "\n" not in said["error"][0]
+    assert live_session.scenario == before and not said["info"]
+
+
+def test_dropped_squad_list_replaces_a_clubs_ages(qtbot, live_session, said, monkeypatch, tmp_path):
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_item", lambda parent, title, label, items, current: asked.append(current) or current)
+    lines = (SQUADS / "as-roma-2025-26-squad.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    header, rows = lines[0], lines[1:]
+    defenders = [r for r in rows if ",DF" in r]
+    mine = tmp_path / "roma-without-one-defender.csv"
+    mine.write_text(header + "".join(r for r in rows if r != defenders[0]), encoding="utf-8")
+    before = _club(live_session, "AS Roma").figure("defender_age")
+    file_actions.open_dropped(None, live_session, str(mine))
+    assert asked == ["AS Roma"]                      # guessed from the file's club column
+    after = _club(live_session, "AS Roma").figure("defender_age")
+    assert after.value != before.value and mine.name in after.source
+    assert not said["error"]
+
+
+def test_a_squad_list_with_a_bad_row_names_it_and_keeps_the_old_one(qtbot, live_session, said, monkeypatch, tmp_path):
+    monkeypatch.setattr(dialogs, "ask_item", lambda *a: "AS Roma")
+    src = (SQUADS / "as-roma-2025-26-squad.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    bad = tmp_path / "future.csv"
+    cols = src[0].strip().split(",")
+    row = src[1].split(",")
+    row[cols.index("date_of_birth")] = "2030-01-01"
+    bad.write_text(src[0] + ",".join(row), encoding="utf-8")
+    before = live_session.scenario
+    case_actions.load_squad_file(None, live_session, str(bad))
+    assert len(said["error"]) == 1 and "future.csv" in said["error"][0]
+    assert live_session.scenario == before
+    assert live_session.source.case.clubs[0].squad.name == "as-roma-2025-26-squad.csv"
+
+
+def test_saved_scenario_keeps_an_added_club_and_reopens_live(qtbot, live_session, said, monkeypatch, tmp_path):
+    case_actions.add_club(live_session, "Paris Saint-Germain FC", M / "openfootball-fr.1-2025-26.json")
+    case_actions.load_league_file(None, live_session, str(M / "datahub-football-datasets-ligue-1-season-2526.csv"))
+    live_session.set_weight("age", 10)
+    path = tmp_path / "with-psg.json"
+    assert file_actions.save_scenario_as(None, live_session, str(path))
+    case_file = tmp_path / "with-psg.case.json"
+    assert case_file.is_file() and load_scenario(path).case_file == "with-psg.case.json"
+    reopened = load_scenario(path)
+    session = Session(reopened, CaseWorkspace.for_scenario(reopened, path))
+    session.set_as_of(live_session.scenario.as_of)               # recompute from the saved case
+    assert [c.name for c in session.scenario.clubs][-1] == "Paris Saint-Germain FC"
+    assert session.weights["age"] == 10
+    assert session.scenario.clubs == live_session.scenario.clubs
+    assert any("datahub-football-datasets-ligue-1" in c.text for c in session.scenario.data_checks)
