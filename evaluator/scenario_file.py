@@ -129,11 +129,18 @@ def _column(raw: Any, where: str) -> Column:
         id=_text(o.get("id"), f"{where}.id", required=True),
         label=_text(o.get("label", o.get("id")), f"{where}.label"),
         unit=_text(o.get("unit", ""), f"{where}.unit"),
-        decimals=int(check_number(o.get("decimals", 2), f"{where}.decimals")),
+        decimals=_decimals(o.get("decimals", 2), f"{where}.decimals"),
         minimum=_opt_number(o.get("minimum"), f"{where}.minimum"),
         maximum=_opt_number(o.get("maximum"), f"{where}.maximum"),
         description=_text(o.get("description", ""), f"{where}.description"),
     )
+
+
+def _decimals(raw: Any, where: str) -> int:
+    v = check_number(raw, where)
+    if v != int(v) or not 0 <= v <= 6:
+        raise InputError(f"{where}: expected a whole number from 0 to 6, got {raw!r}")
+    return int(v)
 
 
 def _criterion(raw: Any, where: str) -> Criterion:

@@ -73,6 +73,9 @@ def mutate(real, change):
     (lambda d: d["clubs"][2]["figures"]["points"].update(source=""), r"clubs\[2\] \(Olympique de Marseille\)\.figures\.points\.source: a figure needs a source"),
     (lambda d: d["clubs"][0]["figures"]["points"].update(status="guessed"), r"figures\.points\.status: unknown status 'guessed'"),
     (lambda d: d.update(as_of="28/11/2025"), r"as_of: '28/11/2025' is not a date"),
+    (lambda d: d["columns"][0].update(decimals=-1), r"columns\[0\]\.decimals: expected a whole number from 0 to 6, got -1"),
+    (lambda d: d["columns"][0].update(decimals=1.5), r"columns\[0\]\.decimals: expected a whole number from 0 to 6, got 1\.5"),
+    (lambda d: d["columns"][0].update(minimum=10, maximum=5), r"columns\[0\] \(\w+\): minimum \(10\) is above maximum \(5\)"),
     (lambda d: d["columns"][0].update(decimals="two"), r"columns\[0\]\.decimals: expected a number"),
     (lambda d: d.update(format="other"), r"format: expected 'clubfit-scenario'"),
 ])

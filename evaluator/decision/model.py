@@ -173,6 +173,12 @@ def validate(s: Scenario) -> None:
     _unique([c.id for c in s.criteria], "scenario.criteria")
     _unique([c.id for c in s.clubs], "scenario.clubs")
     columns = {c.id: c for c in s.columns}
+    for i, col in enumerate(s.columns):
+        where = f"scenario.columns[{i}] ({col.id})"
+        if isinstance(col.decimals, bool) or not isinstance(col.decimals, int) or not 0 <= col.decimals <= 6:
+            raise InputError(f"{where}.decimals: expected a whole number from 0 to 6, got {col.decimals!r}")
+        if col.minimum is not None and col.maximum is not None and col.minimum > col.maximum:
+            raise InputError(f"{where}: minimum ({col.minimum:g}) is above maximum ({col.maximum:g})")
     for i, cr in enumerate(s.criteria):
         where = f"scenario.criteria[{i}] ({cr.id})"
         if cr.column not in columns:
