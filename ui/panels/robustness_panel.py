@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from evaluator.decision.robustness import Robustness, analyse
 from evaluator.decision.scoring import Result
+from evaluator.report import stability_cells
 from ui.panels.bar_axes import set_club_axis
 from ui.palette import MUTED, TEXT, WARNING_BG, WARNING_BORDER, criterion_colour
 
@@ -206,9 +207,7 @@ class RobustnessPanel(QWidget):
         s = rb.result.scenario
         self.stability.setRowCount(len(rb.stability))
         for r, st in enumerate(rb.stability):
-            cells = (s.criteria[st.criterion].label, f"{100 * st.current:.0f}%",
-                     f"{100 * st.first_lo:.0f}% – {100 * st.first_hi:.0f}%",
-                     f"{100 * st.ranking_lo:.0f}% – {100 * st.ranking_hi:.0f}%")
+            cells = stability_cells(st, s)
             for c, text in enumerate(cells):
                 item = self.stability.item(r, c)
                 if item is None:
