@@ -393,6 +393,7 @@ def _sureness(r: Result, first: list[int]) -> list[str]:
 SMAA_SAMPLES = 10_000
 SMAA_SEED = 0            # fixed, so the same inputs always give the same page
 RANK_COLUMNS = 6         # ranks 1..5 shown one by one, the rest added up (a 20-rank table cannot be read)
+MAX_NAMED_FIRST = 5      # clubs named with their first-place share in the summary; the rest are added up
 MAX_REVERSALS = 8        # rank-reversal warnings spelled out; the rest are counted
 
 
@@ -544,6 +545,8 @@ def _smaa_sentences(rb: Robustness) -> list[str]:
     first = mc.first_rank
     order = [int(i) for i in np.argsort(-first, kind="stable")]
     ever = [i for i in order if first[i] > 0]
+    rest = ever[MAX_NAMED_FIRST:]
+    ever = ever[:MAX_NAMED_FIRST]
     never = [s.clubs[i].name for i in order if first[i] == 0]
     k = len(s.criteria)
     how = ("every split of the weight between the criteria equally likely" if k > 1
@@ -551,6 +554,9 @@ def _smaa_sentences(rb: Robustness) -> list[str]:
     parts = [f"{s.clubs[i].name}{' ranks first' if n == 0 else ''} in {_pct(first[i])}"
              f"{' of them' if n == 0 else ''} (± {100 * mc.acceptability_se[i, 0]:.1f} points)"
              for n, i in enumerate(ever)]
+    if rest:   # a long list is in the table; the sentence keeps the leaders
+        parts.append(f"{len(rest)} more club{'s' if len(rest) > 1 else ''} in {_pct(first[rest].sum())}"
+                     + (" between them" if len(rest) > 1 else ""))
     text = (f"Across {mc.n_samples:,} random weightings ({how}; seed {mc.seed}, so the same inputs always "
             f"give the same numbers), {_names(parts)}.")
     if never:
