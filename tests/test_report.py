@@ -239,3 +239,22 @@ def test_all_zero_weights_give_a_section_that_says_there_is_nothing_to_test(sess
     assert not sec.testable
     assert sec.summary == ("All weights are zero: there is no ranking to test.",)
     assert sec.stability == sec.acceptability == sec.flips == sec.warnings == ()
+
+
+def test_summary_names_five_clubs_first_and_adds_up_the_rest():
+    from evaluator.decision.robustness import analyse
+    rng = np.random.default_rng(1)
+    r = score(prepare(matrix_scenario(rng.uniform(0, 10, (20, 3)).round(2), ["higher", "lower", "higher"])),
+              np.ones(3))
+    first = analyse(r, smaa_samples=10_000, seed=0).smaa.first_rank
+    order = np.argsort(-first, kind="stable")
+    ever = [int(i) for i in order if first[i] > 0]
+    assert len(ever) > 6                      # the case this test is about
+    text = " ".join(build_report(r, WHEN).robustness.summary)
+    names = [f"Club {chr(65 + i)}" for i in range(20)]
+    for i in ever[:5]:
+        assert f"{names[i]}" in text
+    for i in ever[5:]:
+        assert f"{names[i]} in" not in text and f"{names[i]} ranks" not in text
+    assert f"{len(ever) - 5} more clubs in {_pct(first[ever[5:]].sum())} between them" in text
+    assert f"the other {20 - len(ever)} clubs never rank first" in text
