@@ -348,7 +348,8 @@ def report_html(r: FitReport) -> str:
 def robustness_html(rb: RobustnessSection, criteria: tuple[str, ...]) -> str:
     """The "How sure is the ranking" page: summary, warnings, then the tables and the chart."""
     e = html.escape
-    parts = ["<h2 class='newpage'>How sure is the ranking</h2>",
+    newpage = " class='newpage'" if rb.testable else ""   # one sentence needs no page of its own
+    parts = [f"<h2{newpage}>How sure is the ranking</h2>",
              _box(" ".join(e(x) for x in rb.summary), "#EBF4FF", "#90CDF4")]
     if not rb.testable:
         return "".join(parts)
