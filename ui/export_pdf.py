@@ -214,6 +214,8 @@ def _document(report: FitReport, writer: QPdfWriter, size: QSizeF, charts: Repor
     doc.setDocumentMargin(0)
     doc.setPageSize(size)
     doc.setHtml(report_html(report))
+    edit = QTextCursor(doc)
+    edit.beginEditBlock()   # one re-layout for all the charts, not one per chart
     for index in range(len(charts.widgets)):
         cursor = doc.find(f"[[chart{index}]]")
         if cursor.isNull():   # pragma: no cover - report_html places every chart it was given
@@ -222,6 +224,7 @@ def _document(report: FitReport, writer: QPdfWriter, size: QSizeF, charts: Repor
         fmt.setObjectType(CHART_OBJECT)
         fmt.setProperty(CHART_INDEX, index)
         cursor.insertText("\ufffc", fmt)
+    edit.endEditBlock()
     doc.setPageSize(size)   # re-paginate with the charts in place
     keep_headings_with_content(doc)
     return doc
