@@ -392,6 +392,7 @@ def _sureness(r: Result, first: list[int]) -> list[str]:
 # --- how sure: the robustness page ---------------------------------------------------------
 SMAA_SAMPLES = 10_000
 SMAA_SEED = 0            # fixed, so the same inputs always give the same page
+SMAA_MAX_CLUBS = 200     # as in the window: SMAA's pairwise index grows with clubs squared x samples
 RANK_COLUMNS = 6         # ranks 1..5 shown one by one, the rest added up (a 20-rank table cannot be read)
 MAX_NAMED_FIRST = 5      # clubs named with their first-place share in the summary; the rest are added up
 MAX_REVERSALS = 8        # rank-reversal warnings spelled out; the rest are counted
@@ -448,7 +449,8 @@ def stability_cells(st: StabilityInterval, s: Scenario) -> tuple[str, str, str, 
 
 
 def robustness_section(r: Result, samples: int = SMAA_SAMPLES, seed: int = SMAA_SEED) -> RobustnessSection:
-    rb = analyse(r, smaa_samples=samples, seed=seed)
+    too_many = len(r.scenario.clubs) > SMAA_MAX_CLUBS
+    rb = analyse(r, smaa_samples=0 if too_many else samples, seed=seed)
     s = r.scenario
     pair = (s.clubs[rb.top_two[0]].name, s.clubs[rb.top_two[1]].name) if rb.top_two else None
     mc = rb.smaa
@@ -528,6 +530,9 @@ def _robustness_summary(rb: Robustness) -> tuple[str, ...]:
     out = []
     if rb.smaa is not None:
         out += _smaa_sentences(rb)
+    else:
+        out.append(f"Random weightings (SMAA) are left out above {SMAA_MAX_CLUBS} clubs: their cost grows "
+                   "with the square of the number of clubs.")
     out.append(_stability_sentence(rb))
     out += _flip_sentences(rb)
     n_rev = len(rb.rank_reversals)

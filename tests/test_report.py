@@ -258,3 +258,13 @@ def test_summary_names_five_clubs_first_and_adds_up_the_rest():
         assert f"{names[i]} in" not in text and f"{names[i]} ranks" not in text
     assert f"{len(ever) - 5} more clubs in {_pct(first[ever[5:]].sum())} between them" in text
     assert f"the other {20 - len(ever)} clubs never rank first" in text
+
+
+def test_smaa_is_left_out_above_the_club_limit():
+    from evaluator.report import SMAA_MAX_CLUBS
+    rng = np.random.default_rng(2)
+    r = score(prepare(matrix_scenario(rng.uniform(0, 10, (SMAA_MAX_CLUBS + 1, 2)).round(2))), np.ones(2))
+    sec = build_report(r, WHEN).robustness
+    assert sec.testable and sec.samples == 0 and sec.acceptability == () and sec.rank_labels == ()
+    assert f"left out above {SMAA_MAX_CLUBS} clubs" in " ".join(sec.summary)
+    assert len(sec.stability) == 2
