@@ -20,6 +20,16 @@ def format_score(score: float | None) -> str:
     return format_number(score, 1)
 
 
+def format_share(share: float) -> str:
+    """A weight share (0..1) as a percentage, e.g. "33.3%"."""
+    return f"{100 * share:.1f}%"
+
+
+def format_share_interval(lo: float, hi: float) -> str:
+    """A range of weight shares, e.g. "25.3% – 100.0%" (stability intervals)."""
+    return f"{format_share(lo)} – {format_share(hi)}"
+
+
 def format_figure(fig: Figure, column: Column, with_unit: bool = False) -> str:
     if fig.value is None:
         return MISSING

@@ -11,6 +11,7 @@ from evaluator.decision.model import Club, Column, Criterion, Direction, Figure,
 from evaluator.decision.scoring import prepare, rounded_contributions, score
 from evaluator.formatting import format_score
 from evaluator.report import build_report, summary
+from robustness_cases import matrix_scenario
 
 WHEN = datetime(2026, 1, 2, 9, 30, tzinfo=timezone.utc)
 ON = date(2025, 11, 28)
@@ -143,7 +144,7 @@ def test_report_sections_hold_the_evaluators_numbers(session):
     sources = {f.source for c in r.scenario.clubs for f in c.figures.values() if f.source}
     assert set(report.sources) == sources
     assert all(report.sources[f.source_ref - 1] == f.source for f in report.figures if f.source_ref)
-    assert report.robustness is None
+    assert report.robustness is not None and report.robustness.testable
     assert report.warnings == r.messages
 
 
@@ -155,3 +156,115 @@ def test_method_notes_follow_the_scenario_not_a_fixed_text():
     assert "Criterion A scores figure x (closest to 4 is best)" in notes
     assert "fixed scale from 0 to 3 v" in notes
     assert "League standing" not in notes
+
+
+# --- the robustness page's content --------------------------------------------------------------
+REVERSAL = np.array([[1.0, 8.0], [7.0, 10.0], [5.0, 6.0], [10.0, 8.0]])   # as in test_robustness_flips
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%"
+
+
+def test_robustness_section_holds_analyses_numbers_for_the_bundled_case(session):
+    from evaluator.decision.robustness import analyse
+    r = session.result
+    rb = analyse(r, smaa_samples=10_000, seed=0)
+    sec = build_report(r, WHEN).robustness
+    assert (sec.samples, sec.seed) == (10_000, 0)
+    labels = [c.label for c in r.scenario.criteria]
+    assert [(x.criterion, x.share_now) for x in sec.stability] == [(labels[st.criterion], _pct(st.current))
+                                                                    for st in rb.stability]
+    assert [x.whole_ranking for x in sec.stability] == [f"{_pct(st.ranking_lo)} – {_pct(st.ranking_hi)}"
+                                                        for st in rb.stability]
+    # The bundled case at equal weights, worked out independently (issue 6).
+    assert [x.whole_ranking for x in sec.stability] == ["25.3% – 100.0%", "25.5% – 100.0%", "0.0% – 37.3%"]
+    assert all(x.first_place == "0.0% – 100.0%" for x in sec.stability)
+    assert sec.rank_labels == ("1st", "2nd", "3rd")
+    for row, i in zip(sec.acceptability, r.order):
+        assert row.club == r.scenario.clubs[i].name
+        assert row.cells == tuple(_pct(x) for x in rb.smaa.acceptability[i])
+        central = rb.smaa.central_weights[i]
+        assert row.central == (() if central is None else tuple(_pct(w) for w in central))
+    assert sec.acceptability[0].club == "AS Roma" and sec.acceptability[0].cells[0] == "100.0%"
+    assert [f.sentence for f in sec.flips] == [f.sentence for f in rb.weight_flips + rb.figure_flips]
+    assert {f.outcome for f in sec.flips} == {"cannot swap"}
+    text = " ".join(sec.summary)
+    assert "Across 10,000 random weightings" in text and "seed 0" in text
+    assert "AS Roma ranks first in 100.0% of them (± 0.0 points)" in text
+    assert "does not change the order" in text and sec.warnings == ()
+
+
+def test_robustness_section_reports_a_rank_reversal_with_names_from_the_data():
+    from evaluator.decision.robustness import analyse
+    names = ["Northside", "Eastport", "Southgate", "Westfield"]
+    r = score(prepare(matrix_scenario(REVERSAL, names=names)), np.ones(2))
+    rb = analyse(r, smaa_samples=10_000, seed=0)
+    sec = build_report(r, WHEN).robustness
+    assert len(rb.rank_reversals) == 2
+    assert sec.warnings == tuple(x.message for x in rb.rank_reversals)
+    text = " ".join(sec.summary)
+    assert "changes the order of two others in 2 cases" in text
+    first = rb.smaa.first_rank
+    lead = int(np.argmax(first))
+    assert f"{names[lead]} ranks first in {_pct(first[lead])} of them" in text
+    assert sec.top_two == tuple(names[i] for i in rb.top_two)
+    assert "can swap" in {f.outcome for f in sec.flips}
+    assert "Criterion 0" in sec.explanation and "fixed scales remove it" in sec.explanation
+
+
+def test_fixed_scales_are_named_as_the_reason_there_is_no_reversal():
+    r = score(prepare(matrix_scenario(REVERSAL, scales=[(0.0, 10.0), (0.0, 10.0)])), np.ones(2))
+    sec = build_report(r, WHEN).robustness
+    assert sec.warnings == ()
+    assert "every criterion uses a fixed scale, so it cannot happen" in sec.explanation
+
+
+def test_ranks_past_the_fifth_are_added_up_into_one_column():
+    from evaluator.decision.robustness import analyse
+    rng = np.random.default_rng(4)
+    r = score(prepare(matrix_scenario(rng.uniform(0, 10, (8, 3)).round(2))), np.ones(3))
+    rb = analyse(r, smaa_samples=10_000, seed=0)
+    sec = build_report(r, WHEN).robustness
+    assert sec.rank_labels == ("1st", "2nd", "3rd", "4th", "5th", "6th–8th")
+    for row, i in zip(sec.acceptability, r.order):
+        acc = rb.smaa.acceptability[i]
+        np.testing.assert_allclose(row.shares, [*acc[:5], acc[5:].sum()])
+        assert sum(row.shares) == pytest.approx(1.0)
+
+
+def test_all_zero_weights_give_a_section_that_says_there_is_nothing_to_test(session):
+    r = score(session.result.prepared, np.zeros(3))
+    sec = build_report(r, WHEN).robustness
+    assert not sec.testable
+    assert sec.summary == ("All weights are zero: there is no ranking to test.",)
+    assert sec.stability == sec.acceptability == sec.flips == sec.warnings == ()
+
+
+def test_summary_names_five_clubs_first_and_adds_up_the_rest():
+    from evaluator.decision.robustness import analyse
+    rng = np.random.default_rng(1)
+    r = score(prepare(matrix_scenario(rng.uniform(0, 10, (20, 3)).round(2), ["higher", "lower", "higher"])),
+              np.ones(3))
+    first = analyse(r, smaa_samples=10_000, seed=0).smaa.first_rank
+    order = np.argsort(-first, kind="stable")
+    ever = [int(i) for i in order if first[i] > 0]
+    assert len(ever) > 6                      # the case this test is about
+    text = " ".join(build_report(r, WHEN).robustness.summary)
+    names = [f"Club {chr(65 + i)}" for i in range(20)]
+    for i in ever[:5]:
+        assert f"{names[i]}" in text
+    for i in ever[5:]:
+        assert f"{names[i]} in" not in text and f"{names[i]} ranks" not in text
+    assert f"{len(ever) - 5} more clubs in {_pct(first[ever[5:]].sum())} between them" in text
+    assert f"the other {20 - len(ever)} clubs never rank first" in text
+
+
+def test_smaa_is_left_out_above_the_club_limit():
+    from evaluator.report import SMAA_MAX_CLUBS
+    rng = np.random.default_rng(2)
+    r = score(prepare(matrix_scenario(rng.uniform(0, 10, (SMAA_MAX_CLUBS + 1, 2)).round(2))), np.ones(2))
+    sec = build_report(r, WHEN).robustness
+    assert sec.testable and sec.samples == 0 and sec.acceptability == () and sec.rank_labels == ()
+    assert f"left out above {SMAA_MAX_CLUBS} clubs" in " ".join(sec.summary)
+    assert len(sec.stability) == 2

@@ -18,6 +18,7 @@ from conftest import BUNDLED_SCENARIO, ROOT
 from evaluator.decision.scoring import prepare, score
 from evaluator.errors import InputError
 from evaluator.formatting import format_score
+from evaluator.report import build_report
 
 WHEN = datetime(2026, 1, 2, 9, 30, tzinfo=timezone.utc)
 
@@ -212,3 +213,66 @@ def test_many_clubs_paginate_without_losing_any(qapp, bundled_scenario, tmp_path
     for club in clubs:   # in the ranking, the breakdown and the figures: at least three times each
         assert text.count(club.name) >= 3, club.name
     assert f"Page {len(reader.pages)} of {len(reader.pages)}" in text
+    assert "The chart shows the 25 best-ranked of the 45 clubs; the table lists them all." in text
+
+
+# --- the robustness page ----------------------------------------------------------------------
+def _raster_images(path: Path) -> list[str]:
+    found = []
+    for n, page in enumerate(PdfReader(path).pages, 1):
+        xobjects = (page.get("/Resources") or {}).get("/XObject") or {}
+        found += [f"page {n} {name}" for name, ref in xobjects.items()
+                  if ref.get_object().get("/Subtype") == "/Image"]
+    return found
+
+
+def _page_with(path: Path, heading: str) -> str:
+    pages = [flat(unicodedata.normalize("NFKC", p.extract_text() or "")) for p in PdfReader(path).pages]
+    return next(p for p in pages if heading in p)
+
+
+def test_robustness_page_sits_between_the_method_and_the_figures(cli_pdf, session):
+    from evaluator.decision.robustness import analyse
+    text = flat(pdf_text(cli_pdf))
+    assert text.index("Method in plain words") < text.index("How sure is the ranking") \
+        < text.index("Figures and sources")
+    page = _page_with(cli_pdf, "How sure is the ranking")
+    for interval in ("25.3% – 100.0%", "25.5% – 100.0%", "0.0% – 37.3%"):
+        assert interval in page
+    assert "How often each club ranks 1st, 2nd" in page      # the chart's title: vector text, not pixels
+    assert "% of 10,000 random weightings" in page
+    assert "AS Roma ranks first in 100.0% of them" in page
+    for flip in analyse(session.result).weight_flips:
+        assert flat(flip.sentence) in text
+
+
+def test_rank_reversal_warning_is_in_the_pdf_and_the_page_has_no_images(qapp, tmp_path):
+    from evaluator.decision.robustness import analyse
+    from robustness_cases import matrix_scenario
+    from ui.export_pdf import export_report
+    r = score(prepare(matrix_scenario(np.array([[1.0, 8.0], [7.0, 10.0], [5.0, 6.0], [10.0, 8.0]]))), np.ones(2))
+    reversals = analyse(r).rank_reversals
+    assert reversals
+    out = export_report(r, tmp_path / "reversal.pdf", "a4", WHEN)
+    page = _page_with(out, "How sure is the ranking")
+    assert "Rank reversal: read with care" in page
+    for x in reversals:
+        assert flat(x.message) in page
+    assert _raster_images(out) == []
+
+
+def test_all_zero_weights_still_export_and_say_there_is_nothing_to_test(qapp, session, tmp_path):
+    from ui.export_pdf import export_report
+    r = score(session.result.prepared, np.zeros(3))
+    out = export_report(r, tmp_path / "zero.pdf", "a4", WHEN)
+    page = _page_with(out, "How sure is the ranking")
+    assert "All weights are zero: there is no ranking to test." in page
+    assert "Rank acceptability" not in flat(pdf_text(out))
+
+
+def test_the_rank_share_chart_draws_the_sections_numbers(qapp, session):
+    from ui.panels.rank_share_chart import RankShareChart
+    sec = build_report(session.result, WHEN).robustness
+    chart = RankShareChart(sec)
+    np.testing.assert_allclose(chart.drawn_shares(), [row.shares for row in sec.acceptability])
+    chart.deleteLater()

@@ -29,7 +29,8 @@ def test_stability_table_and_sweep_lines_match_the_maths(qtbot, session):
     panel = window.robustness
     rb = analyse(session.result, smaa_samples=FULL_SAMPLES)
     for r, st in enumerate(rb.stability):
-        assert panel.stability.item(r, 3).text() == f"{100 * st.ranking_lo:.0f}% – {100 * st.ranking_hi:.0f}%"
+        assert panel.stability.item(r, 3).text() == f"{100 * st.ranking_lo:.1f}% – {100 * st.ranking_hi:.1f}%"
+        assert panel.stability.item(r, 1).text() == f"{100 * st.current:.1f}%"
     x, y = panel.sweeps.lines[0][1].getData()
     np.testing.assert_allclose(y, np.nan_to_num(rb.sweeps[0].at(x)[:, 1]))
     assert panel.sweeps.markers[0].value() == rb.sweeps[0].current

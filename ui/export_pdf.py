@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QWidget
 from evaluator.atomic import write_atomic
 from evaluator.decision.scoring import Result
 from evaluator.errors import InputError
-from evaluator.report import APP_NAME, FitReport, build_report
+from evaluator.report import APP_NAME, FitReport, RobustnessSection, build_report
 from ui.palette import MUTED, TEXT, WARNING_BG, WARNING_BORDER
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -72,7 +72,7 @@ def write_pdf(report: FitReport, result: Result, filename: str, paper: str = "a4
     margin = MARGIN_MM / 25.4 * writer.resolution()
     body = QRectF(margin, margin * 1.25, page.width() - 2 * margin, page.height() - margin * 2.5)
 
-    charts = ReportCharts(result, body.width(), body.height() * 0.92)
+    charts = ReportCharts(result, body.width(), body.height() * 0.92, report.robustness)
     doc = _document(report, writer, body.size(), charts)
     pages = doc.pageCount()
     painter = QPainter()
@@ -150,24 +150,31 @@ def _qt_version() -> str:
 
 # --- the charts, as vector objects inside the text ----------------------------------------------
 class ReportCharts(QPyTextObject):
-    """The window's two charts, laid out offscreen, drawn into the document as inline objects."""
+    """The window's two charts (and the robustness page's rank-share chart, when there is one),
+    laid out offscreen, drawn into the document as inline objects: [[chart0]], [[chart1]], …"""
 
-    def __init__(self, result: Result, width: float, max_height: float) -> None:
+    def __init__(self, result: Result, width: float, max_height: float,
+                 robustness: RobustnessSection | None = None) -> None:
         super().__init__()
         from ui.panels.contribution_chart import ContributionChart
+        from ui.panels.rank_share_chart import MAX_ROWS, RankShareChart
         from ui.panels.score_chart import ScoreChart
         n = len(result.scenario.clubs)
         k = len(result.scenario.criteria)
         w = int(width)
         self.widgets: list[QWidget] = [ScoreChart(result), ContributionChart(result)]
         sizes = [(w, 62 + 30 * n), (w, 84 + 34 * n + 22 * ((k + 1) // 2))]
+        if robustness is not None and robustness.acceptability:
+            self.widgets.append(RankShareChart(robustness))
+            sizes.append((w, 106 + 34 * min(len(robustness.acceptability), MAX_ROWS)))   # bars as thick as above
         for widget, (cw, ch) in zip(self.widgets, sizes):
             widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
             widget.resize(cw, int(min(ch, max_height)))   # a chart never runs past a page
             widget.show()
         QGuiApplication.processEvents()   # lay the plots out at their final size
-        for widget in self.widgets:
+        for widget in self.widgets[:2]:
             widget.show_result(result)    # type: ignore[attr-defined]  # labels fit the laid-out bars
+        for widget in self.widgets:
             widget.for_print()            # type: ignore[attr-defined]  # vectors, not cached pixmaps
 
     def close(self) -> None:
@@ -207,14 +214,17 @@ def _document(report: FitReport, writer: QPdfWriter, size: QSizeF, charts: Repor
     doc.setDocumentMargin(0)
     doc.setPageSize(size)
     doc.setHtml(report_html(report))
+    edit = QTextCursor(doc)
+    edit.beginEditBlock()   # one re-layout for all the charts, not one per chart
     for index in range(len(charts.widgets)):
         cursor = doc.find(f"[[chart{index}]]")
-        if cursor.isNull():   # pragma: no cover - report_html always places both
+        if cursor.isNull():   # pragma: no cover - report_html places every chart it was given
             continue
         fmt = QTextCharFormat()
         fmt.setObjectType(CHART_OBJECT)
         fmt.setProperty(CHART_INDEX, index)
         cursor.insertText("\ufffc", fmt)
+    edit.endEditBlock()
     doc.setPageSize(size)   # re-paginate with the charts in place
     keep_headings_with_content(doc)
     return doc
@@ -306,6 +316,9 @@ def report_html(r: FitReport) -> str:
     parts.extend(f"<li>{e(m)}</li>" for m in r.method)
     parts.append("</ul>")
 
+    if r.robustness is not None:
+        parts.append(robustness_html(r.robustness, r.criteria))
+
     parts.append("<h2 class='newpage'>Figures and sources</h2>")
     if r.callouts:
         items = "".join(f"<li>{e(c)}</li>" for c in r.callouts)
@@ -351,6 +364,61 @@ def _data_checks_html(r: FitReport) -> str:
     if all(c.agree for c in r.data_checks):
         return "<h3>Source checks</h3>" + body
     return "<h3>Source checks</h3>" + _box(body, WARNING_BG, WARNING_BORDER)
+
+
+def robustness_html(rb: RobustnessSection, criteria: tuple[str, ...]) -> str:
+    """The "How sure is the ranking" page: summary, warnings, then the tables and the chart."""
+    e = html.escape
+    newpage = " class='newpage'" if rb.testable else ""   # one sentence needs no page of its own
+    parts = [f"<h2{newpage}>How sure is the ranking</h2>",
+             _box(" ".join(e(x) for x in rb.summary), "#EBF4FF", "#90CDF4")]
+    if not rb.testable:
+        return "".join(parts)
+    if rb.warnings:
+        items = "".join(f"<li>{e(w)}</li>" for w in rb.warnings)
+        parts.append(_box(f"<b>Rank reversal: read with care</b><ul>{items}</ul>", WARNING_BG, WARNING_BORDER))
+    parts.append(f"<p class='small'>{e(rb.explanation)}</p>")
+
+    parts.append("<h3>Stability intervals</h3>")
+    rows = [[e(x.criterion), x.share_now, x.first_place, x.whole_ranking] for x in rb.stability]
+    parts.append(_table(["Criterion", "Share now", "First place holds for share", "Whole ranking holds for share"],
+                        rows, right={1, 2, 3}, widths=[31, 15, 27, 27]))
+    if rb.acceptability:
+        parts += _acceptability_html(rb, criteria)
+    if rb.flips:
+        lead, run = rb.top_two or ("", "")
+        parts.append(f"<h3>What would swap the top two ({e(lead)} and {e(run)})</h3>")
+        rows = [[e(f.criterion), e(f.change), e(f.outcome), f"<span class='small'>{e(f.sentence)}</span>"]
+                for f in rb.flips]
+        parts.append(_table(["Criterion", "What changes", "Outcome", "In words"], rows,
+                            widths=[16, 18, 12, 54], css="data compact"))
+    return "".join(parts)
+
+
+def _acceptability_html(rb: RobustnessSection, criteria: tuple[str, ...]) -> list[str]:
+    from ui.panels.rank_share_chart import MAX_ROWS   # the chart's row cap, said under it
+    e = html.escape
+    n = len(rb.acceptability)
+    parts = ["<h3>Rank acceptability</h3>", "<p class='chart'>[[chart2]]</p>"]
+    if n > MAX_ROWS:
+        parts.append(f"<p class='small'>The chart shows the {MAX_ROWS} best-ranked of the {n} clubs; "
+                     "the table lists them all.</p>")
+    rows = [[f"<b>{e(a.club)}</b>", *a.cells, a.first_se] for a in rb.acceptability]
+    k = len(rb.rank_labels)
+    last = 13 if "–" in rb.rank_labels[-1] else 54 // k    # "6th–20th" needs the room of one more digit
+    parts.append(_table(["Club", *rb.rank_labels, "± 1st"], rows, right=set(range(1, k + 2)),
+                        widths=[88 - (k - 1) * (54 // k) - last] + [54 // k] * (k - 1) + [last, 12]))
+    parts.append(f"<p class='small'>Share of the {rb.samples:,} weightings (seed {rb.seed}) in which each club "
+                 f"takes each place; ± is the standard error of the first-place share (at most {rb.max_se} "
+                 "points for any share).</p>")
+    parts.append("<h3>Central weights</h3>")
+    never = ["<span class='small'>never first</span>"] + [""] * (len(criteria) - 1)
+    rows = [[f"<b>{e(a.club)}</b>", *(a.central or never)] for a in rb.acceptability]
+    parts.append(_table(["Club", *criteria], rows, right=set(range(1, len(criteria) + 1)),
+                        widths=[34] + [66 // max(len(criteria), 1)] * len(criteria)))
+    parts.append("<p class='small'>The average weights among the weightings that put the club first: the "
+                 "kind of priorities under which it would be the choice.</p>")
+    return parts
 
 
 def _missing(text: str) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from evaluator.decision.robustness import Robustness, analyse
 from evaluator.decision.scoring import Result
+from evaluator.report import SMAA_MAX_CLUBS, stability_cells
 from ui.panels.bar_axes import set_club_axis
 from ui.palette import MUTED, TEXT, WARNING_BG, WARNING_BORDER, criterion_colour
 
@@ -25,7 +26,7 @@ CLUB_COLOURS = ("#1B4F72", "#B9770E", "#117A65", "#884EA0", "#C0392B", "#2E86C1"
 RANK_COLOURS = ("#1A4971", "#2B6CB0", "#63B3ED", "#BEE3F8", "#E2E8F0", "#EDF2F7")
 
 
-MAX_SMAA_CLUBS = 200      # SMAA's pairwise index grows with clubs squared x samples
+MAX_SMAA_CLUBS = SMAA_MAX_CLUBS   # SMAA's pairwise index grows with clubs squared x samples; as in the report
 
 
 def smaa_samples(n_clubs: int, resting: bool) -> int:
@@ -206,9 +207,7 @@ class RobustnessPanel(QWidget):
         s = rb.result.scenario
         self.stability.setRowCount(len(rb.stability))
         for r, st in enumerate(rb.stability):
-            cells = (s.criteria[st.criterion].label, f"{100 * st.current:.0f}%",
-                     f"{100 * st.first_lo:.0f}% – {100 * st.first_hi:.0f}%",
-                     f"{100 * st.ranking_lo:.0f}% – {100 * st.ranking_hi:.0f}%")
+            cells = stability_cells(st, s)
             for c, text in enumerate(cells):
                 item = self.stability.item(r, c)
                 if item is None:
