@@ -276,3 +276,12 @@ def test_the_rank_share_chart_draws_the_sections_numbers(qapp, session):
     chart = RankShareChart(sec)
     np.testing.assert_allclose(chart.drawn_shares(), [row.shares for row in sec.acceptability])
     chart.deleteLater()
+
+
+def test_unranked_club_headings_say_not_ranked_once(qapp, session, tmp_path):
+    from pypdf import PdfReader
+    from ui.export_pdf import export_report
+    session.set_weights({c.id: 0 for c in session.scenario.criteria})
+    out = export_report(session.result, tmp_path / "zero.pdf")
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    assert "AS Roma — not ranked" in text and "not ranked not ranked" not in text

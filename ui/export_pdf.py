@@ -304,7 +304,8 @@ def report_html(r: FitReport) -> str:
                  "of the candidates) to 1 (best). Weight: the criterion's share of this club's score. "
                  "Points = 100 × weight × utility.</p>")
     for b in r.breakdowns:
-        flag = f" <span class='flag'>{e(b.note)}</span>" if b.note else ""
+        note = b.note.removeprefix("not ranked").lstrip(": ") if b.rank_text == "—" else b.note
+        flag = f" <span class='flag'>{e(note)}</span>" if note else ""   # the heading already says "not ranked"
         parts.append(f"<h3>{e(b.rank_text)}. {e(b.club)} — {e(b.score_text)}/100{flag}</h3>"
                      if b.rank_text != "—" else f"<h3>{e(b.club)} — not ranked{flag}</h3>")
         rows = [[e(x.criterion), _missing(e(x.figure)), x.utility, x.weight, x.points] for x in b.lines]
