@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from operator import mul
 
 from evaluator.decision.model import Criterion, Direction
 
@@ -64,7 +65,7 @@ def weigh(uz: list[list[float]], mask: list[list[float]] | None, w: list[float]
     if mask is None:
         e, ok = _effective(w)
         points = [100.0 * x for x in e]
-        contributions = [[p * u for p, u in zip(points, urow)] for urow in uz]
+        contributions = [list(map(mul, points, urow)) for urow in uz]
         scores = [row_sum(c) if ok else NAN for c in contributions]
         return [e] * len(uz), contributions, scores, [ok] * len(uz)
     effective, contributions, scores, scored = [], [], [], []
