@@ -24,10 +24,9 @@ from evaluator.decision.model import Criterion, Direction, Scenario
 
 TIE_TOLERANCE = 1e-9   # score points; differences below this are float noise, not a ranking
 NAN = float("nan")
-
-
-SMALL_CLUBS = 20   # up to here the plain-float path (``small``) beats NumPy's per-call overhead
-                   # (measured: 3x faster at 3 clubs, even at ~20; see docs/performance.md)
+# Up to this many clubs the plain-float path (``small``) beats NumPy's per-call overhead:
+# ~3x faster at 3 clubs, break-even for score() at about 20 (docs/performance.md).
+SMALL_CLUBS = 20
 
 
 @dataclass(frozen=True)
