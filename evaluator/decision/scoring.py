@@ -15,17 +15,26 @@ Rules (docs/method.md says the same in plain words):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
+from evaluator.decision import small
 from evaluator.decision.model import Criterion, Direction, Scenario
 
 TIE_TOLERANCE = 1e-9   # score points; differences below this are float noise, not a ranking
+NAN = float("nan")
+# Up to this many clubs the plain-float path (``small``) beats NumPy's per-call overhead:
+# ~3x faster at 3 clubs, break-even for score() at about 20 (docs/performance.md).
+SMALL_CLUBS = 20
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """What does not depend on the weights, computed once per scenario change."""
+    """What does not depend on the weights, computed once per scenario change.
+
+    The arrays are read-only by convention; the cached views below are derived from them on
+    first use (``dataclasses.replace`` makes a new object, so it never sees stale caches)."""
 
     scenario: Scenario
     values: np.ndarray          # (clubs, criteria) raw values, NaN where missing
@@ -33,6 +42,27 @@ class Prepared:
     lo: np.ndarray              # (criteria,) scale bounds actually used
     hi: np.ndarray
     flat: np.ndarray            # (criteria,) bool: cannot separate the clubs
+
+    @cached_property
+    def present(self) -> np.ndarray:
+        return ~np.isnan(self.utilities)
+
+    @cached_property
+    def filled(self) -> np.ndarray:
+        """Utilities with NaN as 0 (a missing figure adds no points)."""
+        return np.nan_to_num(self.utilities)
+
+    @cached_property
+    def rows(self) -> tuple[list[list[float]], list[list[float]] | None]:
+        """``filled`` and ``present`` (as 1.0/0.0, None if nothing is missing) as Python lists,
+        for the small path."""
+        mask = None if self.present.all() else self.present.astype(float).tolist()
+        return self.filled.tolist(), mask
+
+    @cached_property
+    def fixed_messages(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The messages that do not depend on the weights: (before, after) the per-club ones."""
+        return _flat_messages(self), _closing_messages(self)
 
 
 @dataclass(frozen=True)
@@ -91,22 +121,45 @@ def criterion_utilities(values: np.ndarray, criterion: Criterion) -> tuple[np.nd
 
 
 def prepare(scenario: Scenario) -> Prepared:
-    crit = scenario.criteria
-    values = np.array(
-        [[_value(club.figure(c.column).value) for c in crit] for club in scenario.clubs],
-        dtype=float,
-    ).reshape(len(scenario.clubs), len(crit))
+    n, k = len(scenario.clubs), len(scenario.criteria)
+    flat_values = _raw_values(scenario)
+    if n <= SMALL_CLUBS:
+        return _prepare_small(scenario, flat_values)
+    values = np.array(flat_values, dtype=float).reshape(n, k)
     u = np.empty_like(values)
-    lo = np.empty(len(crit))
-    hi = np.empty(len(crit))
-    flat = np.zeros(len(crit), dtype=bool)
-    for j, c in enumerate(crit):
+    lo = np.empty(k)
+    hi = np.empty(k)
+    flat = np.zeros(k, dtype=bool)
+    for j, c in enumerate(scenario.criteria):
         u[:, j], lo[j], hi[j], flat[j] = criterion_utilities(values[:, j], c)
     return Prepared(scenario, values, u, lo, hi, flat)
 
 
-def _value(v: float | None) -> float:
-    return np.nan if v is None else float(v)
+def _raw_values(scenario: Scenario) -> list[float]:
+    """Every club's value on every criterion, club by club, NaN where missing.
+
+    ``club.figure()`` is inlined: at 10,000 clubs the call per figure costs a millisecond.
+    ``+ 0.0`` turns -0.0 into 0.0, so the scale bounds never depend on which zero came first."""
+    columns = [c.column for c in scenario.criteria]
+    return [NAN if (f := club.figures.get(col)) is None or (v := f.value) is None else float(v) + 0.0
+            for club in scenario.clubs for col in columns]
+
+
+def _prepare_small(scenario: Scenario, flat_values: list[float]) -> Prepared:
+    """``prepare`` on plain floats (same numbers, see ``small``); also fills the row cache."""
+    n, k = len(scenario.clubs), len(scenario.criteria)
+    cols = [small.column_utilities(flat_values[j::k], c) for j, c in enumerate(scenario.criteria)]
+    u_rows = [list(r) for r in zip(*(u for u, _, _, _ in cols))]
+    p = Prepared(scenario, np.array(flat_values, dtype=float).reshape(n, k), np.array(u_rows, dtype=float),
+                 np.array([c[1] for c in cols], dtype=float), np.array([c[2] for c in cols], dtype=float),
+                 np.array([c[3] for c in cols], dtype=bool))
+    # Seed the cached_property with what we already hold as floats (same as Prepared.rows).
+    if all(x == x for r in u_rows for x in r):
+        p.__dict__["rows"] = (u_rows, None)
+    else:
+        p.__dict__["rows"] = ([[x if x == x else 0.0 for x in r] for r in u_rows],
+                              [[1.0 if x == x else 0.0 for x in r] for r in u_rows])
+    return p
 
 
 def competition_ranks(scores: np.ndarray) -> np.ndarray:
@@ -122,52 +175,97 @@ def score(prepared: Prepared, raw_weights: np.ndarray) -> Result:
     """Score every club for one weight vector (raw, >= 0, any scale)."""
     raw = np.asarray(raw_weights, dtype=float)
     n, k = prepared.utilities.shape
+    if n <= SMALL_CLUBS and k <= small.MAX_CRITERIA and raw.shape == (k,):
+        return _score_small(prepared, raw)     # same numbers; a wrong shape fails below as before
     total = raw.sum()
-    criteria = prepared.scenario.criteria
     if not total > 0:
-        zeros = np.zeros((n, k))
-        return Result(
-            prepared, raw, np.zeros(k), zeros, zeros, np.full(n, np.nan), np.zeros(n, dtype=int),
-            np.arange(n), np.zeros(n, dtype=bool),
-            ("All weights are zero: give at least one criterion a weight above zero to rank the clubs.",),
-        )
+        return _unweighted(prepared, raw)
     w = raw / total
-    present = ~np.isnan(prepared.utilities)
+    present = prepared.present
     w_present = w * present
     denom = w_present.sum(axis=1)
     scored = denom > 0
     effective = np.divide(w_present, denom[:, None], out=np.zeros((n, k)), where=scored[:, None])
-    contributions = 100.0 * effective * np.nan_to_num(prepared.utilities)
+    contributions = 100.0 * effective * prepared.filled
     scores = np.where(scored, contributions.sum(axis=1), np.nan)
     ranks = competition_ranks(scores)
     order = np.lexsort((np.arange(n), np.where(ranks > 0, ranks, n + 1)))
     incomplete = scored & ((~present) & (w > 0)).any(axis=1)
     return Result(prepared, raw, w, effective, contributions, scores, ranks, order, incomplete,
-                  _messages(prepared, w, scored, incomplete, criteria))
+                  _messages(prepared, (w > 0).tolist(), np.flatnonzero(incomplete).tolist(),
+                            np.flatnonzero(~scored).tolist()))
 
 
-def _messages(p: Prepared, w: np.ndarray, scored: np.ndarray, incomplete: np.ndarray,
-              criteria: tuple[Criterion, ...]) -> tuple[str, ...]:
-    clubs = p.scenario.clubs
-    out: list[str] = []
-    for j in np.flatnonzero(p.flat):
-        c = criteria[j]
+def _score_small(prepared: Prepared, raw: np.ndarray) -> Result:
+    """``score`` on plain floats (same numbers, see ``small``), converted to arrays once."""
+    rw = raw.tolist()
+    total = small.row_sum(rw)
+    if not total > 0:
+        return _unweighted(prepared, raw)
+    w = [x / total for x in rw]
+    uz, mask = prepared.rows
+    effective, contributions, scores, scored = small.weigh(uz, mask, w)
+    ranks = small.competition_ranks(scores, TIE_TOLERANCE)
+    positive = [x > 0 for x in w]
+    if mask is None:    # no figure missing: nobody is incomplete
+        incomplete, gaps = [False] * len(scores), []
+    else:
+        incomplete = [ok and any(m == 0.0 and p for m, p in zip(mrow, positive))
+                      for ok, mrow in zip(scored, mask)]
+        gaps = [i for i, x in enumerate(incomplete) if x]
+    unscored = [] if all(scored) else [i for i, ok in enumerate(scored) if not ok]
+    return Result(prepared, raw, np.array(w), np.array(effective), np.array(contributions), np.array(scores),
+                  np.array(ranks), np.array(small.ranking_order(ranks)), np.array(incomplete, dtype=bool),
+                  _messages(prepared, positive, gaps, unscored))
+
+
+def _unweighted(prepared: Prepared, raw: np.ndarray) -> Result:
+    n, k = prepared.utilities.shape
+    zeros = np.zeros((n, k))
+    return Result(
+        prepared, raw, np.zeros(k), zeros, zeros, np.full(n, np.nan), np.zeros(n, dtype=int),
+        np.arange(n), np.zeros(n, dtype=bool),
+        ("All weights are zero: give at least one criterion a weight above zero to rank the clubs.",),
+    )
+
+
+def _messages(p: Prepared, positive: list[bool], incomplete: list[int], unscored: list[int]) -> tuple[str, ...]:
+    """Flat-criterion messages, then one per incomplete and per unranked club, then closing notes."""
+    before, after = p.fixed_messages
+    if not incomplete and not unscored:
+        return before + after
+    criteria, clubs = p.scenario.criteria, p.scenario.clubs
+    out = list(before)
+    for i in incomplete:
+        u = p.utilities[i].tolist()
+        gaps = [c.label for c, x, w in zip(criteria, u, positive) if x != x and w]
+        out.append(f"{clubs[i].name} is scored without {', '.join(gaps)} (figure missing): "
+                   "its other weights are scaled up to fill the gap.")
+    for i in unscored:
+        out.append(f"{clubs[i].name} is not ranked: it has no figure for any weighted criterion.")
+    return tuple(out) + after
+
+
+def _flat_messages(p: Prepared) -> tuple[str, ...]:
+    out = []
+    for j, is_flat in enumerate(p.flat.tolist()):     # a list walk: cheaper than flatnonzero at 3
+        if not is_flat:
+            continue
+        c = p.scenario.criteria[j]
         unit = f" {c.unit}" if c.unit else ""
         if p.lo[j] == p.hi[j] or c.direction is not Direction.TARGET:
             why = f"every club has the same value ({p.lo[j]:g}{unit})"
         else:   # different values, but all equally far from the target
             why = f"every club is equally far from the target ({c.target:g}{unit})"
         out.append(f"{c.label} cannot separate the clubs: {why}, so it gives all of them the same points.")
-    for i in np.flatnonzero(incomplete):
-        gaps = [criteria[j].label for j in np.flatnonzero(np.isnan(p.utilities[i]) & (w > 0))]
-        out.append(f"{clubs[i].name} is scored without {', '.join(gaps)} (figure missing): "
-                   "its other weights are scaled up to fill the gap.")
-    for i in np.flatnonzero(~scored):
-        out.append(f"{clubs[i].name} is not ranked: it has no figure for any weighted criterion.")
-    if len(clubs) == 1:
-        out.append("Only one club: scores on the candidates' own range cannot compare it with anything; "
-                   "use fixed scales or add a club.")
     return tuple(out)
+
+
+def _closing_messages(p: Prepared) -> tuple[str, ...]:
+    if len(p.scenario.clubs) == 1:
+        return ("Only one club: scores on the candidates' own range cannot compare it with anything; "
+                "use fixed scales or add a club.",)
+    return ()
 
 
 def rounded_contributions(result: Result, decimals: int = 1) -> np.ndarray:
