@@ -50,18 +50,25 @@ SEASON_FILTER = "Match files (*.json *.csv);;All files (*)"
 SQUAD_FILTER = "Squad lists (*.csv);;All files (*)"
 
 
-def load_league_file(parent: QWidget | None, session: Session, path: str = "") -> None:
-    """Read a season file (off the GUI thread when big), add it to the leagues to pick clubs
-    from, and recompute so it is cross-checked against any file of the same league."""
+def _choose_file(parent: QWidget | None, session: Session, title: str, filters: str,
+                 path: str) -> tuple[CaseWorkspace, Path] | None:
+    """The live workspace and the file to read (asked for when not given), or None, having said why."""
     try:
         ws = workspace(session)
     except InputError as e:
-        dialogs.show_error(parent, "Cannot load league file", str(e))
+        dialogs.show_error(parent, f"Cannot {title[0].lower()}{title[1:]}", str(e))
+        return None
+    path = path or dialogs.ask_open_path(parent, title, filters)
+    return (ws, Path(path).resolve()) if path else None
+
+
+def load_league_file(parent: QWidget | None, session: Session, path: str = "") -> None:
+    """Read a season file (off the GUI thread when big), add it to the leagues to pick clubs
+    from, and recompute so it is cross-checked against any file of the same league."""
+    chosen = _choose_file(parent, session, "Load league file", SEASON_FILTER, path)
+    if chosen is None:
         return
-    path = path or dialogs.ask_open_path(parent, "Load league file", SEASON_FILTER)
-    if not path:
-        return
-    where = Path(path).resolve()
+    ws, where = chosen
 
     def adopt(season: Season) -> None:
         ws.adopt_season(where, season)
@@ -77,15 +84,10 @@ def load_league_file(parent: QWidget | None, session: Session, path: str = "") -
 def load_squad_file(parent: QWidget | None, session: Session, path: str = "") -> None:
     """Read a squad list (off the GUI thread when big), ask which club it belongs to, and
     recompute that club's ages from it; the previous list stays when anything fails."""
-    try:
-        ws = workspace(session)
-    except InputError as e:
-        dialogs.show_error(parent, "Cannot load squad list", str(e))
+    chosen = _choose_file(parent, session, "Load squad list", SQUAD_FILTER, path)
+    if chosen is None:
         return
-    path = path or dialogs.ask_open_path(parent, "Load squad list", SQUAD_FILTER)
-    if not path:
-        return
-    where = Path(path).resolve()
+    ws, where = chosen
 
     def adopt(squad: Squad) -> None:
         names = [c.name for c in ws.case.clubs]
