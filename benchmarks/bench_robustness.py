@@ -59,7 +59,7 @@ def main() -> None:
     for n in (3, 20, 100):
         for samples in (0, 1_000, 10_000):
             med, p95 = bench(n, samples, repeats if n < 100 else max(5, repeats // 5))
-            print(f"{n:>5} {samples or "exact":>8} {med:>8.2f} {p95:>8.2f}")
+            print(f"{n:>5} {samples or 'exact':>8} {med:>8.2f} {p95:>8.2f}")
 
 
 if __name__ == "__main__":
