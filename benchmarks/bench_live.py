@@ -93,10 +93,11 @@ def _refine_latency(app, n: int) -> dict[str, float]:
     slider = window.weights.rows[0].slider
     times = []
     for burst in range(REFINE_BURSTS):
-        for step in range(5):
+        for step in range(4):
             slider.setValue((burst * 13 + step * 7) % 101)
             app.processEvents()
-        t0 = time.perf_counter()
+        t0 = time.perf_counter()                     # from the last move itself
+        slider.setValue((burst * 13 + 4 * 7 + 1) % 101)
         while not _refined(window.robustness, session):
             app.processEvents()
             time.sleep(0.0005)
