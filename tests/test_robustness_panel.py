@@ -1,44 +1,132 @@
-"""The robustness panel follows the session live and shows the evaluator's numbers."""
+"""The robustness panel follows the session live and shows the evaluator's numbers.
+
+SMAA arrives from a worker thread, so these tests wait for it (qtbot.waitUntil) and check
+that what is finally on screen is the full sample for the *latest* weights, equal to
+``analyse()`` computed directly, and that closing the window mid-computation is clean.
+"""
 from __future__ import annotations
 
 import numpy as np
 
 from evaluator.decision.robustness import analyse
+from evaluator.decision.scoring import prepare, score
+from evaluator.decision.session import Session
+from evaluator.decision.smaa import smaa
+from robustness_cases import random_scenario
 from ui.main_window import MainWindow
 from ui.panels.robustness_panel import FULL_SAMPLES, LIVE_SAMPLES
 
+HOW_SURE = 2
 
-def test_panel_is_live_then_refines_when_the_slider_rests(qtbot, session):
+
+def _shown(qtbot, session, tab: int = HOW_SURE) -> MainWindow:
     window = MainWindow(session)
     qtbot.addWidget(window)
+    window.tabs.setCurrentIndex(tab)
+    window.show()
+    return window
+
+
+def _final(panel, session) -> bool:
+    rb = panel.latest
+    return rb is not None and rb.result is session.result and rb.smaa is not None \
+        and rb.smaa.n_samples == FULL_SAMPLES
+
+
+def test_hidden_tab_does_no_work_and_catches_up_when_shown(qtbot, session):
+    window = _shown(qtbot, session, tab=0)
     panel = window.robustness
-    assert panel.latest.smaa.n_samples == FULL_SAMPLES
     window.weights.rows[2].slider.setValue(100)
-    assert panel.latest.result is session.result            # follows the slider at once
-    assert panel.latest.smaa.n_samples == LIVE_SAMPLES
-    assert "refining" in panel.summary.text()
-    qtbot.waitUntil(lambda: panel.latest.smaa.n_samples == FULL_SAMPLES, timeout=3000)
-    expected = analyse(session.result, smaa_samples=FULL_SAMPLES)
-    np.testing.assert_allclose(panel.latest.smaa.acceptability, expected.smaa.acceptability)
-    assert "refining" not in panel.summary.text()
+    assert panel.latest is None and not panel.worker.busy
+    window.tabs.setCurrentIndex(HOW_SURE)
+    assert panel.latest.result is session.result            # exact parts at once
+    qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
 
 
-def test_stability_table_and_sweep_lines_match_the_maths(qtbot, session):
-    window = MainWindow(session)
-    qtbot.addWidget(window)
+def test_quick_moves_end_on_the_full_sample_for_the_latest_weights(qtbot, session):
+    window = _shown(qtbot, session)
     panel = window.robustness
-    rb = analyse(session.result, smaa_samples=FULL_SAMPLES)
-    for r, st in enumerate(rb.stability):
+    drawn = []     # (SMAA drawn, the session's result at that moment)
+    original = panel.acceptability.show_smaa
+    panel.acceptability.show_smaa = lambda result, mc: (drawn.append((mc, session.result)), original(result, mc))
+    slider = window.weights.rows[2].slider
+    for v in (90, 10, 70, 30, 55):
+        slider.setValue(v)
+        assert panel.latest.result is session.result and panel.latest.smaa is None   # exact parts follow at once
+        qtbot.wait(3)
+    assert "updating" in panel.summary.text() or "computing" in panel.summary.text() or _final(panel, session)
+    qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
+    assert "final" in panel.summary.text() and f"{FULL_SAMPLES:,} samples" in panel.summary.text()
+    # Every SMAA ever drawn was for the weights current when it was drawn: never a stale one.
+    for mc, result in drawn:
+        np.testing.assert_allclose(mc.acceptability, smaa(result, mc.n_samples).acceptability, atol=1e-12)
+    assert {mc.n_samples for mc, _ in drawn} <= {LIVE_SAMPLES, FULL_SAMPLES}
+
+
+def test_an_answer_for_old_weights_is_dropped(qtbot, session):
+    window = _shown(qtbot, session)
+    panel = window.robustness
+    qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
+    old = panel.latest.smaa
+    window.weights.rows[0].slider.setValue(5)
+    qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
+    now = panel.latest
+    panel.worker.ready.emit(panel._token - 1, old)           # a late answer for the previous weights
+    qtbot.wait(20)
+    assert panel.latest is now
+
+
+def test_panel_equals_analyse_computed_directly(qtbot, session):
+    window = _shown(qtbot, session)
+    panel = window.robustness
+    window.weights.rows[1].slider.setValue(80)
+    qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
+    rb, want = panel.latest, analyse(session.result, smaa_samples=FULL_SAMPLES)
+    np.testing.assert_allclose(rb.smaa.acceptability, want.smaa.acceptability, atol=1e-12)
+    for a, b in zip(rb.smaa.central_weights, want.smaa.central_weights):
+        assert (a is None) == (b is None) and (a is None or np.allclose(a, b))
+    assert rb.stability == want.stability and rb.weight_flips == want.weight_flips
+    assert rb.figure_flips == want.figure_flips and rb.rank_reversals == want.rank_reversals
+    assert rb.messages == want.messages
+    for r, st in enumerate(want.stability):
         assert panel.stability.item(r, 3).text() == f"{100 * st.ranking_lo:.1f}% – {100 * st.ranking_hi:.1f}%"
         assert panel.stability.item(r, 1).text() == f"{100 * st.current:.1f}%"
-    x, y = panel.sweeps.lines[0][1].getData()
-    np.testing.assert_allclose(y, np.nan_to_num(rb.sweeps[0].at(x)[:, 1]))
-    assert panel.sweeps.markers[0].value() == rb.sweeps[0].current
+    x, y = panel.sweeps.club_curve(0, 1)
+    np.testing.assert_allclose(y, np.nan_to_num(want.sweeps[0].at(x)[:, 1]))
+    assert panel.sweeps.markers[0].value() == want.sweeps[0].current
+    for flip in want.weight_flips:
+        assert flip.sentence in panel.flips.text()
+    widths = np.column_stack([bar.opts["width"] for bar in panel.acceptability.segments])
+    np.testing.assert_allclose(widths, 100 * want.smaa.acceptability)
 
 
-def test_flip_sentences_are_shown(qtbot, session):
-    window = MainWindow(session)
-    qtbot.addWidget(window)
-    rb = window.robustness.latest
-    for flip in rb.weight_flips:
-        assert flip.sentence in window.robustness.flips.text()
+def test_closing_the_window_mid_computation_is_clean(qtbot):
+    s = random_scenario(np.random.default_rng(3), 100, 3)
+    session = Session(s)
+    window = _shown(qtbot, session)
+    panel = window.robustness
+    for v in (20, 40, 60):
+        window.weights.rows[0].slider.setValue(v)
+    assert panel.worker.busy
+    window.close()                               # joins the worker (at most one SMAA step)
+    assert not panel.worker.busy and panel.worker._thread is None
+    on_screen = panel.latest
+    qtbot.wait(50)                               # nothing late arrives, nothing warns
+    assert panel.latest is on_screen
+
+
+def test_many_clubs_sweep_lines_are_one_item_per_colour(qtbot):
+    s = random_scenario(np.random.default_rng(4), 30, 3)
+    session = Session(s)
+    window = _shown(qtbot, session)
+    panel = window.robustness
+    assert len(panel.sweeps.lines[0]) == 8
+    r = score(prepare(s), session.result.raw_weights)
+    sweeps = analyse(r, smaa_samples=0).sweeps
+    for club in (0, 9, 29):
+        x, y = panel.sweeps.club_curve(2, club)
+        np.testing.assert_allclose(y, np.nan_to_num(sweeps[2].at(x)[:, club]))
+    qtbot.waitUntil(lambda: _final(panel, session), timeout=10_000)
+    assert len(panel.acceptability.segments) == 6                # ranks 6..30 share a segment
+    widths = np.column_stack([bar.opts["width"] for bar in panel.acceptability.segments])
+    np.testing.assert_allclose(widths.sum(axis=1), 100.0)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         charts = QSplitter(Qt.Orientation.Vertical)
         charts.addWidget(self.scores)
         charts.addWidget(self.contributions)
-        tabs = QTabWidget()
+        tabs = self.tabs = QTabWidget()
         tabs.addTab(self.ranking, "&Ranking")
         tabs.addTab(self.figures, "&Figures and sources")
         tabs.addTab(_scrolling(self.robustness), "How &sure")
@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         for url in event.mimeData().urls():
             file_actions.open_dropped(self, self.session, url.toLocalFile())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.robustness.shutdown()      # no SMAA left running into a closing window
+        super().closeEvent(event)
 
     def _on_result(self, result: Result) -> None:
         self.setWindowTitle(self.header.window_title(result))

@@ -16,7 +16,9 @@ the true scoring rule (``batch.utilities_batch`` = ``scoring.criterion_utilities
 then four 32-point refinements of the first bracket where R draws level (bracket width about
 range * 4e-9). A flip region narrower than range/256 between two grid points that does not
 reach the threshold's side could be missed; the tests re-score every answer with
-``scoring.score``. The plausible range is the clubs' present values widened by their own
+``scoring.score``. The column is cut down to the top two plus the clubs holding its min and
+max (``_scale_representatives``): the same scale, so the same utilities, at any club count.
+The plausible range is the clubs' present values widened by their own
 spread on each side, widened to a fixed scale if there is one, and clipped to the column's
 declared minimum/maximum. A missing figure cannot be changed and is reported as such.
 
@@ -25,6 +27,8 @@ whose figures did not change, because the left-out club set an end of a scale an
 utility on it is re-normalised. Each club is removed in turn (a NaN row, which is exactly
 how scoring.py ignores a club when finding the range), every pairwise order is compared and
 each change is reported with the criteria whose utilities moved; fixed scales remove it.
+Only the clubs that alone set an end of some weighted own-range scale can cause one
+(``scale_setters``), so only those are removed: a handful instead of every club.
 """
 from __future__ import annotations
 
@@ -88,7 +92,8 @@ def weight_flips(result: Result, sweeps: tuple[WeightSweep, ...]) -> tuple[Weigh
     out = []
     for sw in sweeps:
         k, s = sw.criterion, sw.current
-        ts = [c.t for c in sw.crossings if {c.first, c.second} == {lead, run}]
+        pair_hit = ((sw.cross_first == min(lead, run)) & (sw.cross_second == max(lead, run)))
+        ts = sw.cross_t[pair_hit].tolist()
         label = crit[k].label
         if result.scores[lead] - result.scores[run] <= TIE_TOLERANCE:
             out.append(WeightFlip(k, True, s, 0.0, float(result.raw_weights[k]),
@@ -145,13 +150,15 @@ def figure_flips(result: Result) -> tuple[FigureFlip, ...]:
         rest = uz @ w - uz[:, k] * w[k]          # every other criterion's part, fixed here
         lo_b, hi_b = plausible_range(result, k)
 
+        col = p.values[[lead, run] + _scale_representatives(p.values[:, k], crit, (lead, run)), k]
+
         def gap(clubs: np.ndarray, x: np.ndarray) -> np.ndarray:
             """Leader minus runner-up score, row p with ``clubs[p]``'s figure on k set to x[p, :]."""
-            vals = np.broadcast_to(p.values[:, k], x.shape + (p.values.shape[0],)).copy()
-            vals[np.arange(x.shape[0]), :, clubs] = x
+            vals = np.broadcast_to(col, x.shape + col.shape).copy()    # column 0: leader, 1: runner-up
+            vals[np.arange(x.shape[0]), :, np.where(clubs == lead, 0, 1)] = x
             u = np.nan_to_num(utilities_batch(vals, crit))   # a missing figure adds nothing
-            s_lead = 100.0 * (rest[lead] + w[k] * u[..., lead]) / den[lead]
-            s_run = 100.0 * (rest[run] + w[k] * u[..., run]) / den[run]
+            s_lead = 100.0 * (rest[lead] + w[k] * u[..., 0]) / den[lead]
+            s_run = 100.0 * (rest[run] + w[k] * u[..., 1]) / den[run]
             return s_lead - s_run
 
         # One vectorised search for both clubs in both directions (up to 4 problems).
@@ -170,6 +177,22 @@ def figure_flips(result: Result) -> tuple[FigureFlip, ...]:
             best = min(hits, key=lambda x: abs(x - x0)) if hits else None
             out.append(_figure_flip(result, k, crit, club, lead, run, x0, best, lo_b, hi_b))
     return tuple(out)
+
+
+def _scale_representatives(v: np.ndarray, crit: Criterion, skip: tuple[int, ...]) -> list[int]:
+    """Clubs (outside ``skip``) holding the column's min and max, and for a target the min and
+    max distance to it: the only things the other clubs contribute to a utility (own-range
+    scale, flatness, distance range). Re-scoring ``skip`` + these gives the very same
+    utilities as the whole column, at a fraction of the cost for many clubs."""
+    rest = np.ones(v.size, dtype=bool)
+    rest[list(skip)] = False
+    rest &= ~np.isnan(v)
+    if not rest.any():
+        return []
+    idx = np.flatnonzero(rest)
+    x = v[idx]
+    keys = [x] if crit.direction is not Direction.TARGET else [x, np.abs(x - float(crit.target))]  # type: ignore[arg-type]
+    return sorted({int(idx[f(key)]) for key in keys for f in (np.argmin, np.argmax)})
 
 
 def _search(gap, clubs: np.ndarray, x0: np.ndarray, bound: np.ndarray) -> np.ndarray:
@@ -241,10 +264,14 @@ def rank_reversals(result: Result) -> tuple[RankReversal, ...]:
     n, k = p.utilities.shape
     if n < 3 or not result.weights.sum() > 0:
         return ()
-    values = np.broadcast_to(p.values, (n, n, k)).copy()
-    values[np.arange(n), np.arange(n), :] = np.nan            # row c: scenario without club c
+    cand = scale_setters(result)
+    if cand.size == 0:
+        return ()
+    # Row r: the scenario without club cand[r] (a NaN row, as scoring.py ignores it).
+    values = np.broadcast_to(p.values, (cand.size, n, k)).copy()
+    values[np.arange(cand.size), cand, :] = np.nan
     u = np.stack([utilities_batch(values[:, :, j], c) for j, c in enumerate(p.scenario.criteria)], axis=-1)
-    reduced = weighted_scores(np.broadcast_to(result.weights, (n, k)), u)   # (removed, clubs)
+    reduced = weighted_scores(np.broadcast_to(result.weights, (cand.size, k)), u)   # (removed, clubs)
     full = result.scores
     before = _order_sign(full[None, :])[0]                    # (clubs, clubs): +1 row ahead
     after = _order_sign(reduced)                              # (removed, clubs, clubs)
@@ -254,17 +281,17 @@ def rank_reversals(result: Result) -> tuple[RankReversal, ...]:
     moved = (np.abs(np.nan_to_num(u - p.utilities[None], nan=0.0)) > 1e-12).any(axis=1) & (result.weights > 0)
     names = [c.name for c in p.scenario.clubs]
     out: list[RankReversal] = []
-    for c, i, m in zip(*np.nonzero(changed)):
-        c, i, m = int(c), int(i), int(m)
+    for r, i, m in zip(*np.nonzero(changed)):
+        c, i, m = int(cand[r]), int(i), int(m)
         if i >= m:
             continue                                            # each pair once
-        b, a = int(before[i, m]), int(after[c, i, m])
+        b, a = int(before[i, m]), int(after[r, i, m])
         if b == 0:
             kind, first, second = "untie", (i if a > 0 else m), (m if a > 0 else i)
         else:
             first, second = (i, m) if b > 0 else (m, i)
             kind = "swap" if a != 0 else "tie"
-        crit = tuple(int(j) for j in np.flatnonzero(moved[c]))
+        crit = tuple(int(j) for j in np.flatnonzero(moved[r]))
         labels = ", ".join(p.scenario.criteria[j].label for j in crit)
         if kind == "untie":
             what = f"separates {names[first]} and {names[second]}, who are level with every club in " \
@@ -277,6 +304,32 @@ def rank_reversals(result: Result) -> tuple[RankReversal, ...]:
                    f"re-normalised without it. Fixed scales on {labels} would prevent this.")
         out.append(RankReversal(c, first, second, kind, crit, message))
     return tuple(out)
+
+
+def scale_setters(result: Result) -> np.ndarray:
+    """Clubs whose removal changes some weighted criterion's utilities, sorted.
+
+    On an own-range scale the utilities depend on the other clubs only through the column's
+    min and max (and, for a target, the min and max distance to it). Leaving out a club that
+    is not the *only* holder of one of those leaves every other utility bit for bit the same,
+    so no order can change: only these few clubs (at most four per criterion) need re-scoring.
+    """
+    p = result.prepared
+    out: set[int] = set()
+    for j, crit in enumerate(p.scenario.criteria):
+        if result.weights[j] <= 0 or crit.scale.fixed:
+            continue
+        v = p.values[:, j]
+        cols = [v] if crit.direction is not Direction.TARGET else [v, np.abs(v - float(crit.target))]  # type: ignore[arg-type]
+        for x in cols:
+            present = ~np.isnan(x)
+            if not present.any():
+                continue
+            for extreme in (x[present].min(), x[present].max()):
+                holders = np.flatnonzero(present & (x == extreme))
+                if holders.size == 1:
+                    out.add(int(holders[0]))
+    return np.array(sorted(out), dtype=int)
 
 
 def _order_sign(scores: np.ndarray) -> np.ndarray:

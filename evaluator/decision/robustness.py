@@ -11,13 +11,15 @@ It gathers, for the weights behind one ``scoring.Result``:
 - ``rank_reversals``: order changes caused only by leaving a club out (``flips.py``).
 
 Nothing here depends on Qt or on files. Everything that does not depend on the weights is
-cached (SMAA weight samples per seed/N/criteria, figure noise), so calling ``analyse`` on
-every slider move is cheap for a handful of clubs; see benchmarks/bench_robustness.py.
+cached (SMAA weight samples per seed/N/criteria, figure noise). ``analyse_exact`` is the
+part cheap enough for every slider move (about 1 ms at 3 clubs, a few ms at 100); SMAA at
+10,000 samples is not at 100 clubs, so the live panel runs it in a worker (``smaa.SMAARun``
+in steps) and attaches it with ``with_smaa``; see benchmarks/bench_robustness.py.
 All weights zero: there is no ranking to test, so ``analyse`` returns empty parts and says so.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from evaluator.decision.flips import (
     FigureFlip, RankReversal, WeightFlip, figure_flips, rank_reversals, top_two, weight_flips,
@@ -26,7 +28,7 @@ from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult, smaa
 from evaluator.decision.sweeps import StabilityInterval, WeightSweep, stability_intervals, weight_sweeps
 
-__all__ = ["Robustness", "analyse"]
+__all__ = ["Robustness", "analyse", "analyse_exact", "with_smaa"]
 
 
 @dataclass(frozen=True)
@@ -50,12 +52,27 @@ def analyse(result: Result, smaa_samples: int = 10_000, seed: int = 0, band: flo
     whole simplex). ``figure_uncertainty``: criterion id -> +- in the figure's own unit.
     ``smaa_samples=0`` skips SMAA.
     """
+    rb = analyse_exact(result)
+    if smaa_samples > 0 and result.weights.sum() > 0:
+        rb = with_smaa(rb, smaa(result, smaa_samples, seed, band, figure_uncertainty))
+    return rb
+
+
+def analyse_exact(result: Result) -> Robustness:
+    """The exact, cheap parts (sweeps, intervals, flips, rank reversals); no SMAA.
+
+    The live panel draws these at once and adds SMAA from a background worker (``with_smaa``).
+    """
     if not result.weights.sum() > 0:
         return Robustness(result, (), (), None, None, (), (), (),
                           ("All weights are zero: there is no ranking to test.",))
     sweeps = weight_sweeps(result)
-    mc = smaa(result, smaa_samples, seed, band, figure_uncertainty) if smaa_samples > 0 else None
     reversals = rank_reversals(result)
-    messages = tuple(r.message for r in reversals) + (mc.messages if mc else ())
-    return Robustness(result, sweeps, stability_intervals(result, sweeps), mc, top_two(result),
-                      weight_flips(result, sweeps), figure_flips(result), reversals, messages)
+    return Robustness(result, sweeps, stability_intervals(result, sweeps), None, top_two(result),
+                      weight_flips(result, sweeps), figure_flips(result), reversals,
+                      tuple(r.message for r in reversals))
+
+
+def with_smaa(rb: Robustness, mc: SMAAResult) -> Robustness:
+    """``rb`` with SMAA for the same weights attached (``mc`` must come from ``rb.result``)."""
+    return replace(rb, smaa=mc, messages=rb.messages + mc.messages)

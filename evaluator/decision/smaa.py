@@ -30,8 +30,8 @@ standard error sqrt(p (1 - p) / N) of every share, which never exceeds 0.5 / sqr
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -40,6 +40,7 @@ from evaluator.decision.scoring import TIE_TOLERANCE, Result
 
 MAX_BAND_ROUNDS = 50     # rejection rounds before settling for fewer band samples
 _PAIRWISE_CHUNK = 2_000_000  # booleans per chunk of the pairwise comparison (memory bound)
+CHUNK_CELLS = 200_000    # samples x clubs scored and ranked per step (a few ms; see SMAARun)
 
 
 @dataclass(frozen=True)
@@ -50,15 +51,25 @@ class SMAAResult:
     acceptability: np.ndarray              # (clubs, ranks)
     acceptability_se: np.ndarray           # (clubs, ranks) Monte Carlo standard error
     central_weights: tuple[np.ndarray | None, ...]   # per club, (K,) or None if never first
-    pairwise: np.ndarray                   # (clubs, clubs) P(row scores above column)
-    pairwise_se: np.ndarray
     max_se: float                          # 0.5 / sqrt(N): bound on every standard error
     messages: tuple[str, ...] = ()
+    # Twice the mid-rank of every club in every sample, (N, clubs): what the pairwise index is
+    # counted from, on first use. No panel draws it, and it costs clubs^2 x samples.
+    mid_ranks: np.ndarray = field(default_factory=lambda: np.empty((0, 0), dtype=np.int16), repr=False)
 
     @property
     def first_rank(self) -> np.ndarray:
         """(clubs,) first-rank acceptability."""
         return self.acceptability[:, 0]
+
+    @cached_property
+    def pairwise(self) -> np.ndarray:
+        """(clubs, clubs) P(row scores above column), ties one half; diagonal NaN."""
+        return _pairwise(self.mid_ranks)
+
+    @cached_property
+    def pairwise_se(self) -> np.ndarray:
+        return _se(self.pairwise, self.n_samples)
 
 
 @lru_cache(maxsize=16)
@@ -108,40 +119,85 @@ def _noise(n: int, clubs: int, k: int, seed: int) -> np.ndarray:
 def smaa(result: Result, samples: int = 10_000, seed: int = 0, band: float | None = None,
          figure_uncertainty: dict[str, float] | None = None) -> SMAAResult:
     """SMAA-2 acceptabilities for the scenario behind ``result`` (see module docstring)."""
-    p = result.prepared
-    n, k = p.utilities.shape
-    messages: list[str] = []
-    if band is None:
-        w = dirichlet_weights(k, samples, seed)
-    else:
-        if not result.weights.sum() > 0:
-            raise ValueError("a weight band needs current weights that are not all zero")
-        w = band_weights(tuple(float(x) for x in result.weights), samples, seed, float(band))
-        if w.shape[0] < samples:
-            messages.append(f"Only {w.shape[0]} of {samples} weight samples fit the ±{band:g} band; "
-                            "the shares below use those.")
-    m = w.shape[0]
-    spread = np.zeros(k)
-    for cid, amount in (figure_uncertainty or {}).items():
-        spread[[c.id for c in p.scenario.criteria].index(cid)] = abs(float(amount))
-    if spread.any():
-        scores = weighted_scores(w, _perturbed_utilities(result, spread, m, seed))
-    else:
-        scores = weighted_scores(w, p.utilities)
-    acc, first, mid = _rank_shares(scores)
-    central = tuple(
-        (first[:, i] @ w) / first[:, i].sum() if first[:, i].sum() > 0 else None for i in range(n))
-    pair = _pairwise(mid)
-    return SMAAResult(m, seed, band, acc, _se(acc, m), central, pair, _se(pair, m),
-                      0.5 / np.sqrt(m), tuple(messages))
+    run = SMAARun(result, samples, seed, band, figure_uncertainty)
+    while not run.step():
+        pass
+    return run.outcome()
 
 
-def _perturbed_utilities(result: Result, spread: np.ndarray, m: int, seed: int) -> np.ndarray:
-    """(m, clubs, K) utilities with every uncertain column re-derived per sample."""
+class SMAARun:
+    """One SMAA computation in steps of about ``CHUNK_CELLS`` samples x clubs.
+
+    ``smaa()`` runs every step; a background worker can run them one at a time and drop the
+    rest when newer weights arrive. Same steps either way, so the same numbers, bit for bit.
+    """
+
+    def __init__(self, result: Result, samples: int = 10_000, seed: int = 0, band: float | None = None,
+                 figure_uncertainty: dict[str, float] | None = None) -> None:
+        p = result.prepared
+        n, k = p.utilities.shape
+        messages: list[str] = []
+        if band is None:
+            w = dirichlet_weights(k, samples, seed)
+        else:
+            if not result.weights.sum() > 0:
+                raise ValueError("a weight band needs current weights that are not all zero")
+            w = band_weights(tuple(float(x) for x in result.weights), samples, seed, float(band))
+            if w.shape[0] < samples:
+                messages.append(f"Only {w.shape[0]} of {samples} weight samples fit the ±{band:g} band; "
+                                "the shares below use those.")
+        spread = np.zeros(k)
+        for cid, amount in (figure_uncertainty or {}).items():
+            spread[[c.id for c in p.scenario.criteria].index(cid)] = abs(float(amount))
+        self.result, self.seed, self.band, self.messages = result, seed, band, tuple(messages)
+        self._w, self._spread = w, spread
+        self._m = w.shape[0]
+        self._step = max(1, CHUNK_CELLS // max(n, 1))
+        self._done = 0
+        self._places = np.zeros((n, n))              # sum over samples of each club's share of each place
+        self._central = np.zeros((n, k))
+        self._first = np.zeros(n)
+        self._mid: list[np.ndarray] = []
+
+    @property
+    def finished(self) -> bool:
+        return self._done >= self._m
+
+    def step(self) -> bool:
+        """Score and rank the next chunk of samples; True once every sample is in."""
+        if self.finished:
+            return True
+        a, b = self._done, min(self._done + self._step, self._m)
+        w = self._w[a:b]
+        if self._spread.any():
+            scores = weighted_scores(w, _perturbed_utilities(self.result, self._spread, self._m, self.seed, a, b))
+        else:
+            scores = weighted_scores(w, self.result.prepared.utilities)
+        places, first, mid = _rank_shares(scores)
+        self._places += places
+        self._central += first.T @ w
+        self._first += first.sum(axis=0)
+        self._mid.append(mid)
+        self._done = b
+        return self.finished
+
+    def outcome(self) -> SMAAResult:
+        if not self.finished:
+            raise RuntimeError("SMAARun.outcome() before the last step")
+        m, n = self._m, self._places.shape[0]
+        acc = np.clip(self._places / max(m, 1), 0.0, 1.0)    # tie shares' cumsum leaves ~1e-17
+        central = tuple(self._central[i] / self._first[i] if self._first[i] > 0 else None for i in range(n))
+        mid = np.concatenate(self._mid) if self._mid else np.empty((0, n), dtype=np.int16)
+        return SMAAResult(m, self.seed, self.band, acc, _se(acc, m), central, 0.5 / np.sqrt(m),
+                          self.messages, mid)
+
+
+def _perturbed_utilities(result: Result, spread: np.ndarray, m: int, seed: int, a: int, b: int) -> np.ndarray:
+    """(b - a, clubs, K) utilities of samples a..b with every uncertain column re-derived per sample."""
     p = result.prepared
     n, k = p.utilities.shape
-    u = np.broadcast_to(p.utilities, (m, n, k)).copy()
-    noise = _noise(m, n, k, seed)
+    u = np.broadcast_to(p.utilities, (b - a, n, k)).copy()
+    noise = _noise(m, n, k, seed)[a:b]
     for j in np.flatnonzero(spread):
         crit = p.scenario.criteria[j]
         col = p.scenario.column(crit.column)
@@ -153,14 +209,26 @@ def _perturbed_utilities(result: Result, spread: np.ndarray, m: int, seed: int) 
 
 
 def _rank_shares(scores: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Acceptability (clubs, ranks), first-place share per sample (S, clubs) and mid-ranks (S, clubs)."""
+    """Each club's share of each place summed over the samples (clubs, places), first-place
+    share per sample (S, clubs) and twice the mid-rank (S, clubs), int16."""
     s_count, n = scores.shape
     s = np.where(np.isnan(scores), -1e9, scores)       # unscored: below everyone, tied together
-    order = np.argsort(-s, axis=1, kind="stable")
+    # Not a stable sort: clubs in a tie group share its places equally whatever their order,
+    # and the default sort is about 4x faster on (10,000 x 100).
+    order = np.argsort(-s, axis=1)
     ss = np.take_along_axis(s, order, axis=1)
     pos = np.broadcast_to(np.arange(n), (s_count, n))
     start = np.ones((s_count, n), dtype=bool)
     start[:, 1:] = (ss[:, :-1] - ss[:, 1:]) > TIE_TOLERANCE
+    rows = np.arange(s_count)[:, None]
+    if start.all():
+        # No ties anywhere in the chunk (the usual case): each club holds exactly its place.
+        places = np.bincount((order * n + pos).ravel(), minlength=n * n).reshape(n, n)
+        first = np.zeros((s_count, n))
+        first[rows[:, 0], order[:, 0]] = 1.0
+        mid = np.empty((s_count, n), dtype=np.int16)
+        mid[rows, order] = 2 * pos
+        return places.astype(float), first, mid
     g_lo = np.maximum.accumulate(np.where(start, pos, 0), axis=1)
     end = np.ones((s_count, n), dtype=bool)
     end[:, :-1] = start[:, 1:]
@@ -169,27 +237,35 @@ def _rank_shares(scores: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
     # Difference array per club over places: +share at g_lo, -share after g_hi; one bincount.
     idx = np.concatenate([(order * (n + 1) + g_lo).ravel(), (order * (n + 1) + g_hi + 1).ravel()])
     wts = np.concatenate([share.ravel(), -share.ravel()])
-    acc = np.cumsum(np.bincount(idx, wts, minlength=n * (n + 1)).reshape(n, n + 1), axis=1)[:, :n]
-    acc = np.clip(acc / s_count, 0.0, 1.0)            # cumsum leaves ~1e-17 noise
+    places = np.cumsum(np.bincount(idx, wts, minlength=n * (n + 1)).reshape(n, n + 1), axis=1)[:, :n]
     first = np.zeros((s_count, n))
-    np.put_along_axis(first, order, np.where(g_lo == 0, share, 0.0), axis=1)
-    mid = np.empty((s_count, n), dtype=np.int32)
-    np.put_along_axis(mid, order, (g_lo + g_hi).astype(np.int32), axis=1)   # twice the mid-rank
-    return acc, first, mid
+    first[rows, order] = np.where(g_lo == 0, share, 0.0)
+    mid = np.empty((s_count, n), dtype=np.int16)
+    mid[rows, order] = g_lo + g_hi                     # twice the mid-rank
+    return places, first, mid
 
 
 def _pairwise(mid: np.ndarray) -> np.ndarray:
-    """P[i, j]: share of samples with i placed above j, ties one half; diagonal NaN."""
+    """P[i, j]: share of samples with i placed above j, ties one half; diagonal NaN.
+
+    Counted for pairs i < j only; P[j, i] = 1 - P[i, j] (ties count one half to each side).
+    """
     s_count, n = mid.shape
-    above = np.zeros((n, n))
-    level = np.zeros((n, n))
-    step = max(1, _PAIRWISE_CHUNK // max(n * n, 1))
+    if s_count == 0:
+        return np.full((n, n), np.nan)
+    pi, pj = np.triu_indices(n, 1)
+    above = np.zeros(pi.size, dtype=np.int64)
+    level = np.zeros(pi.size, dtype=np.int64)
+    step = max(1, _PAIRWISE_CHUNK // max(pi.size, 1))
     for a in range(0, s_count, step):
         c = mid[a:a + step]
-        above += (c[:, :, None] < c[:, None, :]).sum(axis=0)
-        level += (c[:, :, None] == c[:, None, :]).sum(axis=0)
-    out = (above + 0.5 * level) / s_count
-    np.fill_diagonal(out, np.nan)
+        ci, cj = c[:, pi], c[:, pj]
+        above += np.count_nonzero(ci < cj, axis=0)
+        level += np.count_nonzero(ci == cj, axis=0)
+    out = np.full((n, n), np.nan)
+    upper = (above + 0.5 * level) / s_count
+    out[pi, pj] = upper
+    out[pj, pi] = (s_count - above - 0.5 * level) / s_count
     return out
 
 

@@ -35,6 +35,7 @@ exactly t = 0 or 1 when a club drops out there; the interval is then the closure
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -60,7 +61,18 @@ class WeightSweep:
     num1: np.ndarray          # (clubs,) 100 * N_i(1)
     den0: np.ndarray          # (clubs,) D_i(0)
     den1: np.ndarray          # (clubs,) D_i(1)
-    crossings: tuple[Crossing, ...]
+    # Crossings as parallel arrays sorted by t: at 100 clubs there are thousands per sweep,
+    # and building a Python object for each cost more than all the maths (``crossings``
+    # builds them on first use).
+    cross_t: np.ndarray       # (m,) shares
+    cross_first: np.ndarray   # (m,) club index i of the pair (i < second)
+    cross_second: np.ndarray  # (m,)
+    cross_leader: np.ndarray  # (m,) which of the two scores higher just above t
+
+    @cached_property
+    def crossings(self) -> tuple[Crossing, ...]:
+        return tuple(Crossing(float(t), int(a), int(b), int(c)) for t, a, b, c in
+                     zip(self.cross_t, self.cross_first, self.cross_second, self.cross_leader))
 
     @property
     def start(self) -> np.ndarray:
@@ -129,7 +141,7 @@ def weight_sweeps(result: Result) -> tuple[WeightSweep, ...]:
         num0, num1 = 100.0 * uz @ base, 100.0 * uz @ e
         den0, den1 = present @ base, present @ e
         sweeps.append(WeightSweep(k, s, base, num0, num1, den0, den1,
-                                  _crossings(*_open_interval_form(num0, num1, den0, den1), pi, pm)))
+                                  *_crossings(*_open_interval_form(num0, num1, den0, den1), pi, pm)))
     return tuple(sweeps)
 
 
@@ -148,11 +160,16 @@ def _open_interval_form(n0: np.ndarray, n1: np.ndarray, d0: np.ndarray,
     return n0, n1, d0, d1
 
 
+_NO_CROSSINGS = (np.empty(0), np.empty(0, dtype=int), np.empty(0, dtype=int), np.empty(0, dtype=int))
+
+
 def _crossings(n0: np.ndarray, n1: np.ndarray, d0: np.ndarray, d1: np.ndarray,
-               pi: np.ndarray, pm: np.ndarray) -> tuple[Crossing, ...]:
-    """Sign changes in (0, 1) of N_i D_m - N_m D_i for all pairs i < m, vectorised."""
+               pi: np.ndarray, pm: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Sign changes in (0, 1) of N_i D_m - N_m D_i for all pairs i < m, vectorised.
+
+    Returns (t, first, second, leader_after) arrays sorted by t."""
     if pi.size == 0:
-        return ()
+        return _NO_CROSSINGS
     a, b, c, d = n0, n1 - n0, d0, d1 - d0     # N = a + b t, D = c + d t
     ai, bi, ci, di = a[pi], b[pi], c[pi], d[pi]
     am, bm, cm, dm = a[pm], b[pm], c[pm], d[pm]
@@ -187,18 +204,18 @@ def _crossings(n0: np.ndarray, n1: np.ndarray, d0: np.ndarray, d1: np.ndarray,
     t, idx = t[keep], idx[keep]
     slope = 2 * qa[idx] * t + qb[idx]             # d/dt of (S_i - S_m) * D_i D_m at the root
     order = np.argsort(t, kind="stable")
-    return tuple(Crossing(float(t[o]), int(pi[idx[o]]), int(pm[idx[o]]),
-                          int(pi[idx[o]] if slope[o] > 0 else pm[idx[o]])) for o in order)
+    t, idx, slope = t[order], idx[order], slope[order]
+    return t, pi[idx], pm[idx], np.where(slope > 0, pi[idx], pm[idx])
 
 
 def stability_intervals(result: Result, sweeps: tuple[WeightSweep, ...]) -> tuple[StabilityInterval, ...]:
     """Mareschal stability intervals per criterion, from the exact crossings."""
-    first = set(np.flatnonzero(result.ranks == 1).tolist())
+    first = result.ranks == 1
     out = []
     for sw in sweeps:
         s = sw.current
-        all_t = np.array([c.t for c in sw.crossings])
-        top_t = np.array([c.t for c in sw.crossings if c.first in first or c.second in first])
+        all_t = sw.cross_t
+        top_t = all_t[first[sw.cross_first] | first[sw.cross_second]]
         out.append(StabilityInterval(sw.criterion, s, *_around(top_t, s), *_around(all_t, s)))
     return tuple(out)
 

@@ -1,32 +1,43 @@
 """How sure is the ranking: weight sweeps, stability intervals, SMAA, flips, rank reversal.
 
-Live on every change: the sweeps, intervals and flips are exact and cheap; SMAA runs at a
-small sample while a slider moves and is refined to the full sample once it rests (said on
-screen). Plot items are created once per shape and updated in place.
+Live on every change while the tab is on screen (a hidden tab only remembers the newest
+result and catches up when shown): the sweeps, intervals, flips and rank reversals are exact
+and cheap, so they are computed and drawn at once. SMAA runs in a worker thread
+(``ui.smaa_worker``): a small sample first, then the full one unless newer weights arrive
+first; the summary says which sample is on screen and whether it is refining. Plot items
+are created once per shape and updated in place.
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from evaluator.decision.robustness import Robustness, analyse
+from evaluator.decision.robustness import Robustness, analyse_exact, with_smaa
 from evaluator.decision.scoring import Result
+from evaluator.decision.smaa import SMAAResult
 from evaluator.report import SMAA_MAX_CLUBS, stability_cells
 from ui.panels.bar_axes import set_club_axis
 from ui.palette import MUTED, TEXT, WARNING_BG, WARNING_BORDER, criterion_colour
+from ui.smaa_worker import SmaaWorker
 
-LIVE_SAMPLES = 1_000      # while a slider moves
-FULL_SAMPLES = 10_000     # once it has rested for REFINE_MS
-REFINE_MS = 300
+LIVE_SAMPLES = 1_000      # first answer for new weights
+FULL_SAMPLES = 10_000     # then refined to this, unless the weights move on first
 CLUB_COLOURS = ("#1B4F72", "#B9770E", "#117A65", "#884EA0", "#C0392B", "#2E86C1", "#7D6608", "#4D5656")
 RANK_COLOURS = ("#1A4971", "#2B6CB0", "#63B3ED", "#BEE3F8", "#E2E8F0", "#EDF2F7")
 
 
 MAX_SMAA_CLUBS = SMAA_MAX_CLUBS   # SMAA's pairwise index grows with clubs squared x samples; as in the report
+
+
+def smaa_stages(n_clubs: int) -> tuple[int, ...]:
+    """Sample counts the worker computes in turn for one set of weights (empty: SMAA off)."""
+    live, full = smaa_samples(n_clubs, False), smaa_samples(n_clubs, True)
+    return () if full == 0 else ((live, full) if live < full else (full,))
 
 
 def smaa_samples(n_clubs: int, resting: bool) -> int:
@@ -43,7 +54,11 @@ def club_colour(i: int) -> str:
 
 
 class SweepPlots(pg.GraphicsLayoutWidget):
-    """One small plot per criterion: each club's score as that criterion's share goes 0 -> 1."""
+    """One small plot per criterion: each club's score as that criterion's share goes 0 -> 1.
+
+    Clubs of one colour share one line item (segments split by ``connect``): at 100 clubs
+    that is 8 ``setData`` calls per plot per tick instead of 100.
+    """
 
     GRID = np.linspace(0.0, 1.0, 51)
 
@@ -51,9 +66,12 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setBackground("w")
         self.plots: list[pg.PlotItem] = []
-        self.lines: list[list[pg.PlotDataItem]] = []
+        self.lines: list[list[pg.PlotDataItem]] = []      # per plot, one item per colour
         self.markers: list[pg.InfiniteLine] = []
         self.crossings: list[pg.ScatterPlotItem] = []
+        self._groups: list[np.ndarray] = []                 # club indices per colour
+        self._x: list[np.ndarray] = []
+        self._connect: list[np.ndarray] = []
         self._shape: tuple[int, int] = (0, 0)
         self.setMinimumHeight(170)
 
@@ -64,18 +82,36 @@ class SweepPlots(pg.GraphicsLayoutWidget):
             self._rebuild(rb)
             self._shape = (n, k)
         for sweep, plot_lines, marker, cross in zip(rb.sweeps, self.lines, self.markers, self.crossings):
-            curves = sweep.at(self.GRID)
-            for i, line in enumerate(plot_lines):
-                line.setData(self.GRID, np.nan_to_num(curves[:, i]))
+            curves = np.nan_to_num(sweep.at(self.GRID))
+            for group, x, conn, line in zip(self._groups, self._x, self._connect, plot_lines):
+                line.setData(x, curves[:, group].T.ravel(), connect=conn)
             marker.setValue(sweep.current)
-            ts = np.array([c.t for c in sweep.crossings if 0 < c.t < 1])
-            ys = sweep.at(ts)[np.arange(len(ts)), [c.first for c in sweep.crossings if 0 < c.t < 1]] if len(ts) else ts
+            inside = (sweep.cross_t > 0) & (sweep.cross_t < 1)
+            ts = sweep.cross_t[inside]
+            ys = sweep.at(ts)[np.arange(ts.size), sweep.cross_first[inside]] if ts.size else ts
             cross.setData(ts, ys)
+
+    def club_curve(self, plot: int, club: int) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) drawn for ``club`` in sweep plot ``plot``."""
+        g = club % len(CLUB_COLOURS)
+        pos = int(np.flatnonzero(self._groups[g] == club)[0])
+        x, y = self.lines[plot][g].getData()
+        m = self.GRID.size
+        return x[pos * m:(pos + 1) * m], y[pos * m:(pos + 1) * m]
 
     def _rebuild(self, rb: Robustness) -> None:
         self.clear()
         s = rb.result.scenario
+        n = len(s.clubs)
         self.plots, self.lines, self.markers, self.crossings = [], [], [], []
+        self._groups = [np.arange(g, n, len(CLUB_COLOURS)) for g in range(min(n, len(CLUB_COLOURS)))]
+        m = self.GRID.size
+        self._x = [np.tile(self.GRID, g.size) for g in self._groups]
+        self._connect = []
+        for g in self._groups:
+            conn = np.ones(g.size * m, dtype=bool)
+            conn[m - 1::m] = False                          # no line from one club's end to the next
+            self._connect.append(conn)
         for j, crit in enumerate(s.criteria):
             plot = self.addPlot(row=0, col=j)
             plot.setTitle(f"<span style='color:{criterion_colour(j)}'>■</span> {crit.label}", color=TEXT, size="9pt")
@@ -90,7 +126,7 @@ class SweepPlots(pg.GraphicsLayoutWidget):
             for name in ("left", "bottom"):
                 plot.getAxis(name).setTextPen(pg.mkPen(TEXT))
                 plot.getAxis(name).setPen(pg.mkPen(MUTED))
-            lines = [plot.plot(pen=pg.mkPen(club_colour(i), width=2)) for i in range(len(s.clubs))]
+            lines = [plot.plot(pen=pg.mkPen(club_colour(g), width=2)) for g in range(len(self._groups))]
             marker = pg.InfiniteLine(angle=90, pen=pg.mkPen(MUTED, style=Qt.PenStyle.DashLine))
             plot.addItem(marker)
             cross = pg.ScatterPlotItem(size=7, brush=pg.mkBrush("#C53030"), pen=pg.mkPen(None))
@@ -105,7 +141,11 @@ class SweepPlots(pg.GraphicsLayoutWidget):
 
 
 class AcceptabilityChart(pg.GraphicsLayoutWidget):
-    """SMAA rank acceptability: for each club, the share of weightings giving it each rank."""
+    """SMAA rank acceptability: for each club, the share of weightings giving it each rank.
+
+    Ranks from the sixth down share one colour, so they are one segment ("6th or lower"):
+    at most six bar items whatever the club count.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,33 +163,35 @@ class AcceptabilityChart(pg.GraphicsLayoutWidget):
         self._n = 0
         self.setMinimumHeight(150)
 
-    def show_robustness(self, rb: Robustness) -> None:
-        if rb.smaa is None:
-            for bar in self.segments:
-                bar.setOpts(width=np.zeros(self._n))
-            return
-        acc = 100 * rb.smaa.acceptability
+    def show_smaa(self, result: Result, mc: SMAAResult) -> None:
+        acc = 100 * mc.acceptability
         n = acc.shape[0]
         if n != self._n:
-            self._rebuild(rb, n)
+            self._rebuild(result, n)
+        shown = len(self.segments)
+        acc = np.column_stack([acc[:, :shown - 1], acc[:, shown - 1:].sum(axis=1)])
         left = np.concatenate([np.zeros((n, 1)), np.cumsum(acc, axis=1)[:, :-1]], axis=1)
         for r, bar in enumerate(self.segments):
             bar.setOpts(x0=left[:, r], width=acc[:, r])
 
-    def _rebuild(self, rb: Robustness, n: int) -> None:
+    def clear_bars(self) -> None:
+        for bar in self.segments:
+            bar.setOpts(width=np.zeros(self._n))
+
+    def _rebuild(self, result: Result, n: int) -> None:
         for bar in self.segments:
             self.plot.removeItem(bar)
         self.legend.clear()
         ys = np.arange(n - 1, -1, -1, dtype=float)
         self.segments = []
-        for r in range(n):
+        shown = min(n, len(RANK_COLOURS))
+        for r in range(shown):
             bar = pg.BarGraphItem(x0=np.zeros(n), y=ys, height=0.6, width=np.zeros(n),
-                                  brush=RANK_COLOURS[min(r, len(RANK_COLOURS) - 1)], pen=pg.mkPen("w"))
+                                  brush=RANK_COLOURS[r], pen=pg.mkPen("w"))
             self.plot.addItem(bar)
-            if r < 6:
-                self.legend.addItem(bar, f"rank {r + 1}")
+            self.legend.addItem(bar, f"rank {r + 1}" if r < shown - 1 or shown == n else f"rank {r + 1} or lower")
             self.segments.append(bar)
-        set_club_axis(self.plot, [c.name for c in rb.result.scenario.clubs])
+        set_club_axis(self.plot, [c.name for c in result.scenario.clubs])
         self._n = n
 
 
@@ -182,28 +224,65 @@ class RobustnessPanel(QWidget):
         box.addWidget(self.stability, 1)
         box.addWidget(self.flips)
         box.addWidget(self.warnings)
-        self._pending: Result | None = None
-        self._refine = QTimer(self)
-        self._refine.setSingleShot(True)
-        self._refine.setInterval(REFINE_MS)
-        self._refine.timeout.connect(self._on_refine)
+        self.worker = SmaaWorker(self)
+        self.worker.ready.connect(self._on_smaa)
+        self._token = 0                       # the SMAA job for the weights on screen
+        self._stale: Result | None = result   # newest result not yet analysed (tab hidden)
         self.latest: Robustness | None = None
-        self._draw(analyse(result, smaa_samples=smaa_samples(len(result.scenario.clubs), resting=True)))
+        """What is on screen: the exact parts for the newest weights, with SMAA once it arrives."""
+        self._shown_smaa: SMAAResult | None = None   # drawn in the chart (may be for older weights)
 
+    # --- following the session ----------------------------------------------------------
     def show_result(self, result: Result) -> None:
-        self._draw(analyse(result, smaa_samples=smaa_samples(len(result.scenario.clubs), resting=False)))
-        self._pending = result
-        self._refine.start()   # restarts while the slider keeps moving
+        if not self.isVisible():
+            self._stale = result       # nobody sees it: catch up when shown (showEvent)
+            return
+        self._analyse(result)
 
-    def _on_refine(self) -> None:
-        if self._pending is not None:
-            self._draw(analyse(self._pending, smaa_samples=smaa_samples(len(self._pending.scenario.clubs), True)))
-            self._pending = None
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale is not None:
+            self._analyse(self._stale)
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop the SMAA worker (the window is closing); a later change starts it again."""
+        self.worker.shutdown()
+        self._token = -1                         # answers already queued for delivery are dropped
+        if self.latest is not None and self.latest.smaa is None:
+            self._stale = self.latest.result     # its SMAA never arrived: redo when shown again
+
+    def _analyse(self, result: Result) -> None:
+        self._stale = None
+        rb = analyse_exact(result)
+        if self._shown_smaa is not None and self._shown_smaa.acceptability.shape[0] != len(result.scenario.clubs):
+            self._shown_smaa = None       # another set of clubs: the old bars say nothing about it
+        stages = smaa_stages(len(result.scenario.clubs)) if rb.sweeps else ()
+        if stages:
+            self._token = self.worker.submit(result, stages)
+        else:
+            self.worker.cancel()
+            self._token = 0
+            self._shown_smaa = None
+            self.acceptability.clear_bars()
+        self._draw(rb)
+
+    def _on_smaa(self, token: int, mc: SMAAResult) -> None:
+        if token != self._token or self.latest is None:
+            return                      # for weights that have moved on since: never drawn
+        self._shown_smaa = mc
+        self.acceptability.show_smaa(self.latest.result, mc)
+        self.latest = with_smaa(self.latest, mc)
+        self.summary.setText(self._summary())
+        self._set_warnings(self.latest.messages)
+
+    # --- drawing ---------------------------------------------------------------------------
     def _draw(self, rb: Robustness) -> None:
         self.latest = rb
         self.sweeps.show_robustness(rb)
-        self.acceptability.show_robustness(rb)
         s = rb.result.scenario
         self.stability.setRowCount(len(rb.stability))
         for r, st in enumerate(rb.stability):
@@ -214,22 +293,36 @@ class RobustnessPanel(QWidget):
                     self.stability.setItem(r, c, QTableWidgetItem(text))
                 elif item.text() != text:
                     item.setText(text)
-        self.summary.setText(self._summary(rb))
+        self.summary.setText(self._summary())
         lines = [f.sentence for f in rb.weight_flips] + [f.sentence for f in rb.figure_flips]
         self.flips.setText("<b>What would swap the top two</b><br>" + "<br>".join(lines) if lines else "")
-        self.warnings.setVisible(bool(rb.messages))
-        self.warnings.setText("<br>".join(f"⚠ {m}" for m in rb.messages))
+        self._set_warnings(rb.messages)
 
-    @staticmethod
-    def _summary(rb: Robustness) -> str:
-        if rb.smaa is None:
-            if len(rb.result.scenario.clubs) > MAX_SMAA_CLUBS:
-                return f"SMAA is off above {MAX_SMAA_CLUBS} clubs (its cost grows with clubs squared)."
-            return "No ranking to test."
+    def _set_warnings(self, messages: tuple[str, ...]) -> None:
+        self.warnings.setVisible(bool(messages))
+        self.warnings.setText("<br>".join(f"⚠ {m}" for m in messages))
+
+    def _summary(self) -> str:
+        rb = self.latest
+        assert rb is not None
         s = rb.result.scenario
-        first = rb.smaa.first_rank
-        parts = ", ".join(f"{s.clubs[i].name} {100 * first[i]:.1f}%" for i in np.argsort(-first))
-        full = smaa_samples(len(s.clubs), resting=True)
-        refine = "" if rb.smaa.n_samples >= full else f" (refining to {full:,} when the slider rests)"
-        return (f"<b>First place across random weightings</b> ({rb.smaa.n_samples:,} samples, "
-                f"± {100 * rb.smaa.max_se:.1f} pts at most{refine}): {parts}")
+        n = len(s.clubs)
+        if not rb.sweeps:
+            return "No ranking to test."
+        if not smaa_stages(n):
+            return f"SMAA is off above {MAX_SMAA_CLUBS} clubs (its cost grows with clubs squared)."
+        mc = rb.smaa or self._shown_smaa
+        if mc is None:
+            return "<b>First place across random weightings</b>: computing…"
+        first = mc.first_rank
+        parts = ", ".join(f"{s.clubs[i].name} {100 * first[i]:.1f}%" for i in np.argsort(-first)[:10])
+        more = f" and {n - 10} more" if n > 10 else ""
+        full = smaa_samples(n, resting=True)
+        if rb.smaa is None:
+            state = "for the previous weights; updating…"
+        elif mc.n_samples < full:
+            state = f"refining to {full:,} in the background"
+        else:
+            state = "final"
+        return (f"<b>First place across random weightings</b> ({mc.n_samples:,} samples, "
+                f"± {100 * mc.max_se:.1f} pts at most; {state}): {parts}{more}")

@@ -1,0 +1,153 @@
+"""The fast paths of the robustness maths against the straightforward computation.
+
+- rank reversal re-scores only the clubs that alone set an end of a scale (``scale_setters``);
+  the straightforward way removes every club in turn;
+- figure flips score the top two against a cut-down column (``_scale_representatives``);
+  the straightforward way uses the whole column;
+- SMAA ranks in chunks, with a no-ties shortcut, and counts the pairwise index for i < j
+  only; the straightforward way ranks sample by sample with fractional tie shares.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from evaluator.decision import flips, smaa as smaa_mod
+from evaluator.decision.batch import utilities_batch, weighted_scores
+from evaluator.decision.scoring import TIE_TOLERANCE, prepare, score
+from robustness_cases import matrix_scenario, random_scenario
+
+
+def _straight_reversals(r) -> set[tuple[int, int, int, str]]:
+    """Remove every club in turn; every pairwise order change (the pre-shortcut algorithm)."""
+    p = r.prepared
+    n, k = p.utilities.shape
+    values = np.broadcast_to(p.values, (n, n, k)).copy()
+    values[np.arange(n), np.arange(n), :] = np.nan
+    u = np.stack([utilities_batch(values[:, :, j], c) for j, c in enumerate(p.scenario.criteria)], axis=-1)
+    reduced = weighted_scores(np.broadcast_to(r.weights, (n, k)), u)
+    out = set()
+    for c in range(n):
+        for i in range(n):
+            for m in range(i + 1, n):
+                if c in (i, m) or np.isnan(r.scores[[i, m]]).any() or np.isnan(reduced[c, [i, m]]).any():
+                    continue
+                b = _sign(r.scores[i] - r.scores[m])
+                a = _sign(reduced[c, i] - reduced[c, m])
+                if a != b:
+                    kind = "untie" if b == 0 else ("swap" if a != 0 else "tie")
+                    out.add((c, min(i, m), max(i, m), kind))
+    return out
+
+
+def _sign(d: float) -> int:
+    return 1 if d > TIE_TOLERANCE else (-1 if d < -TIE_TOLERANCE else 0)
+
+
+def _cases(seed: int, count: int):
+    rng = np.random.default_rng(seed)
+    for i in range(count):
+        n = int(rng.integers(3, 12))
+        s = random_scenario(rng, n, 3, missing=0.2 if i % 2 else 0.0, fixed=(i % 5 == 4))
+        raw = np.array([s.weights[c.id] for c in s.criteria])
+        if i % 3 == 0:
+            raw[rng.integers(0, 3)] = 0.0            # an unweighted criterion
+        yield score(prepare(s), raw)
+
+
+@pytest.mark.parametrize("seed", [21, 22])
+def test_rank_reversals_equal_removing_every_club(seed):
+    found_any = False
+    for r in _cases(seed, 40):
+        fast = {(x.removed, min(x.before, x.after), max(x.before, x.after), x.kind) for x in flips.rank_reversals(r)}
+        assert fast == _straight_reversals(r)
+        found_any |= bool(fast)
+    assert found_any
+
+
+def test_rank_reversals_with_tied_extremes_and_targets():
+    # Two clubs share the minimum on criterion 0 (neither sets it alone); target distances tie.
+    v = np.array([[1.0, 4.0], [1.0, 6.0], [5.0, 5.0], [9.0, 2.0], [7.0, 8.0]])
+    for directions in (["higher", "target"], ["lower", "higher"]):
+        s = matrix_scenario(v, directions, targets=[None, 5.0] if directions[1] == "target" else None)
+        r = score(prepare(s), np.array([1.0, 2.0]))
+        fast = {(x.removed, min(x.before, x.after), max(x.before, x.after), x.kind) for x in flips.rank_reversals(r)}
+        assert fast == _straight_reversals(r)
+        assert 0 not in flips.scale_setters(r) and 1 not in flips.scale_setters(r)
+
+
+@pytest.mark.parametrize("fixed", [False, True])
+def test_figure_flips_equal_the_whole_column(monkeypatch, fixed):
+    rng = np.random.default_rng(31 + fixed)
+    for i in range(8):
+        s = random_scenario(rng, int(rng.integers(3, 15)), 3, missing=0.2 if i % 2 else 0.0, fixed=fixed)
+        r = score(prepare(s), np.array([s.weights[c.id] for c in s.criteria]))
+        fast = flips.figure_flips(r)
+        with monkeypatch.context() as m:
+            m.setattr(flips, "_scale_representatives",
+                      lambda v, crit, skip: [i for i in range(v.size) if i not in skip])
+            whole = flips.figure_flips(r)
+        assert fast == whole
+
+
+def _straight_rank_shares(scores: np.ndarray):
+    """Sample by sample: sort, chain ties, share places fractionally (the documented rule)."""
+    s_count, n = scores.shape
+    acc = np.zeros((n, n))
+    mid = np.zeros((s_count, n))
+    for s in range(s_count):
+        x = np.where(np.isnan(scores[s]), -1e9, scores[s])
+        order = sorted(range(n), key=lambda i: -x[i])
+        groups, cur = [], [order[0]]
+        for a, b in zip(order, order[1:]):
+            if x[a] - x[b] > TIE_TOLERANCE:
+                groups.append(cur)
+                cur = []
+            cur.append(b)
+        groups.append(cur)
+        place = 0
+        for g in groups:
+            for i in g:
+                acc[i, place:place + len(g)] += 1 / len(g)
+                mid[s, i] = 2 * place + len(g) - 1
+            place += len(g)
+    return acc / s_count, mid
+
+
+@pytest.mark.parametrize("ties", [False, True])
+def test_chunked_smaa_ranks_equal_sample_by_sample(monkeypatch, ties):
+    rng = np.random.default_rng(41)
+    s = random_scenario(rng, 7, 3)
+    v = prepare(s).values
+    if ties:
+        v[1] = v[0]                                   # identical clubs: tied in every sample
+        v[4, 0] = np.nan                              # and one renormalised club
+    s = matrix_scenario(v, [c.direction.value for c in s.criteria], [1.0, 1.0, 1.0],
+                        targets=[c.target for c in s.criteria])
+    r = score(prepare(s), np.ones(3))
+    monkeypatch.setattr(smaa_mod, "CHUNK_CELLS", 7 * 37)     # 37 samples per step: uneven chunks
+    out = smaa_mod.smaa(r, samples=500, seed=2)
+    scores = weighted_scores(smaa_mod.dirichlet_weights(3, 500, 2), r.prepared.utilities)
+    acc, mid = _straight_rank_shares(scores)
+    np.testing.assert_allclose(out.acceptability, acc, atol=1e-12)
+    above = (mid[:, :, None] < mid[:, None, :]).mean(axis=0) + 0.5 * (mid[:, :, None] == mid[:, None, :]).mean(axis=0)
+    np.fill_diagonal(above, np.nan)
+    np.testing.assert_allclose(out.pairwise, above, atol=1e-12)
+    if ties:
+        assert out.pairwise[0, 1] == 0.5
+    one_go = smaa_mod.smaa(r, samples=500, seed=2)
+    monkeypatch.setattr(smaa_mod, "CHUNK_CELLS", 10**9)
+    whole = smaa_mod.smaa(r, samples=500, seed=2)
+    np.testing.assert_allclose(one_go.acceptability, whole.acceptability, atol=1e-12)
+    for a, b in zip(one_go.central_weights, whole.central_weights):
+        assert (a is None) == (b is None) and (a is None or np.allclose(a, b, atol=1e-12))
+
+
+def test_smaa_run_stepwise_is_smaa():
+    r = score(prepare(random_scenario(np.random.default_rng(5), 60, 3)), np.ones(3))
+    run = smaa_mod.SMAARun(r, 10_000, 0)
+    steps = 1
+    while not run.step():
+        steps += 1
+    assert steps > 1
+    np.testing.assert_array_equal(run.outcome().acceptability, smaa_mod.smaa(r, 10_000, 0).acceptability)
