@@ -11,6 +11,7 @@ from datetime import datetime
 import numpy as np
 
 from evaluator.decision.model import Criterion, DataCheck, Direction, FigureStatus, Scenario
+from evaluator.decision.flips import FigureFlip
 from evaluator.decision.robustness import Robustness, analyse
 from evaluator.decision.scoring import TIE_TOLERANCE, Result, rounded_contributions, score
 from evaluator.decision.sweeps import StabilityInterval
@@ -423,6 +424,7 @@ class FlipRow:
     change: str             # "weight share" or "<club>'s figure"
     outcome: str            # "can swap", "cannot swap" or "level already"
     sentence: str
+    needed: str = "—"       # e.g. "33.3% → 52.1%" or "0.92 → 0.41 goals/match"; "—" when it cannot swap
 
 
 @dataclass(frozen=True)
@@ -464,7 +466,7 @@ def robustness_section(r: Result, samples: int = SMAA_SAMPLES, seed: int = SMAA_
         stability=tuple(StabilityRow(*stability_cells(st, s)) for st in rb.stability),
         rank_labels=_rank_labels(len(s.clubs)) if mc else (),
         acceptability=_acceptability(rb) if mc else (),
-        flips=_flip_rows(rb),
+        flips=flip_rows(rb),
         warnings=_reversal_warnings(rb),
         top_two=pair,
     )
@@ -504,13 +506,33 @@ def _acceptability(rb: Robustness) -> tuple[AcceptabilityRow, ...]:
     return tuple(rows)
 
 
-def _flip_rows(rb: Robustness) -> tuple[FlipRow, ...]:
+def flip_rows(rb: Robustness) -> tuple[FlipRow, ...]:
+    """One row per weight and per figure of the top two: the window's table and the report's."""
     s = rb.result.scenario
-    rows = [FlipRow(s.criteria[f.criterion].label, "weight share", _outcome(f.possible, f.delta), f.sentence)
-            for f in rb.weight_flips]
+    rows = [FlipRow(s.criteria[f.criterion].label, "weight share", _outcome(f.possible, f.delta), f.sentence,
+                    _share_change(f.share, f.delta)) for f in rb.weight_flips]
     rows += [FlipRow(s.criteria[f.criterion].label, f"{s.clubs[f.club].name}'s figure",
-                     _outcome(f.possible, f.delta), f.sentence) for f in rb.figure_flips]
+                     _outcome(f.possible, f.delta), f.sentence, _figure_change(f, s)) for f in rb.figure_flips]
     return tuple(rows)
+
+
+def _share_change(share: float | None, delta: float | None) -> str:
+    if share is None or delta is None:
+        return "—"
+    return "none" if delta == 0 else f"{format_share(share - delta)} → {format_share(share)}"
+
+
+def _figure_change(f: FigureFlip, s: Scenario) -> str:
+    if f.value is None or f.new_value is None:
+        return "—"
+    if f.delta == 0:
+        return "none"
+    crit = s.criteria[f.criterion]
+    d = s.column(crit.column).decimals
+    while d < 6 and f"{f.value:.{d}f}" == f"{f.new_value:.{d}f}":   # show the change, however small
+        d += 1
+    unit = crit.unit or s.column(crit.column).unit
+    return f"{f.value:.{d}f} → {f.new_value:.{d}f}" + (f" {unit}" if unit else "")
 
 
 def _outcome(possible: bool, delta: float | None) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from evaluator.decision.flips import WeightFlip
 from evaluator.decision.robustness import analyse
 from evaluator.decision.scoring import prepare, score
 from evaluator.decision.session import Session
@@ -94,8 +95,15 @@ def test_panel_equals_analyse_computed_directly(qtbot, session):
     x, y = panel.sweeps.club_curve(0, 1)
     np.testing.assert_allclose(y, np.nan_to_num(want.sweeps[0].at(x)[:, 1]))
     assert panel.sweeps.markers[0].value() == want.sweeps[0].current
-    for flip in want.weight_flips:
-        assert flip.sentence in panel.flips.text()
+    cells = [[panel.flips.item(r, c).text() for c in range(panel.flips.columnCount())]
+             for r in range(panel.flips.rowCount())]
+    flips = list(want.weight_flips) + list(want.figure_flips)
+    assert [row[-1] for row in cells] == [f.sentence for f in flips]    # every flip, in words, in order
+    for row, f in zip(cells, flips):                                     # and the change in numbers
+        if isinstance(f, WeightFlip) and f.possible and f.delta:
+            assert row[2] == f"{100 * (f.share - f.delta):.1f}% → {100 * f.share:.1f}%"
+        elif not f.possible:
+            assert (row[2], row[3]) == ("—", "cannot swap")
     widths = np.column_stack([bar.opts["width"] for bar in panel.acceptability.segments])
     np.testing.assert_allclose(widths, 100 * want.smaa.acceptability)
 
@@ -130,3 +138,36 @@ def test_many_clubs_sweep_lines_are_one_item_per_colour(qtbot):
     assert len(panel.acceptability.segments) == 6                # ranks 6..30 share a segment
     widths = np.column_stack([bar.opts["width"] for bar in panel.acceptability.segments])
     np.testing.assert_allclose(widths.sum(axis=1), 100.0)
+
+
+def test_figure_flip_change_is_in_the_figures_unit(session):
+    from evaluator.report import flip_rows
+    # weights under which the runner-up can catch up by a better figure
+    session.set_weights({"standing": 10, "defence": 100, "age": 10})
+    rb = analyse(session.result, smaa_samples=0)
+    rows = [r for r, f in zip(flip_rows(rb)[len(rb.weight_flips):], rb.figure_flips) if f.possible and f.delta]
+    assert rows, "expected at least one figure that can swap the top two"
+    for row in rows:
+        before, after = row.needed.split(" → ")
+        assert float(before) != float(after.split()[0]) and row.outcome == "can swap"
+
+
+def test_many_warnings_show_five_and_offer_the_rest(qtbot, monkeypatch):
+    from ui import dialogs
+    listed = []
+    monkeypatch.setattr(dialogs, "show_list", lambda parent, title, items: listed.append(items))
+    scenario = random_scenario(np.random.default_rng(5), 40, 3)
+    session = Session(scenario)
+    window = _shown(qtbot, session)
+    panel = window.robustness
+    messages = panel.latest.messages
+    if len(messages) <= 5:   # find weights with many reversals
+        for w in ((1, 0, 0), (0, 1, 0), (0, 0, 1), (1, 1, 0), (0, 1, 1)):
+            session.set_weights(dict(zip([c.id for c in scenario.criteria], w)))
+            if len(panel.latest.messages) > 5:
+                break
+    messages = panel.latest.messages
+    assert len(messages) > 5
+    assert panel.warnings.text().count("⚠") == 5 and f"show all {len(messages)}" in panel.warnings.text()
+    panel.warnings.linkActivated.emit("all")
+    assert listed == [messages]

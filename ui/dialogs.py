@@ -27,3 +27,19 @@ def ask_item(parent: QWidget | None, title: str, label: str, items: list[str], c
     index = items.index(current) if current in items else 0
     item, ok = QInputDialog.getItem(parent, title, label, items, index, False)
     return item if ok else ""
+
+
+def show_list(parent: QWidget | None, title: str, items: tuple[str, ...] | list[str]) -> None:
+    """A long list of lines to read and copy, in a resizable window."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    box = QVBoxLayout(dialog)
+    text = QPlainTextEdit("\n".join(items))
+    text.setReadOnly(True)
+    box.addWidget(text)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    box.addWidget(buttons)
+    dialog.resize(760, 480)
+    dialog.exec()

@@ -389,10 +389,10 @@ def robustness_html(rb: RobustnessSection, criteria: tuple[str, ...]) -> str:
     if rb.flips:
         lead, run = rb.top_two or ("", "")
         parts.append(f"<h3>What would swap the top two ({e(lead)} and {e(run)})</h3>")
-        rows = [[e(f.criterion), e(f.change), e(f.outcome), f"<span class='small'>{e(f.sentence)}</span>"]
+        rows = [[e(f.criterion), e(f.change), e(f.needed), e(f.outcome), f"<span class='small'>{e(f.sentence)}</span>"]
                 for f in rb.flips]
-        parts.append(_table(["Criterion", "What changes", "Outcome", "In words"], rows,
-                            widths=[16, 18, 12, 54], css="data compact"))
+        parts.append(_table(["Criterion", "What changes", "Change needed", "Outcome", "In words"], rows,
+                            widths=[14, 15, 15, 10, 46], css="data compact"))
     return "".join(parts)
 
 

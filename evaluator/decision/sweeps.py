@@ -94,6 +94,14 @@ class WeightSweep:
         e[self.criterion] = 1.0
         return (1.0 - t) * self.base + t * e
 
+    def club_at(self, t: np.ndarray, clubs: np.ndarray) -> np.ndarray:
+        """Exact score of ``clubs[m]`` at share ``t[m]``, element by element (no clubs x t grid)."""
+        t = np.asarray(t, dtype=float)
+        num = (1 - t) * self.num0[clubs] + t * self.num1[clubs]
+        den = (1 - t) * self.den0[clubs] + t * self.den1[clubs]
+        ok = den > 1e-15
+        return np.where(ok, num / np.where(ok, den, 1.0), np.nan)
+
     def at(self, t: np.ndarray) -> np.ndarray:
         """Exact scores ``(len(t), clubs)`` at shares ``t``."""
         t = np.asarray(t, dtype=float)[:, None]

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from evaluator.decision.robustness import Robustness, analyse_exact, with_smaa
 from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult
-from evaluator.report import SMAA_MAX_CLUBS, stability_cells
+from evaluator.report import SMAA_MAX_CLUBS, flip_rows, stability_cells
+from ui import dialogs
 from ui.panels.bar_axes import set_club_axis
 from ui.palette import MUTED, TEXT, WARNING_BG, WARNING_BORDER, criterion_colour
 from ui.smaa_worker import SmaaWorker
@@ -31,6 +32,10 @@ CLUB_COLOURS = ("#1B4F72", "#B9770E", "#117A65", "#884EA0", "#C0392B", "#2E86C1"
 RANK_COLOURS = ("#1A4971", "#2B6CB0", "#63B3ED", "#BEE3F8", "#E2E8F0", "#EDF2F7")
 
 
+MAX_WARNINGS_SHOWN = 5
+FLIP_HEADERS = ["Criterion", "What changes", "Change needed", "Outcome", "In words"]
+ALL_CROSSINGS_UP_TO = 10  # clubs; above, only crossings involving the current top TOP_CROSSINGS
+TOP_CROSSINGS = 3
 MAX_SMAA_CLUBS = SMAA_MAX_CLUBS   # SMAA's pairwise index grows with clubs squared x samples; as in the report
 
 
@@ -87,9 +92,12 @@ class SweepPlots(pg.GraphicsLayoutWidget):
                 line.setData(x, curves[:, group].T.ravel(), connect=conn)
             marker.setValue(sweep.current)
             inside = (sweep.cross_t > 0) & (sweep.cross_t < 1)
+            if n > ALL_CROSSINGS_UP_TO:   # thousands of dots say nothing: mark where the leaders change
+                top = np.zeros(n, dtype=bool)
+                top[rb.result.order[:TOP_CROSSINGS]] = True
+                inside &= top[sweep.cross_first] | top[sweep.cross_second]
             ts = sweep.cross_t[inside]
-            ys = sweep.at(ts)[np.arange(ts.size), sweep.cross_first[inside]] if ts.size else ts
-            cross.setData(ts, ys)
+            cross.setData(ts, sweep.club_at(ts, sweep.cross_first[inside]))
 
     def club_curve(self, plot: int, club: int) -> tuple[np.ndarray, np.ndarray]:
         """(x, y) drawn for ``club`` in sweep plot ``plot``."""
@@ -195,6 +203,29 @@ class AcceptabilityChart(pg.GraphicsLayoutWidget):
         self._n = n
 
 
+WARNING_STYLE = (f"QLabel {{ background:{WARNING_BG}; border:1px solid {WARNING_BORDER};"
+                 " border-radius:4px; padding:6px; color:#3D2B00; }")
+CLEAR_STYLE = f"QLabel {{ border:1px solid transparent; padding:6px; color:{MUTED}; }}"
+
+
+def set_text_keeping_height(label: QLabel, text: str) -> None:
+    """Set a wrapped label's text without letting it shrink while the set of clubs stays.
+
+    On every slider tick these texts change length; a label whose wrapped height changed
+    made the whole tab re-lay out and resize its charts (33 resizes in 50 ticks, most of a
+    20 ms tick at 3 clubs). Holding the tallest height seen lets a new line or two in, once.
+    """
+    if label.text() == text:
+        return
+    label.setText(text)
+    longest = label.property("longest") or 0
+    if len(text) > longest:   # measuring rich text costs ms at 100 clubs: only for a new longest text
+        label.setProperty("longest", len(text))
+        needed = label.heightForWidth(max(label.width(), 1))
+        if needed > label.minimumHeight():
+            label.setMinimumHeight(needed)
+
+
 class RobustnessPanel(QWidget):
     def __init__(self, result: Result, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -203,8 +234,8 @@ class RobustnessPanel(QWidget):
         self.summary.setWordWrap(True)
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet(f"QLabel {{ background:{WARNING_BG}; border:1px solid {WARNING_BORDER};"
-                                    " border-radius:4px; padding:6px; color:#3D2B00; }")
+        self._warning_state: bool | None = None
+        self.warnings.linkActivated.connect(self._on_all_warnings)
         self.sweeps = SweepPlots()
         self.acceptability = AcceptabilityChart()
         self.stability = QTableWidget(0, 4)
@@ -212,9 +243,17 @@ class RobustnessPanel(QWidget):
                                                   "Whole ranking holds for share"])
         self.stability.verticalHeader().hide()
         self.stability.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.flips = QLabel()
-        self.flips.setWordWrap(True)
-        self.flips.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A table, not a paragraph: the sentences change on every tick, and re-laying out ~1,600
+        # characters of wrapped text cost 4 ms a tick; cells update in place and wrap nothing.
+        self.flips = QTableWidget(0, len(FLIP_HEADERS))
+        self.flips.setHorizontalHeaderLabels(FLIP_HEADERS)
+        self.flips.verticalHeader().hide()
+        self.flips.setWordWrap(False)
+        self.flips.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.flips.setToolTip("What would swap the top two: the smallest change of one weight share "
+                              "(the others in proportion) or of one figure in its own unit.")
+        self.flips.horizontalHeader().setStretchLastSection(True)   # columns sized once per shape, not per tick
+        self.flips_title = QLabel()
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.sweeps)
         split.addWidget(self.acceptability)
@@ -222,7 +261,8 @@ class RobustnessPanel(QWidget):
         box.addWidget(self.summary)
         box.addWidget(split, 2)
         box.addWidget(self.stability, 1)
-        box.addWidget(self.flips)
+        box.addWidget(self.flips_title)
+        box.addWidget(self.flips, 1)
         box.addWidget(self.warnings)
         self.worker = SmaaWorker(self)
         self.worker.ready.connect(self._on_smaa)
@@ -276,7 +316,7 @@ class RobustnessPanel(QWidget):
         self._shown_smaa = mc
         self.acceptability.show_smaa(self.latest.result, mc)
         self.latest = with_smaa(self.latest, mc)
-        self.summary.setText(self._summary())
+        set_text_keeping_height(self.summary, self._summary())
         self._set_warnings(self.latest.messages)
 
     # --- drawing ---------------------------------------------------------------------------
@@ -293,14 +333,58 @@ class RobustnessPanel(QWidget):
                     self.stability.setItem(r, c, QTableWidgetItem(text))
                 elif item.text() != text:
                     item.setText(text)
-        self.summary.setText(self._summary())
-        lines = [f.sentence for f in rb.weight_flips] + [f.sentence for f in rb.figure_flips]
-        self.flips.setText("<b>What would swap the top two</b><br>" + "<br>".join(lines) if lines else "")
+        if rb.result.scenario.clubs is not getattr(self, "_clubs", None):   # another list: heights start afresh
+            self._clubs = rb.result.scenario.clubs
+            for label in (self.summary, self.warnings):
+                label.setMinimumHeight(0)
+                label.setProperty("longest", 0)
+        set_text_keeping_height(self.summary, self._summary())
+        self._show_flips(rb)
         self._set_warnings(rb.messages)
 
+    def _show_flips(self, rb: Robustness) -> None:
+        s = rb.result.scenario
+        title = (f"<b>What would swap the top two</b> ({s.clubs[rb.top_two[0]].name} and "
+                 f"{s.clubs[rb.top_two[1]].name})" if rb.top_two else "<b>What would swap the top two</b>: "
+                 "there is no runner-up to swap with")
+        if self.flips_title.text() != title:
+            self.flips_title.setText(title)
+        rows = flip_rows(rb)
+        new_shape = self.flips.rowCount() != len(rows)
+        if new_shape:
+            self.flips.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate((row.criterion, row.change, row.needed, row.outcome, row.sentence)):
+                item = self.flips.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem(text)
+                    self.flips.setItem(r, c, item)
+                elif item.text() != text:
+                    item.setText(text)
+                else:
+                    continue
+                item.setToolTip(row.sentence)
+        if new_shape:   # asking every cell for its size on every tick cost more than the rest
+            for c in range(len(FLIP_HEADERS) - 1):
+                self.flips.resizeColumnToContents(c)
+
+    def _on_all_warnings(self, _link: str) -> None:
+        if self.latest is not None:
+            dialogs.show_list(self, "Rank reversals and other warnings", self.latest.messages)
+
     def _set_warnings(self, messages: tuple[str, ...]) -> None:
-        self.warnings.setVisible(bool(messages))
-        self.warnings.setText("<br>".join(f"⚠ {m}" for m in messages))
+        """Always shown, so a warning coming and going while a slider moves does not re-lay
+        out the tab: a warning box, or a plain line saying there is nothing to warn about."""
+        warn = bool(messages)
+        if warn != self._warning_state:   # restyle only when the state flips
+            self._warning_state = warn
+            self.warnings.setStyleSheet(WARNING_STYLE if warn else CLEAR_STYLE)
+        shown = messages[:MAX_WARNINGS_SHOWN]   # 100 clubs can give hundreds; 10,000 characters took 40 ms to paint
+        more = len(messages) - len(shown)
+        extra = f"<br>… and {more} more: <a href='all'>show all {len(messages)}</a>" if more > 0 else ""
+        text = ("<br>".join(f"⚠ {m}" for m in shown) + extra if warn else
+                "✓ No rank reversal: leaving any one club out does not change the order of the others.")
+        set_text_keeping_height(self.warnings, text)
 
     def _summary(self) -> str:
         rb = self.latest
