@@ -148,5 +148,5 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)
-    widget.setMinimumHeight(560)
+    widget.setMinimumHeight(760)
     return area

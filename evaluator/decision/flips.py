@@ -101,8 +101,8 @@ def weight_flips(result: Result, sweeps: tuple[WeightSweep, ...]) -> tuple[Weigh
             continue
         if not ts:
             out.append(WeightFlip(k, False, None, None, None,
-                                  f"No weight on {label} (0-100% of the total) puts {clubs[run].name} "
-                                  f"ahead of {clubs[lead].name}."))
+                                  f"No share of the total weight for {label}, from 0% to 100%, puts "
+                                  f"{clubs[run].name} ahead of {clubs[lead].name}."))
             continue
         t = min(ts, key=lambda x: abs(x - s))
         others = float(result.raw_weights.sum() - result.raw_weights[k])

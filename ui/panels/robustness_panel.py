@@ -164,7 +164,7 @@ class AcceptabilityChart(pg.GraphicsLayoutWidget):
         self.plot.hideButtons()
         self.plot.enableAutoRange(False)
         self.plot.setXRange(0, 100, padding=0.02)
-        self.plot.setTitle("How often each club ranks 1st, 2nd, … (SMAA)", color=TEXT, size="9pt")
+        self.plot.setTitle("Share of weightings per rank", color=TEXT, size="9pt")
         self.legend = pg.LegendItem(colCount=6, labelTextColor=TEXT)
         self.addItem(self.legend, row=1, col=0)
         self.segments: list[pg.BarGraphItem] = []
@@ -367,6 +367,9 @@ class RobustnessPanel(QWidget):
         if new_shape:   # asking every cell for its size on every tick cost more than the rest
             for c in range(len(FLIP_HEADERS) - 1):
                 self.flips.resizeColumnToContents(c)
+            shown = min(len(rows), 10)   # up to 10 rows without scrolling inside the tab
+            self.flips.setMinimumHeight(self.flips.horizontalHeader().height() + 4
+                                        + shown * self.flips.verticalHeader().defaultSectionSize())
 
     def _on_all_warnings(self, _link: str) -> None:
         if self.latest is not None:
