@@ -85,7 +85,7 @@ def test_as_of_date_past_the_files_last_result_is_said(tmp_path):
     assert all(not c.agree and c.details for c in missing)
     assert "its last result is from 2026-03-09" in missing[0].text
     roma = next(c for c in build_scenario(load_case(BUNDLED_CASE), as_of=date(2026, 5, 1)).clubs if c.name == "AS Roma")
-    assert roma.figure("points").note.endswith("(the file's last result is from 2026-03-09; 60 fixtures since have no result)")
+    assert roma.figure("points").note.endswith("(the file's last result is from 2026-03-09; 60 fixtures dated up to 2026-05-01 have no result)")
     # the CSVs go further: the pair checks say which matches could not be compared
     assert any("so matches after 2026-03-09 are not cross-checked" in c.text for c in checks)
 

@@ -1,7 +1,7 @@
 """Read a file off the GUI thread when it is big enough to freeze the window.
 
-Measured here: CSV season files parse at about 370 ms per MB (a 1 MB file: 371 ms), openfootball
-JSON at about 60 ms per MB; the shipped files (20-95 KB) take 2-9 ms. Anything under
+Measured here (benchmarks, suite ``data``): a 1 MB CSV season file parses in about 175 ms,
+openfootball JSON at about 20 ms per MB; the shipped files (20-95 KB) take 2-5 ms. Anything under
 BACKGROUND_BYTES is read at once on the GUI thread (the user sees the result immediately);
 anything bigger could pass 100 ms on a slower machine, so it is parsed in the global thread
 pool and the window stays live. The result comes back on the GUI thread, where the workspace
@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication
 
 from evaluator.errors import InputError
 
-BACKGROUND_BYTES = 100_000   # a CSV this size: ~37 ms here, so a 2.5x slower machine stays under 100 ms
+BACKGROUND_BYTES = 100_000   # a CSV this size: ~18 ms here, so a 5x slower machine stays under 100 ms
 
 _running: set["_Job"] = set()   # keeps each job's signal object alive until it reports
 

@@ -5,7 +5,6 @@ from datetime import date
 from pathlib import Path
 
 from evaluator.data.league_table import LeagueTable
-from evaluator.data.matches import SCHEDULED
 from evaluator.data.squads import Squad, average_age
 from evaluator.decision.model import Column, Figure
 
@@ -35,10 +34,9 @@ def league_figures(table: LeagueTable, team: str, source: str) -> dict[str, Figu
     row = table.row(team)
     on = table.as_of
     note = f"{table.matches_counted} league matches counted up to {on.isoformat()}"
-    last = max((m.date for m in table.season.matches if m.played and m.date <= on), default=None)
-    waiting = sum(1 for m in table.season.matches if m.date <= on and m.status == SCHEDULED)
-    if waiting and last is not None:   # the file stops short of the date: say so on every figure
-        note += f" (the file's last result is from {last.isoformat()}; {waiting} fixtures since have no result)"
+    if table.without_result and table.last_result is not None:   # the file stops short of the date
+        note += (f" (the file's last result is from {table.last_result.isoformat()}; "
+                 f"{table.without_result} fixtures dated up to {on.isoformat()} have no result)")
     size = table.size
 
     def fig(v: float | None, extra: str = "") -> Figure:

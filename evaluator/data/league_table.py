@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from evaluator.data.matches import Season
+from evaluator.data.matches import SCHEDULED, Season
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class LeagueTable:
     as_of: date
     rows: tuple[Row, ...]
     matches_counted: int
+    last_result: date | None = None   # the latest counted match
+    without_result: int = 0           # fixtures dated on or before as_of that have no result yet
 
     @property
     def size(self) -> int:
@@ -68,10 +70,16 @@ def league_table(season: Season, as_of: date) -> LeagueTable:
     stats = {t: [0, 0, 0, 0, 0, 0, 0, 0] for t in season.teams}   # P W D L GF GA CS SOTA
     has_shots = True
     counted = 0
+    last: date | None = None
+    waiting = 0
     for m in season.matches:
-        if not m.played or m.date > as_of:
+        if m.date > as_of:
+            continue
+        if not m.played:
+            waiting += m.status == SCHEDULED
             continue
         counted += 1
+        last = m.date if last is None or m.date > last else last
         hg, ag = m.home_goals, m.away_goals
         assert hg is not None and ag is not None
         for team, gf, ga, sot_against in ((m.home, hg, ag, m.away_shots_on_target),
@@ -99,4 +107,4 @@ def league_table(season: Season, as_of: date) -> LeagueTable:
                                 and c is not None and x.conceded_per_match < c) if c is not None else 0
         ranked.append(Row(i, r.team, r.played, r.won, r.drawn, r.lost, r.goals_for, r.goals_against,
                           r.points, r.clean_sheets, r.shots_on_target_against, top - r.points, conceded_rank))
-    return LeagueTable(season, as_of, tuple(ranked), counted)
+    return LeagueTable(season, as_of, tuple(ranked), counted, last, waiting)
