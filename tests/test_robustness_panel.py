@@ -171,3 +171,28 @@ def test_many_warnings_show_five_and_offer_the_rest(qtbot, monkeypatch):
     assert panel.warnings.text().count("⚠") == 5 and f"show all {len(messages)}" in panel.warnings.text()
     panel.warnings.linkActivated.emit("all")
     assert listed == [messages]
+
+
+def test_how_sure_tab_is_built_only_when_first_shown(qtbot, session):
+    import os
+    import subprocess
+    import sys
+    from conftest import ROOT
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.how_sure.built                      # nobody sees it at start-up
+    window.weights.rows[0].slider.setValue(90)
+    window.tabs.setCurrentIndex(HOW_SURE)
+    assert window.how_sure.built
+    assert window.robustness.latest.result is session.result   # and it shows the newest weights at once
+    code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
+            "from evaluator.scenario_file import load_scenario; from evaluator.decision.session import Session\n"
+            "from conftest import BUNDLED_SCENARIO; from ui.main_window import MainWindow\n"
+            "w = MainWindow(Session(load_scenario(BUNDLED_SCENARIO))); w.show(); app.processEvents()\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('evaluator.decision.robustness', "
+            "'evaluator.decision.smaa', 'ui.panels.robustness_panel'))))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'tests'}"})
+    assert out.stdout.strip() == "[]", out.stdout

@@ -1,6 +1,8 @@
 """The main window: builds the panels and connects them to the session. Nothing else."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -16,10 +18,13 @@ from ui.panels.figures_table import FiguresTable
 from ui.panels.header import CaseHeader
 from ui.panels.messages_panel import MessagesPanel
 from ui.panels.ranking_table import RankingTable
-from ui.panels.robustness_panel import RobustnessPanel
+from ui.panels.deferred_tab import DeferredTab
 from ui.panels.score_chart import ScoreChart
 from ui.panels.weights_panel import WeightsPanel
 from ui.session_signals import SessionSignals
+
+if TYPE_CHECKING:
+    from ui.panels.robustness_panel import RobustnessPanel
 
 
 class MainWindow(QMainWindow):
@@ -37,9 +42,9 @@ class MainWindow(QMainWindow):
         self.contributions = ContributionChart(result)
         self.ranking = RankingTable(result)
         self.figures = FiguresTable(result)
-        self.robustness = RobustnessPanel(result)
+        self.how_sure: DeferredTab[RobustnessPanel] = DeferredTab(_robustness_panel, result)
         self.views = (self.header, self.case, self.weights, self.messages, self.scores, self.contributions,
-                      self.ranking, self.figures, self.robustness)
+                      self.ranking, self.figures, self.how_sure)
         for view in self.views:
             self.signals.result_changed.connect(view.show_result)
         self.signals.result_changed.connect(self._on_result)
@@ -71,7 +76,7 @@ class MainWindow(QMainWindow):
         tabs = self.tabs = QTabWidget()
         tabs.addTab(self.ranking, "&Ranking")
         tabs.addTab(self.figures, "&Figures and sources")
-        tabs.addTab(_scrolling(self.robustness), "How &sure")
+        tabs.addTab(_scrolling(self.how_sure), "How &sure")
         charts.addWidget(tabs)
         charts.setSizes([230, 260, 230])
 
@@ -135,12 +140,23 @@ class MainWindow(QMainWindow):
         for url in event.mimeData().urls():
             file_actions.open_dropped(self, self.session, url.toLocalFile())
 
+    @property
+    def robustness(self) -> RobustnessPanel:
+        """The How sure panel (built on first use: it is deferred until its tab is shown)."""
+        return self.how_sure.panel()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.robustness.shutdown()      # no SMAA left running into a closing window
+        if self.how_sure.built:
+            self.robustness.shutdown()      # no SMAA left running into a closing window
         super().closeEvent(event)
 
     def _on_result(self, result: Result) -> None:
         self.setWindowTitle(self.header.window_title(result))
+
+
+def _robustness_panel(result: Result) -> "RobustnessPanel":
+    from ui.panels.robustness_panel import RobustnessPanel   # its maths stays off the start-up path
+    return RobustnessPanel(result)
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:

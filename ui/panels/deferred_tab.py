@@ -1,0 +1,49 @@
+"""A tab whose panel is built the first time it is shown.
+
+The How sure panel pulls in the robustness maths and builds four plots; nobody sees it at
+start-up, so building it then cost ~40 ms of the cold start. Until it is shown, this holder
+only remembers the newest Result, like any hidden view.
+"""
+from __future__ import annotations
+
+from typing import Callable, Generic, TypeVar
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from evaluator.decision.scoring import Result
+
+P = TypeVar("P", bound=QWidget)
+
+
+class DeferredTab(QWidget, Generic[P]):
+    def __init__(self, build: Callable[[Result], P], result: Result, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build = build
+        self._result = result
+        self._panel: P | None = None
+        self._box = QVBoxLayout(self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def built(self) -> bool:
+        return self._panel is not None
+
+    def panel(self) -> P:
+        """The panel, built now if it has not been yet."""
+        if self._panel is None:
+            self._panel = self._build(self._result)
+            self._box.addWidget(self._panel)
+        return self._panel
+
+    def show_result(self, result: Result) -> None:
+        if self._panel is None:
+            self._result = result      # nobody sees it yet
+        else:
+            self._panel.show_result(result)  # type: ignore[attr-defined]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        panel = self.panel()
+        if not panel.isVisible():
+            panel.show()   # a layout shows a new child only later, from the event queue: now, please
