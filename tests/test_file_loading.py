@@ -52,7 +52,7 @@ def test_big_league_file_is_read_off_the_gui_thread(qtbot, live_session, said, m
     def spying(path):
         threads.append(threading.current_thread())
         return real(path)
-    monkeypatch.setattr(case_actions, "read_season", spying)
+    monkeypatch.setattr(matches_module, "read_season", spying)
     csv = M / "datahub-football-datasets-ligue-1-season-2526.csv"
     case_actions.load_league_file(None, live_session, str(csv))
     assert not said["info"]                                      # not done yet: the window stays live

@@ -3,16 +3,18 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from evaluator.data.workspace import CaseWorkspace
 from evaluator.decision.session import Session
 from evaluator.errors import InputError
-from evaluator.data.matches import Season, read_season
-from evaluator.data.names import resolve
-from evaluator.data.squads import Squad, read_squad
 from ui import background, dialogs
+
+if TYPE_CHECKING:   # the readers load when a file is first loaded, not at start-up
+    from evaluator.data.matches import Season
+    from evaluator.data.squads import Squad
 
 
 def workspace(session: Session) -> CaseWorkspace:
@@ -77,6 +79,7 @@ def load_league_file(parent: QWidget | None, session: Session, path: str = "") -
                           f"{season.name} ({where.name}, {len(season.teams)} teams) is loaded: "
                           "use Add club to pick a club from it.")
 
+    from evaluator.data.matches import read_season
     background.read_file(read_season, where, adopt,
                          lambda message: dialogs.show_error(parent, "Cannot load league file", message))
 
@@ -90,6 +93,7 @@ def load_squad_file(parent: QWidget | None, session: Session, path: str = "") ->
     ws, where = chosen
 
     def adopt(squad: Squad) -> None:
+        from evaluator.data.names import resolve
         names = [c.name for c in ws.case.clubs]
         try:
             guess = resolve(squad.club, names)
@@ -110,6 +114,7 @@ def load_squad_file(parent: QWidget | None, session: Session, path: str = "") ->
             ws.restore_source(old)
             dialogs.show_error(parent, "Cannot use this squad list", str(e))
 
+    from evaluator.data.squads import read_squad
     background.read_file(read_squad, where, adopt,
                          lambda message: dialogs.show_error(parent, "Cannot load squad list", message))
 

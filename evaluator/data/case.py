@@ -10,18 +10,20 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from evaluator.data.club_figures import COLUMNS, league_figures, squad_figures
-from evaluator.data.league_table import LeagueTable, league_table
-from evaluator.data.matches import Season, read_season
-from evaluator.data.names import read_aliases, resolve
-from evaluator.data.squads import Squad, read_squad
-from evaluator.data.source_checks import PairCheck, check_pair, describe, missing_results
+from evaluator.atomic import write_text_atomic
 from evaluator.decision.model import Club, Criterion, DataCheck, Scenario, check_number
 from evaluator.errors import InputError
-from evaluator.atomic import write_text_atomic
 from evaluator.scenario_file import _criterion, _date, _list, _obj, _text, criterion_to_dict
+
+# The readers, tables and cross-checks are imported where they are first used: opening the
+# bundled scenario only loads its case definition, and start-up does not pay for the rest.
+if TYPE_CHECKING:
+    from evaluator.data.league_table import LeagueTable
+    from evaluator.data.matches import Season
+    from evaluator.data.source_checks import PairCheck
+    from evaluator.data.squads import Squad
 
 FORMAT = "clubfit-case"
 
@@ -141,17 +143,20 @@ class DataCache:
 
     def season(self, path: Path) -> Season:
         if path not in self.seasons:
+            from evaluator.data.matches import read_season
             self.seasons[path] = read_season(path)
         return self.seasons[path]
 
     def squad(self, path: Path) -> Squad:
         if path not in self.squads:
+            from evaluator.data.squads import read_squad
             self.squads[path] = read_squad(path)
         return self.squads[path]
 
     def pair(self, first: Path, second: Path, aliases: dict[str, str]) -> PairCheck | None:
         key = (first, second)
         if key not in self.pairs:
+            from evaluator.data.source_checks import check_pair
             self.pairs[key] = check_pair(self.season(first), self.season(second), aliases)
         return self.pairs[key]
 
@@ -159,6 +164,7 @@ class DataCache:
                     aliases: dict[str, str]) -> tuple[DataCheck, ...]:
         """Results missing from the scored files on ``on``, then every pair of files that is one
         league, cross-checked (each pair once)."""
+        from evaluator.data.source_checks import describe, missing_results
         out = [m for m in (missing_results(self.season(f), on) for f in dict.fromkeys(scored)) if m is not None]
         unique = list(dict.fromkeys(scored))
         for f in dict.fromkeys(others):
@@ -179,6 +185,7 @@ class DataCache:
     def table(self, path: Path, on: date) -> LeagueTable:
         key = (path, on)
         if key not in self.tables:
+            from evaluator.data.league_table import league_table
             self.tables[key] = league_table(self.season(path), on)
         return self.tables[key]
 
@@ -193,6 +200,8 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
                    cache: DataCache | None = None, extra_seasons: tuple[Path, ...] = ()) -> Scenario:
     on = as_of or case.as_of
     doubtful = case.include_doubtful if include_doubtful is None else include_doubtful
+    from evaluator.data.club_figures import COLUMNS, league_figures, squad_figures
+    from evaluator.data.names import read_aliases, resolve
     cache = cache or DataCache()
     aliases = read_aliases(case.aliases) if case.aliases else {}
     clubs = []

@@ -7,15 +7,18 @@ computed figure is recomputed from the files.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 from datetime import date
 from pathlib import Path
 
 from evaluator.data.case import CaseDefinition, ClubSource, DataCache, build_scenario, load_case, save_case
-from evaluator.data.league_table import Row
-from evaluator.data.matches import Season
-from evaluator.data.squads import Squad
 from evaluator.decision.model import FigureStatus, Scenario
 from evaluator.errors import InputError
+
+if TYPE_CHECKING:   # the readers load on first use (see evaluator.data.case)
+    from evaluator.data.league_table import Row
+    from evaluator.data.matches import Season
+    from evaluator.data.squads import Squad
 
 
 class CaseWorkspace:
