@@ -196,3 +196,19 @@ def test_how_sure_tab_is_built_only_when_first_shown(qtbot, session):
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'tests'}"})
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_rapid_changes_start_few_smaa_jobs_and_the_last_one_lands(qtbot, session):
+    window = _shown(qtbot, session)
+    panel = window.robustness
+    qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
+    submitted = []
+    original = panel.worker.submit
+    panel.worker.submit = lambda result, stages: submitted.append(result) or original(result, stages)
+    slider = window.weights.rows[1].slider
+    for v in range(10, 60, 5):                 # ten changes well inside one SMAA slot
+        slider.setValue(v)
+    assert 1 <= len(submitted) <= 2             # not one job per change
+    qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
+    assert submitted[-1] is session.result      # the last change got its own job
+    assert panel.latest.smaa.n_samples == FULL_SAMPLES

@@ -44,7 +44,7 @@ from evaluator.decision.sweeps import WeightSweep
 
 FIRST_GRID = 256
 REFINE_GRID = 32
-REFINE_LEVELS = 4
+REFINE_LEVELS = 3   # 256 x 32^3 steps: the tipping point to 1e-7 of the plausible range
 
 
 @dataclass(frozen=True)
