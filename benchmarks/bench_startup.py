@@ -11,17 +11,37 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _peak_rss_kib(pid: int) -> int:
+    """The process's own peak RSS (VmHWM). Not rusage: Linux carries the parent's peak RSS
+    across fork and exec into ``ru_maxrss``, so every child of this (large) benchmark process
+    reported the same ~577 MiB."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def _spawn(cmd: list[str]) -> tuple[float, float]:
     """Wall time (ms) and peak RSS (MiB) of one run."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
+    peak = 0
+    while True:   # poll: the last reading before exit is the peak (VmHWM never goes down)
+        pid, status = os.waitpid(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        peak = max(peak, _peak_rss_kib(proc.pid))
+        time.sleep(0.001)
     ms = (time.perf_counter() - t0) * 1000
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited with {proc.returncode}")
-    return ms, usage.ru_maxrss / 1024
+    return ms, peak / 1024
 
 
 def _series(cmd: list[str], runs: int) -> dict[str, float]:
