@@ -115,7 +115,8 @@ def test_closing_the_window_mid_computation_is_clean(qtbot):
     panel = window.robustness
     for v in (20, 40, 60):
         window.weights.rows[0].slider.setValue(v)
-    assert panel.worker.busy
+    panel._submit_pending()                      # the last move's job, now rather than in its slot
+    assert panel.worker.busy                     # 100 clubs: ~28 ms of SMAA in flight
     window.close()                               # joins the worker (at most one SMAA step)
     assert not panel.worker.busy and panel.worker._thread is None
     on_screen = panel.latest
@@ -208,7 +209,7 @@ def test_rapid_changes_start_few_smaa_jobs_and_the_last_one_lands(qtbot, session
     slider = window.weights.rows[1].slider
     for v in range(10, 60, 5):                 # ten changes well inside one SMAA slot
         slider.setValue(v)
-    assert 1 <= len(submitted) <= 2             # not one job per change
+    assert len(submitted) <= 2                  # not one job per change (at most: now, and in the next slot)
     qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
     assert submitted[-1] is session.result      # the last change got its own job
     assert panel.latest.smaa.n_samples == FULL_SAMPLES
