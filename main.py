@@ -115,7 +115,7 @@ def _session(scenario_path: Path, weights: Sequence[str] = (), need_ranking: boo
 
 def _run_score(args: argparse.Namespace) -> int:
     from evaluator.decision.scoring import rounded_contributions
-    from evaluator.formatting import format_score
+    from evaluator.formatting import MISSING, format_contribution, format_score
     session = _session(args.scenario, args.weight)
     r = session.result
     crit = r.scenario.criteria
@@ -126,7 +126,8 @@ def _run_score(args: argparse.Namespace) -> int:
             "ranking": [{
                 "rank": int(r.ranks[i]) or None, "club": r.scenario.clubs[i].name,
                 "score": None if r.ranks[i] == 0 else round(float(r.scores[i]), 6),
-                "contributions": {c.id: round(float(r.contributions[i, j]), 6) for j, c in enumerate(crit)},
+                "contributions": {c.id: None if format_contribution(r, shown, i, j) == MISSING
+                                  else round(float(r.contributions[i, j]), 6) for j, c in enumerate(crit)},
             } for i in r.order],
             "messages": list(r.messages),
         }, indent=2, ensure_ascii=False))
@@ -134,7 +135,7 @@ def _run_score(args: argparse.Namespace) -> int:
     print(f"{r.scenario.subject} — as of {r.scenario.as_of}")
     print("weights: " + ", ".join(f"{c.label} {100 * w:.0f}%" for c, w in zip(crit, r.weights)))
     for i in r.order:
-        parts = ", ".join(f"{c.label} {shown[i, j]:.1f}" for j, c in enumerate(crit))
+        parts = ", ".join(f"{c.label} {format_contribution(r, shown, i, j)}" for j, c in enumerate(crit))
         rank = str(r.ranks[i]) if r.ranks[i] else "—"
         print(f"{rank:>2}. {r.scenario.clubs[i].name}: {format_score(r.scores[i])} ({parts})")
     for m in r.messages:

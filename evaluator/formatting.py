@@ -4,7 +4,14 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from typing import TYPE_CHECKING
+
 from evaluator.decision.model import Column, Figure
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from evaluator.decision.scoring import Result
 
 MISSING = "missing"
 NO_SCORE = "—"
@@ -51,3 +58,25 @@ def figure_provenance(fig: Figure) -> str:
     if fig.note:
         lines.append(f"Note: {fig.note}")
     return "\n".join(lines)
+
+
+def format_contribution(result: "Result", shown: "np.ndarray", i: int, j: int) -> str:
+    """Club i's points from criterion j as displayed: "missing" where the club has no figure for
+    a weighted criterion (its weight went to the others; "0.0" would read as a worst score)."""
+    if not result.ranks[i]:
+        return NO_SCORE
+    if result.weights[j] > 0 and math.isnan(result.prepared.utilities[i, j]):
+        return MISSING
+    return f"{shown[i, j]:.1f}"
+
+
+def ranking_note(result: "Result", i: int) -> str:
+    """Why a club's score needs care: unranked, or scored without some weighted criteria."""
+    r = result
+    if not r.ranks[i]:
+        return "not ranked: no figure for any weighted criterion" if r.weights.any() else "not ranked"
+    if r.incomplete[i]:
+        missing = [c.label for j, c in enumerate(r.scenario.criteria)
+                   if r.weights[j] > 0 and math.isnan(r.prepared.utilities[i, j])]
+        return "* scored without " + ", ".join(missing) + " (missing): its other weights count for more"
+    return ""

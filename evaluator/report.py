@@ -16,7 +16,8 @@ from evaluator.decision.robustness import Robustness, analyse
 from evaluator.decision.scoring import TIE_TOLERANCE, Result, rounded_contributions, score
 from evaluator.decision.sweeps import StabilityInterval
 from evaluator.formatting import (
-    NO_SCORE, format_date, format_figure, format_score, format_share, format_share_interval,
+    NO_SCORE, format_contribution, format_date, format_figure, format_score, format_share, format_share_interval,
+    ranking_note,
 )
 
 APP_NAME = "Club Fit"
@@ -159,13 +160,7 @@ def _weights(r: Result) -> tuple[WeightRow, ...]:
 
 
 def _note(r: Result, i: int) -> str:
-    if not r.ranks[i]:
-        return "not ranked: no figure for any weighted criterion" if r.weights.any() else "not ranked"
-    if r.incomplete[i]:
-        missing = [c.label for j, c in enumerate(r.scenario.criteria)
-                   if np.isnan(r.prepared.utilities[i, j]) and r.weights[j] > 0]
-        return "* scored without " + ", ".join(missing) + " (missing)"
-    return ""
+    return ranking_note(r, i)
 
 
 def _ranking(r: Result) -> tuple[RankingRow, ...]:
@@ -178,7 +173,7 @@ def _ranking(r: Result) -> tuple[RankingRow, ...]:
             club_id=club.id, club=club.name, league=club.league,
             rank=int(r.ranks[i]) if ranked else None, rank_text=str(int(r.ranks[i])) if ranked else NO_SCORE,
             score=float(r.scores[i]) if ranked else None, score_text=format_score(r.scores[i]),
-            contributions=tuple(f"{shown[i, j]:.1f}" if ranked else NO_SCORE for j in range(shown.shape[1])),
+            contributions=tuple(format_contribution(r, shown, int(i), j) for j in range(shown.shape[1])),
             note=_note(r, int(i)),
         ))
     return tuple(rows)
@@ -200,7 +195,7 @@ def _breakdowns(r: Result) -> tuple[ClubBreakdown, ...]:
                 figure=format_figure(fig, s.column(c.column), with_unit=True),
                 utility=NO_SCORE if np.isnan(u) else f"{u:.2f}",
                 weight=_pct(r.effective[i, j]) if ranked else NO_SCORE,
-                points=f"{shown[i, j]:.1f}" if ranked else NO_SCORE,
+                points=format_contribution(r, shown, int(i), j),
             ))
         out.append(ClubBreakdown(club.name, str(int(r.ranks[i])) if ranked else NO_SCORE,
                                  format_score(r.scores[i]), tuple(lines), _note(r, int(i))))

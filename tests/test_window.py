@@ -138,3 +138,26 @@ def test_a_real_font_is_installed(qapp):
     assert has_real_font()
     family = QFontInfo(QFont()).family()
     assert family in QFontDatabase.families()
+
+
+def test_a_missing_figure_reads_missing_not_zero(qtbot, bundled_scenario):
+    from dataclasses import replace
+    from evaluator.decision.model import Figure
+    from evaluator.decision.session import Session
+    from evaluator.report import build_report
+    from datetime import datetime
+    clubs = list(bundled_scenario.clubs)
+    lev = clubs[1]
+    clubs[1] = replace(lev, figures={**lev.figures, "defender_age": Figure.missing_figure("no squad list")})
+    session = Session(replace(bundled_scenario, clubs=tuple(clubs)))
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    model = window.ranking.model_
+    row = [model.index(r, 1).data() for r in range(model.rowCount())].index(lev.name)
+    age_col = 4 + [c.id for c in session.scenario.criteria].index("age")
+    assert model.index(row, age_col).data() == "missing"
+    note = model.index(row, model.columnCount() - 1).data()
+    assert note.startswith("* scored without Squad age (defenders) (missing)")
+    report = build_report(session.result, datetime(2026, 1, 1))
+    ranked = next(x for x in report.ranking if x.club == lev.name)
+    assert ranked.contributions[2] == "missing" and ranked.note == note

@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from evaluator.decision.scoring import Result, rounded_contributions
-from evaluator.formatting import format_score
+from evaluator.formatting import format_contribution, format_score, ranking_note
 
 Index = QModelIndex | QPersistentModelIndex
 _FIXED = ("Rank", "Club", "League", "Fit score")
@@ -72,7 +72,7 @@ class RankingModel(QAbstractTableModel):
             if col == 3:
                 return format_score(r.scores[i])
             if col < len(_FIXED) + k:
-                return f"{self._shown[i, col - len(_FIXED)]:.1f}" if r.ranks[i] else "—"
+                return format_contribution(r, self._shown, i, col - len(_FIXED))
             return self._note(i)
         if role == Qt.ItemDataRole.TextAlignmentRole and (col == 0 or 3 <= col < len(_FIXED) + k):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -81,12 +81,7 @@ class RankingModel(QAbstractTableModel):
         return None
 
     def _note(self, i: int) -> str:
-        r = self._result
-        if not r.ranks[i]:
-            return "not ranked" if r.ranked else ""
-        if r.incomplete[i]:
-            return "* scored without a missing figure"
-        return ""
+        return ranking_note(self._result, i) if self._result.ranked or self._result.ranks[i] else ""
 
 
 class RankingTable(QTableView):
