@@ -146,12 +146,15 @@ def _run_score(args: argparse.Namespace) -> int:
 def _run_table(args: argparse.Namespace) -> int:
     from evaluator.data.league_table import league_table
     from evaluator.data.matches import read_season
-    from evaluator.data.table_format import format_table
+    from evaluator.data.table_format import format_table, stops_short
     from evaluator.errors import InputError
     season = read_season(args.file)
     if season.first_date is not None and args.as_of < season.first_date:
         raise InputError(f"--as-of {args.as_of}: before the first match in {args.file.name} ({season.first_date})")
-    print(format_table(league_table(season, args.as_of), args.format))
+    table = league_table(season, args.as_of)
+    print(format_table(table, args.format), end="")
+    if args.format == "csv" and stops_short(table):   # text and json carry it themselves
+        print(f"clubfit: note: {stops_short(table)}", file=sys.stderr)
     return 0
 
 

@@ -68,3 +68,14 @@ def test_empty_table_before_the_season(it_json):
 def test_unknown_format(it_json):
     with pytest.raises(InputError, match=r"^--format: unknown format 'xml' \(use one of: text, csv, json\)"):
         format_table(it_json, "xml")
+
+
+def test_a_file_that_stops_short_of_the_date_says_so_in_every_format():
+    season = read_season(M / "openfootball-it.1-2025-26.json")
+    late = league_table(season, date(2026, 5, 1))
+    assert "note: 60 fixtures dated up to 2026-05-01 have no result" in format_table(late, "text")
+    doc = json.loads(format_table(late, "json"))
+    assert (doc["last_result"], doc["fixtures_without_result"]) == ("2026-03-09", 60)
+    on_time = league_table(season, ON)
+    assert "note:" not in format_table(on_time, "text")
+    assert json.loads(format_table(on_time, "json"))["fixtures_without_result"] == 0

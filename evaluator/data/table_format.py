@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 from evaluator.data.league_table import LeagueTable, Row
@@ -41,6 +42,8 @@ def format_table(table: LeagueTable, fmt: str = "text") -> str:
     if fmt == "json":
         doc = {"league": table.season.name, "file": table.season.path, "as_of": table.as_of.isoformat(),
                "matches_counted": table.matches_counted, "clubs": table.size,
+               "last_result": table.last_result.isoformat() if table.last_result else None,
+               "fixtures_without_result": table.without_result,
                "rows": [{c: v[c] for c in cols} for v in rows]}
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
@@ -54,10 +57,21 @@ def format_table(table: LeagueTable, fmt: str = "text") -> str:
     widths = [max(len(row[i]) for row in cells) for i in range(len(cols))]
     lines = [f"{table.season.name}, as of {table.as_of.isoformat()} "
              f"({table.matches_counted} matches counted)"]
+    if stops_short(table):
+        lines.append(f"note: {stops_short(table)}")
     for row in cells:
         lines.append("  ".join(cell.ljust(widths[i]) if cols[i] == "team" else cell.rjust(widths[i])
                                for i, cell in enumerate(row)).rstrip())
     return "\n".join(lines) + "\n"
+
+
+def stops_short(table: LeagueTable) -> str:
+    """Said when the file has fixtures up to the as-of date without a result ("" otherwise)."""
+    if not table.without_result:
+        return ""
+    last = table.last_result.isoformat() if table.last_result else "none yet"
+    return (f"{table.without_result} fixtures dated up to {table.as_of.isoformat()} have no result in "
+            f"{Path(table.season.path).name} (its last result: {last}); the table counts only played matches")
 
 
 def _text(col: str, v: Any) -> str:
