@@ -98,7 +98,7 @@ class FitReport:
     sources: tuple[str, ...]            # distinct sources, numbered from 1 in FigureRow.source_ref
     callouts: tuple[str, ...]           # missing and user-entered figures, in plain words
     method: tuple[str, ...]
-    warnings: tuple[str, ...]           # the scorer's messages
+    warnings: tuple[str, ...]           # the scorer's messages and the data checks that found a problem
     robustness: RobustnessSection | None = None   # the "How sure" page; None only if built without it
     data_checks: tuple[DataCheck, ...] = ()   # sources compared, results missing from a file
 
@@ -127,7 +127,8 @@ def build_report(result: Result, generated: datetime) -> FitReport:
         sources=sources,
         callouts=_callouts(result),
         method=method_notes(result),
-        warnings=tuple(result.messages),
+        # what the window's messages box says: the scorer's messages, then any data problem
+        warnings=tuple(result.messages) + tuple(c.text for c in s.data_checks if not c.agree),
         robustness=robustness_section(result),
         data_checks=s.data_checks,
     )

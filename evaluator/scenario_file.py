@@ -67,7 +67,8 @@ def scenario_to_dict(s: Scenario) -> dict[str, Any]:
             "id": club.id, "name": club.name, "league": club.league,
             "figures": {k: _figure_to_dict(f) for k, f in club.figures.items()},
         } for club in s.clubs],
-        "data_checks": [{"text": d.text, "agree": d.agree, "details": list(d.details)} for d in s.data_checks],
+        "data_checks": [{"text": d.text, "agree": d.agree, "kind": d.kind, "details": list(d.details)}
+                        for d in s.data_checks],
     }
 
 
@@ -113,12 +114,18 @@ def scenario_from_dict(raw: Any) -> Scenario:
     )
 
 
+DATA_CHECK_KINDS = ("cross-check", "missing results", "unreadable")
+
+
 def _data_check(raw: Any, where: str) -> DataCheck:
     o = _obj(raw, where)
     agree = o.get("agree")
     if not isinstance(agree, bool):
         raise InputError(f"{where}.agree: expected true or false, got {agree!r}")
-    return DataCheck(text=_text(o.get("text"), f"{where}.text", required=True), agree=agree,
+    kind = o.get("kind", "cross-check")
+    if kind not in DATA_CHECK_KINDS:
+        raise InputError(f"{where}.kind: unknown kind {kind!r} (use one of: {', '.join(DATA_CHECK_KINDS)})")
+    return DataCheck(text=_text(o.get("text"), f"{where}.text", required=True), agree=agree, kind=kind,
                      details=tuple(_text(t, f"{where}.details[{i}]", required=True)
                                    for i, t in enumerate(_list(o.get("details", []), f"{where}.details"))))
 

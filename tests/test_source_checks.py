@@ -84,6 +84,7 @@ def test_as_of_date_past_the_files_last_result_is_said(tmp_path):
                                                       "French Ligue 1 2025/26"]
     assert all(not c.agree and c.details for c in missing)
     assert "its last result is from 2026-03-09" in missing[0].text
+    assert all(c.kind == "missing results" for c in missing)
     roma = next(c for c in build_scenario(load_case(BUNDLED_CASE), as_of=date(2026, 5, 1)).clubs if c.name == "AS Roma")
     assert roma.figure("points").note.endswith("(the file's last result is from 2026-03-09; 60 fixtures dated up to 2026-05-01 have no result)")
     # the CSVs go further: the pair checks say which matches could not be compared
@@ -126,10 +127,10 @@ def test_window_says_when_sources_disagree(qtbot, tmp_path):
     session = Session(load_scenario(BUNDLED_SCENARIO), ws)
     window = MainWindow(session)
     qtbot.addWidget(window)
-    assert "all agree" in window.case.checks.text()
+    assert "✓ 3 cross-checks agree" in window.case.checks.text()
     assert not any("disagree" in m for m in (window.messages._shown or ()))
     session.recompute()
-    assert "1 of 3 checks need attention" in window.case.checks.text()
+    assert "1 of 3 cross-checks disagree" in window.case.checks.text()
     assert window.messages.isVisibleTo(window) and "disagree on 1 point" in window.messages.text()
     html = checks_html(session.scenario.data_checks)
     assert html.count("<li>") == 1 and "Genoa CFC v US Lecce" in html
@@ -156,3 +157,19 @@ def test_report_lists_every_check_and_each_disagreement(qapp, tmp_path):
     assert "Source checks" in text and "Attention:" in text
     assert "agree on all 225 matches" in text                      # the two leagues that agree
     assert "Genoa CFC v US Lecce: score 0-0" in text                # the one disagreement, in full
+
+
+def test_late_date_is_said_on_the_reports_first_page_and_fixtures_are_summed_up(qapp, tmp_path):
+    from pypdf import PdfReader
+    from ui.export_pdf import export_report
+    from ui.panels.case_panel import checks_summary
+    ws = CaseWorkspace(load_case(BUNDLED_CASE))
+    session = Session(load_scenario(BUNDLED_SCENARIO), ws)
+    session.set_as_of(date(2026, 5, 1))
+    assert "3 files lack results up to the date" in checks_summary(session.scenario.data_checks)
+    assert "✓ 3 cross-checks agree" in checks_summary(session.scenario.data_checks)
+    pages = PdfReader(export_report(session.result, tmp_path / "late.pdf")).pages
+    first = " ".join(pages[0].extract_text().split())
+    assert "Read with care" in first and "60 fixtures dated on or before 2026-05-01" in first
+    text = " ".join(" ".join(p.extract_text().split()) for p in pages)
+    assert "… and 55 more fixtures without a result" in text

@@ -38,6 +38,7 @@ RULE = "#CBD5E0"
 HEAD_BG = "#EDF2F7"
 ALT_BG = "#F7FAFC"
 MISSING = "#B00020"
+MISSING_LISTED = 5             # fixtures without a result listed per file in the report
 
 
 def export_report(result: Result, path: str | os.PathLike[str], paper: str = "a4",
@@ -358,7 +359,13 @@ def _data_checks_html(r: FitReport) -> str:
                 "loaded.</p>")
     items = []
     for c in r.data_checks:
-        details = "".join(f"<li class='small'>{e(d)}</li>" for d in c.details)
+        # Every disagreement is listed; a file's list of fixtures without a result is summed up
+        # after a few (the sentence already gives the count and the last result's date).
+        shown = c.details if c.kind == "cross-check" else c.details[:MISSING_LISTED]
+        more = len(c.details) - len(shown)
+        details = "".join(f"<li class='small'>{e(d)}</li>" for d in shown)
+        if more:
+            details += f"<li class='small'>… and {more} more fixtures without a result</li>"
         items.append(f"<li>{'' if c.agree else '<b>Attention:</b> '}{e(c.text)}"
                      + (f"<ul>{details}</ul>" if details else "") + "</li>")
     body = f"<ul>{''.join(items)}</ul>"

@@ -174,7 +174,8 @@ class DataCache:
                 self.season(f)
                 unique.append(f)
             except InputError as e:   # a second source that cannot be read must not stop the scoring
-                out.append(DataCheck(f"{e} (named for cross-checking; nothing was compared with it)", agree=False))
+                out.append(DataCheck(f"{e} (named for cross-checking; nothing was compared with it)", agree=False,
+                                     kind="unreadable"))
         for a in range(len(unique)):
             for b in range(a + 1, len(unique)):
                 pair = self.pair(unique[a], unique[b], aliases)

@@ -59,7 +59,8 @@ def describe(pair: PairCheck, as_of: date | None) -> DataCheck:
     f1, f2 = Path(pair.first.path).name, Path(pair.second.path).name
     league = pair.first.name
     if pair.check is None:
-        return DataCheck(f"{league}: {f1} and {f2} could not be cross-checked: {pair.error}", agree=False)
+        return DataCheck(f"{league}: {f1} and {f2} could not be cross-checked: {pair.error}", agree=False,
+                         kind="unreadable")
     c = pair.check
     coverage = _coverage(pair, f1, f2, as_of)
     if c.agree:
@@ -104,4 +105,5 @@ def missing_results(season: Season, on: date) -> DataCheck | None:
     return DataCheck(f"{season.name}: {Path(season.path).name} has no result for {len(waiting)} "
                      f"fixture{'s' if len(waiting) != 1 else ''} dated on or before {on.isoformat()} "
                      f"({since}); the figures count only the matches with a result.", agree=False,
-                     details=tuple(f"{m.home} v {m.away}, {m.date.isoformat()} ({m.where})" for m in waiting))
+                     details=tuple(f"{m.home} v {m.away}, {m.date.isoformat()} ({m.where})" for m in waiting),
+                     kind="missing results")

@@ -23,11 +23,25 @@ def checks_summary(checks: tuple[DataCheck, ...]) -> str:
     """One line for the panel; the details are one click away."""
     if not checks:
         return "not cross-checked (load a second file of a league to compare)"
-    bad = sum(1 for c in checks if not c.agree)
     link = "<a href='checks'>details…</a>"
-    if not bad:
-        return f"✓ {len(checks)} check{'s' if len(checks) != 1 else ''}, all agree · {link}"
-    return f"<span style='color:#8A4B00'>⚠ {bad} of {len(checks)} checks need attention</span> · {link}"
+    pairs = [c for c in checks if c.kind == "cross-check"]
+    agree = sum(c.agree for c in pairs)
+    parts = []
+    if len(pairs) - agree:
+        parts.append(_warn(f"{len(pairs) - agree} of {len(pairs)} cross-checks disagree"))
+    elif pairs:
+        parts.append(f"✓ {len(pairs)} cross-check{'s' if len(pairs) != 1 else ''} agree")
+    late = sum(c.kind == "missing results" for c in checks)
+    if late:
+        parts.append(_warn(f"{late} file{'s' if late != 1 else ''} lack results up to the date"))
+    unread = sum(c.kind == "unreadable" for c in checks)
+    if unread:
+        parts.append(_warn(f"{unread} could not be checked"))
+    return " · ".join(parts + [link])
+
+
+def _warn(text: str) -> str:
+    return f"<span style='color:#8A4B00'>⚠ {text}</span>"
 
 
 def to_qdate(day: date) -> QDate:
