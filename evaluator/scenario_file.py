@@ -44,7 +44,11 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
 
 
 def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> Path:
-    return write_text_atomic(path, json.dumps(scenario_to_dict(scenario), indent=2, ensure_ascii=False) + "\n")
+    return write_text_atomic(path, scenario_to_json(scenario))
+
+
+def scenario_to_json(scenario: Scenario) -> str:
+    return json.dumps(scenario_to_dict(scenario), indent=2, ensure_ascii=False) + "\n"
 
 
 # --- dict <-> model ------------------------------------------------------------------

@@ -24,3 +24,17 @@ def bundled_scenario():
 def session(bundled_scenario):
     from evaluator.decision.session import Session
     return Session(bundled_scenario)
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):
+    """A modal dialog offscreen waits for a click that never comes: fail fast instead of hanging.
+    Tests that expect a dialog replace these functions themselves (after this fixture)."""
+    from ui import dialogs
+
+    def refuse(name):
+        def call(*args, **kwargs):
+            raise AssertionError(f"unexpected modal dialog dialogs.{name}{args[1:3]}")
+        return call
+    for name in ("show_error", "show_info", "show_list", "ask_open_path", "ask_save_path", "ask_item"):
+        monkeypatch.setattr(dialogs, name, refuse(name))

@@ -106,7 +106,9 @@ def test_a_squad_list_with_a_bad_row_names_it_and_keeps_the_old_one(qtbot, live_
 
 def test_saved_scenario_keeps_an_added_club_and_reopens_live(qtbot, live_session, said, monkeypatch, tmp_path):
     case_actions.add_club(live_session, "Paris Saint-Germain FC", M / "openfootball-fr.1-2025-26.json")
-    case_actions.load_league_file(None, live_session, str(M / "datahub-football-datasets-ligue-1-season-2526.csv"))
+    mine = tmp_path / "my-ligue-1.csv"          # a league file the bundled case does not name
+    mine.write_bytes((M / "datahub-football-datasets-ligue-1-season-2526.csv").read_bytes())
+    case_actions.load_league_file(None, live_session, str(mine))
     live_session.set_weight("age", 10)
     path = tmp_path / "with-psg.json"
     assert file_actions.save_scenario_as(None, live_session, str(path))
@@ -118,4 +120,57 @@ def test_saved_scenario_keeps_an_added_club_and_reopens_live(qtbot, live_session
     assert [c.name for c in session.scenario.clubs][-1] == "Paris Saint-Germain FC"
     assert session.weights["age"] == 10
     assert session.scenario.clubs == live_session.scenario.clubs
-    assert any("datahub-football-datasets-ligue-1" in c.text for c in session.scenario.data_checks)
+    assert any("my-ligue-1.csv" in c.text for c in session.scenario.data_checks)
+    assert mine.resolve() in [Path(x.path) for x in session.source.seasons()]   # still offered in Add club
+
+
+def test_saving_never_overwrites_an_unrelated_case_file(live_session, tmp_path):
+    other = tmp_path / "notes.case.json"
+    other.write_text("my own notes", encoding="utf-8")
+    assert file_actions.save_scenario_as(None, live_session, str(tmp_path / "notes.json"))
+    assert other.read_text(encoding="utf-8") == "my own notes"
+    assert load_scenario(tmp_path / "notes.json").case_file == "notes-2.case.json"
+    assert (tmp_path / "notes-2.case.json").is_file()
+    # saving the same scenario again updates its own case file, no third one
+    assert file_actions.save_scenario_as(None, live_session, str(tmp_path / "notes.json"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes-2.case.json", "notes.case.json", "notes.json"]
+
+
+def test_a_failed_case_write_leaves_the_scenario_and_workspace_as_they_were(live_session, said, tmp_path,
+                                                                           monkeypatch):
+    from evaluator.data import workspace as workspace_module
+    from evaluator.errors import InputError
+
+    def full_disk(case, path):
+        raise InputError(f"{path}: could not be written (No space left on device)")
+    monkeypatch.setattr(workspace_module, "save_case", full_disk)
+    (tmp_path / "s.json").write_text("previous", encoding="utf-8")
+    ws = live_session.source
+    before = (ws.case, list(ws.extra_seasons))
+    assert not file_actions.save_scenario_as(None, live_session, str(tmp_path / "s.json"))
+    assert len(said["error"]) == 1 and "s.case.json" in said["error"][0]
+    assert (tmp_path / "s.json").read_text(encoding="utf-8") == "previous"
+    assert (ws.case, list(ws.extra_seasons)) == before
+
+
+def test_reading_an_updated_file_again_refreshes_the_figures(live_session, said, tmp_path):
+    import json
+    from datetime import date
+    mine = tmp_path / "serie-a.json"
+    doc = json.loads((M / "openfootball-it.1-2025-26.json").read_text(encoding="utf-8"))
+    mine.write_text(json.dumps(doc), encoding="utf-8")
+    ws = live_session.source
+    ws.load_season(mine)
+    case_actions.add_club(live_session, "SSC Napoli", mine)
+    before = _club(live_session, "SSC Napoli").figure("points").value
+    # the file is updated: Napoli's first result becomes a 0-5 defeat (it was not one)
+    m = next(m for m in doc["matches"] if "Napoli" in m["team1"] and m.get("score", {}).get("ft")
+             and date.fromisoformat(m["date"]) <= date(2025, 11, 28))
+    old = m["score"]["ft"]
+    lost_before = old[0] < old[1]
+    m["score"]["ft"] = [0, 5]
+    mine.write_text(json.dumps(doc), encoding="utf-8")
+    case_actions.load_league_file(None, live_session, str(mine))   # read it again
+    after = _club(live_session, "SSC Napoli").figure("points").value
+    was = 0 if lost_before else (1 if old[0] == old[1] else 3)
+    assert after == before - was

@@ -59,7 +59,7 @@ def test_one_altered_score_is_one_finding_dated_before_the_as_of_date(tmp_path):
     checks = build_scenario(load_case(_case_copy(tmp_path, _altered_serie_a(tmp_path)))).data_checks
     bad = [c for c in checks if not c.agree]
     assert len(bad) == 1 and len(bad[0].details) == 1
-    assert "disagree on 1 point across 280 matches" in bad[0].text
+    assert "disagree: 1 finding (date, score or a match missing from one file; 280 matches both have played)" in bad[0].text
     assert "1 concerns matches on or before 2025-11-28" in bad[0].text
     assert bad[0].details[0].startswith("Genoa CFC v US Lecce: score 0-0 in openfootball-it.1-2025-26.json")
 
@@ -86,7 +86,7 @@ def test_as_of_date_past_the_files_last_result_is_said(tmp_path):
     assert "its last result is from 2026-03-09" in missing[0].text
     assert all(c.kind == "missing results" for c in missing)
     roma = next(c for c in build_scenario(load_case(BUNDLED_CASE), as_of=date(2026, 5, 1)).clubs if c.name == "AS Roma")
-    assert roma.figure("points").note.endswith("(the file's last result is from 2026-03-09; 60 fixtures dated up to 2026-05-01 have no result)")
+    assert roma.figure("points").note.endswith("(latest result counted: 2026-03-09; 60 fixtures dated up to 2026-05-01 have no result in the file)")
     # the CSVs go further: the pair checks say which matches could not be compared
     assert any("so matches after 2026-03-09 are not cross-checked" in c.text for c in checks)
 
@@ -131,7 +131,7 @@ def test_window_says_when_sources_disagree(qtbot, tmp_path):
     assert not any("disagree" in m for m in (window.messages._shown or ()))
     session.recompute()
     assert "1 of 3 cross-checks disagree" in window.case.checks.text()
-    assert window.messages.isVisibleTo(window) and "disagree on 1 point" in window.messages.text()
+    assert window.messages.isVisibleTo(window) and "disagree: 1 finding" in window.messages.text()
     html = checks_html(session.scenario.data_checks)
     assert html.count("<li>") == 1 and "Genoa CFC v US Lecce" in html
 

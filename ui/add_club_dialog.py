@@ -82,7 +82,8 @@ class AddClubDialog(QDialog):
 
         def adopt(season: Season) -> None:
             self.ws.adopt_season(where, season)
-            self._fill_leagues(select=where)
+            if self.isVisible():          # the dialog may have been closed while the file was read
+                self._fill_leagues(select=where)
 
         background.read_file(read_season, where, adopt,
                              lambda message: dialogs.show_error(self, "Cannot load league file", message))

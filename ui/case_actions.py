@@ -73,6 +73,10 @@ def load_league_file(parent: QWidget | None, session: Session, path: str = "") -
     ws, where = chosen
 
     def adopt(season: Season) -> None:
+        if session.source is not ws:   # another scenario was opened while the file was read
+            dialogs.show_info(parent, "League not loaded",
+                              f"{where.name} was read after another scenario was opened; load it again to use it.")
+            return
         ws.adopt_season(where, season)
         _recompute_or_say(parent, session, "League loaded, but the figures were not recomputed")
         dialogs.show_info(parent, "League loaded",
@@ -94,6 +98,10 @@ def load_squad_file(parent: QWidget | None, session: Session, path: str = "") ->
 
     def adopt(squad: Squad) -> None:
         from evaluator.data.names import resolve
+        if session.source is not ws:   # another scenario was opened while the file was read
+            dialogs.show_info(parent, "Squad list not loaded",
+                              f"{where.name} was read after another scenario was opened; load it again to use it.")
+            return
         names = [c.name for c in ws.case.clubs]
         try:
             guess = resolve(squad.club, names)

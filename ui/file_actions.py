@@ -1,7 +1,6 @@
 """User actions that touch files or open dialogs: each is one call into the core plus a message."""
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -38,25 +37,14 @@ def save_scenario_as(parent: QWidget | None, session: Session, path: str = "") -
     if not path:
         return False
     try:
-        scenario = session.scenario
         if isinstance(session.source, CaseWorkspace):   # its case goes beside it, with any added clubs
-            case_path = session.source.save_case(case_path_beside(Path(path)), scenario)
-            scenario = replace(scenario, case_file=case_path.name)
-        save_scenario(scenario, Path(path))
+            session.source.save_with_scenario(session.scenario, Path(path))
+        else:
+            save_scenario(session.scenario, Path(path))
     except InputError as e:
         dialogs.show_error(parent, "Cannot save scenario", str(e))
         return False
     return True
-
-
-def case_path_beside(scenario_path: Path) -> Path:
-    """my.scenario.json or my.json -> my.case.json, in the same folder."""
-    name = scenario_path.name
-    for suffix in (".scenario.json", ".json"):
-        if name.endswith(suffix):
-            name = name[: -len(suffix)]
-            break
-    return scenario_path.with_name(f"{name}.case.json")
 
 
 def edit_figure(parent: QWidget | None, session: Session, row: int, column_id: str) -> bool:

@@ -25,6 +25,8 @@ Job = tuple[int, Result, tuple[int, ...]]
 class SmaaWorker(QObject):
     ready = Signal(int, object)
     """``(token, SMAAResult)`` for one finished stage of the job ``submit`` returned ``token`` for."""
+    failed = Signal(int, str)
+    """``(token, message)``: the job could not be computed (e.g. out of memory); the thread lives on."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -81,7 +83,14 @@ class SmaaWorker(QObject):
                 token, result, stages = self._job  # type: ignore[misc]
                 self._job = None
             for samples in stages:
-                out = self._run(token, result, samples)
+                try:
+                    out = self._run(token, result, samples)
+                except Exception as e:  # noqa: BLE001 - a dead worker would leave "computing…" forever
+                    try:
+                        self.failed.emit(token, f"{type(e).__name__}: {e}")
+                    except RuntimeError:
+                        return
+                    break
                 if out is None:
                     break                      # newer weights arrived: start on those
                 try:

@@ -183,6 +183,15 @@ class DataCache:
                     out.append(describe(pair, on))
         return tuple(out)
 
+    def forget(self, path: Path) -> None:
+        """Drop everything computed from the file at ``path`` (before reading it again)."""
+        self.seasons.pop(path, None)
+        self.squads.pop(path, None)
+        for key in [k for k in self.tables if k[0] == path]:
+            del self.tables[key]
+        for key in [k for k in self.pairs if path in k]:
+            del self.pairs[key]
+
     def table(self, path: Path, on: date) -> LeagueTable:
         key = (path, on)
         if key not in self.tables:

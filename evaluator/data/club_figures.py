@@ -35,8 +35,9 @@ def league_figures(table: LeagueTable, team: str, source: str) -> dict[str, Figu
     on = table.as_of
     note = f"{table.matches_counted} league matches counted up to {on.isoformat()}"
     if table.without_result and table.last_result is not None:   # the file stops short of the date
-        note += (f" (the file's last result is from {table.last_result.isoformat()}; "
-                 f"{table.without_result} fixtures dated up to {on.isoformat()} have no result)")
+        n = table.without_result
+        note += (f" (latest result counted: {table.last_result.isoformat()}; {n} fixture{'s' if n != 1 else ''} "
+                 f"dated up to {on.isoformat()} {'have' if n != 1 else 'has'} no result in the file)")
     size = table.size
 
     def fig(v: float | None, extra: str = "") -> Figure:

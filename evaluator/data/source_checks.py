@@ -20,6 +20,7 @@ from evaluator.decision.model import DataCheck
 from evaluator.errors import InputError
 
 SAME_LEAGUE_SHARE = 0.5   # share of the smaller file's teams that must resolve in the other
+STALE_DAYS = 14           # a league rarely goes two weeks without a match during its season
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,11 @@ class PairCheck:
 
 
 def same_league(a: Season, b: Season, aliases: dict[str, str] | None = None) -> bool:
+    """Same league season: as many teams (give or take two), overlapping dates, and at least
+    half of one file's teams found in the other. Last season's file (other dates) or a cup
+    file (other teams) is a different competition, not a disagreement."""
+    if abs(len(a.teams) - len(b.teams)) > 2 or not _dates_overlap(a, b):
+        return False
     small, big = (a, b) if len(a.teams) <= len(b.teams) else (b, a)
     if not small.teams:
         return False
@@ -42,6 +48,15 @@ def same_league(a: Season, b: Season, aliases: dict[str, str] | None = None) -> 
         except InputError:
             pass
     return found >= SAME_LEAGUE_SHARE * len(small.teams)
+
+
+def _dates_overlap(a: Season, b: Season) -> bool:
+    a0, b0 = a.first_date, b.first_date
+    a1 = max((m.date for m in a.matches), default=None)
+    b1 = max((m.date for m in b.matches), default=None)
+    if a0 is None or b0 is None or a1 is None or b1 is None:
+        return False
+    return a0 <= b1 and b0 <= a1
 
 
 def check_pair(first: Season, second: Season, aliases: dict[str, str] | None = None) -> PairCheck | None:
@@ -67,12 +82,12 @@ def describe(pair: PairCheck, as_of: date | None) -> DataCheck:
         return DataCheck(f"{league}: {f1} and {f2} agree on all {c.compared} matches both have played "
                          f"(date and full-time score){coverage}.", agree=True)
     n = len(c.disagreements)
-    text = (f"{league}: {f1} and {f2} disagree on {n} point{'s' if n != 1 else ''} "
-            f"across {c.compared} matches both have played")
+    text = (f"{league}: {f1} and {f2} disagree: {n} finding{'s' if n != 1 else ''} "
+            f"(date, score or a match missing from one file; {c.compared} matches both have played)")
     if as_of is not None:
         early = sum(1 for d in c.disagreements if d.match_date is not None and d.match_date <= as_of)
         text += (f"; {early} concern{'s' if early == 1 else ''} matches on or before {as_of.isoformat()}, "
-                 f"so figures computed from {f1} may differ from {f2}" if early else
+                 "so figures on that date depend on which file is used" if early else
                  f"; none is on or before {as_of.isoformat()}, so the figures on that date are not affected")
     return DataCheck(text + coverage + ".", agree=False, details=tuple(d.description for d in c.disagreements))
 
@@ -99,11 +114,26 @@ def missing_results(season: Season, on: date) -> DataCheck | None:
     """
     waiting = [m for m in season.matches if m.date <= on and m.status == SCHEDULED]
     if not waiting:
-        return None
+        return _results_end_early(season, on)
     last = season.last_result_date
     since = f"its last result is from {last.isoformat()}" if last else "it has no results yet"
     return DataCheck(f"{season.name}: {Path(season.path).name} has no result for {len(waiting)} "
                      f"fixture{'s' if len(waiting) != 1 else ''} dated on or before {on.isoformat()} "
                      f"({since}); the figures count only the matches with a result.", agree=False,
                      details=tuple(f"{m.home} v {m.away}, {m.date.isoformat()} ({m.where})" for m in waiting),
+                     kind="missing results")
+
+
+def _results_end_early(season: Season, on: date) -> DataCheck | None:
+    """A file with no fixture list (the CSVs hold played matches only) that stops before the
+    as-of date while its season is not complete: the figures may stop short of the date."""
+    last = season.last_result_date
+    n = len(season.teams)
+    played = sum(1 for m in season.matches if m.played)
+    full = n * (n - 1)                       # a double round robin
+    if last is None or last >= on or played >= full or (on - last).days <= STALE_DAYS:
+        return None
+    return DataCheck(f"{season.name}: {Path(season.path).name} has results up to {last.isoformat()} only "
+                     f"({played} of the season's {full} matches), {(on - last).days} days before "
+                     f"{on.isoformat()}; matches played since are not counted.", agree=False,
                      kind="missing results")

@@ -77,7 +77,9 @@ class CaseWorkspace:
 
     def adopt_season(self, path: Path, season: Season) -> Season:
         """A league read elsewhere (e.g. on a worker thread) joins the leagues to pick clubs from
-        and is cross-checked against the others on the next recomputation."""
+        and is cross-checked against the others on the next recomputation. Reading a file again
+        (say, updated since) replaces everything computed from the old copy."""
+        self.cache.forget(path)
         self.cache.seasons[path] = season
         if path not in self.extra_seasons:
             self.extra_seasons.append(path)
@@ -90,7 +92,7 @@ class CaseWorkspace:
         if old is None:
             raise InputError(f"{club_name}: not in the scenario")
         if squad is not None:
-            self.cache.squads[path] = squad
+            self.cache.squads[path] = squad   # a newer read of the same path replaces the old one
         else:
             self.cache.squad(path)            # fail now, with the file named
         self._replace_source(old, replace(old, squad=path))
@@ -103,18 +105,37 @@ class CaseWorkspace:
     def _replace_source(self, old: ClubSource, new: ClubSource) -> None:
         self.case = replace(self.case, clubs=tuple(new if c is old else c for c in self.case.clubs))
 
-    def save_case(self, path: Path, current: Scenario) -> Path:
-        """Write the case as it is now (added clubs, squad lists, loaded leagues, and the current
-        scenario's date, criteria and weights) beside a saved scenario, so reopening the scenario
-        recomputes the same clubs the same way; atomic."""
-        case = replace(self.case, cross_check=tuple(dict.fromkeys((*self.case.cross_check, *self.extra_seasons))),
+    def case_to_save(self, current: Scenario, path: Path) -> CaseDefinition:
+        """The case as it is now (added clubs, squad lists, loaded leagues, and the current
+        scenario's date, criteria and weights), to be written at ``path``. Changes nothing."""
+        return replace(self.case, path=path,
+                       cross_check=tuple(dict.fromkeys((*self.case.cross_check, *self.extra_seasons))),
                        as_of=current.as_of or self.case.as_of, criteria=current.criteria,
                        weights=dict(current.weights), title=current.title, subject=current.subject,
                        notes=current.notes)
-        save_case(case, path)
-        self.case = replace(case, path=path)
-        self.extra_seasons = []
-        return path
+
+    def save_with_scenario(self, current: Scenario, scenario_path: Path) -> Scenario:
+        """Save ``current`` at ``scenario_path`` with its case beside it, so reopening it
+        recomputes the same clubs the same way. Returns the scenario as saved.
+
+        The case goes to ``name.case.json``, or ``name-2.case.json``... when that file exists
+        and is not this workspace's own case (an unrelated file is never overwritten). The case
+        is written inside the scenario's atomic write: if either fails, the scenario file is
+        untouched and this workspace is unchanged.
+        """
+        from evaluator.atomic import write_atomic
+        from evaluator.scenario_file import scenario_to_json
+        case_path = free_case_path(scenario_path, self.case.path)
+        case = self.case_to_save(current, case_path)
+        saved = replace(current, case_file=case_path.name)
+
+        def write(tmp: str) -> None:
+            Path(tmp).write_text(scenario_to_json(saved), encoding="utf-8")
+            save_case(case, case_path)
+
+        write_atomic(scenario_path, write)
+        self.case, self.extra_seasons = case, []
+        return saved
 
     def table_around(self, club_name: str, on: date, around: int = 3) -> tuple[str, list[Row]]:
         """The club's name in its match file and the table rows within ``around`` places of it."""
@@ -129,6 +150,24 @@ class CaseWorkspace:
         return team, [r for r in table.rows if abs(r.position - pos) <= around]
 
     def seasons(self) -> list[Season]:
-        """Every league the user can pick a club from: the case's files and loaded ones."""
-        paths = list(dict.fromkeys([c.matches for c in self.case.clubs] + self.extra_seasons))
+        """Every league the user can pick a club from: the clubs' files, the case's second
+        sources (a loaded league is saved among them) and the leagues loaded since."""
+        paths = list(dict.fromkeys([c.matches for c in self.case.clubs] + list(self.case.cross_check)
+                                   + self.extra_seasons))
         return [self.cache.season(p) for p in paths]
+
+
+def free_case_path(scenario_path: Path, own_case: Path) -> Path:
+    """my.scenario.json or my.json -> my.case.json beside it; -2, -3... when that name is taken
+    by a file other than ``own_case`` (the case this workspace was loaded from)."""
+    name = scenario_path.name
+    for suffix in (".scenario.json", ".json"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    candidate = scenario_path.with_name(f"{name}.case.json")
+    n = 2
+    while candidate.exists() and candidate.resolve() != own_case.resolve():
+        candidate = scenario_path.with_name(f"{name}-{n}.case.json")
+        n += 1
+    return candidate

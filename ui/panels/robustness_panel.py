@@ -278,6 +278,8 @@ class RobustnessPanel(QWidget):
         box.addWidget(self.warnings)
         self.worker = SmaaWorker(self)
         self.worker.ready.connect(self._on_smaa)
+        self.worker.failed.connect(self._on_smaa_failed)
+        self._smaa_error = ""
         self._token = 0                       # the SMAA job for the weights on screen
         self._pending: tuple[Result, tuple[int, ...]] | None = None   # SMAA waiting for its slot
         self._last_submit = -1.0
@@ -288,6 +290,7 @@ class RobustnessPanel(QWidget):
         self.latest: Robustness | None = None
         """What is on screen: the exact parts for the newest weights, with SMAA once it arrives."""
         self._shown_smaa: SMAAResult | None = None   # drawn in the chart (may be for older weights)
+        self._smaa_clubs: tuple[str, ...] = ()        # the clubs it was computed for
 
     # --- following the session ----------------------------------------------------------
     def show_result(self, result: Result) -> None:
@@ -317,8 +320,11 @@ class RobustnessPanel(QWidget):
     def _analyse(self, result: Result) -> None:
         self._stale = None
         rb = analyse_exact(result)
-        if self._shown_smaa is not None and self._shown_smaa.acceptability.shape[0] != len(result.scenario.clubs):
+        self._smaa_error = ""
+        clubs = tuple(c.id for c in result.scenario.clubs)
+        if self._shown_smaa is not None and clubs != self._smaa_clubs:
             self._shown_smaa = None       # another set of clubs: the old bars say nothing about it
+            self.acceptability.clear_bars()
         stages = smaa_stages(len(result.scenario.clubs)) if rb.sweeps else ()
         if stages:
             self._queue_smaa(result, stages)
@@ -353,10 +359,16 @@ class RobustnessPanel(QWidget):
         self._last_submit = time.monotonic()
         self._token = self.worker.submit(result, stages)
 
+    def _on_smaa_failed(self, token: int, message: str) -> None:
+        if token == self._token:
+            self._smaa_error = message
+            set_text_keeping_height(self.summary, self._summary())
+
     def _on_smaa(self, token: int, mc: SMAAResult) -> None:
         if token != self._token or self.latest is None:
             return                      # for weights that have moved on since: never drawn
         self._shown_smaa = mc
+        self._smaa_clubs = tuple(c.id for c in self.latest.result.scenario.clubs)
         self.acceptability.show_smaa(self.latest.result, mc)
         self.latest = with_smaa(self.latest, mc)
         set_text_keeping_height(self.summary, self._summary())
@@ -441,6 +453,8 @@ class RobustnessPanel(QWidget):
             return "No ranking to test."
         if not smaa_stages(n):
             return f"SMAA is off above {MAX_SMAA_CLUBS} clubs (its cost grows with clubs squared)."
+        if self._smaa_error:
+            return f"<b>First place across random weightings</b>: could not be computed ({self._smaa_error})."
         mc = rb.smaa or self._shown_smaa
         if mc is None:
             return "<b>First place across random weightings</b>: computing…"
