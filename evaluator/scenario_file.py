@@ -99,6 +99,8 @@ def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
 
 def scenario_from_dict(raw: Any) -> Scenario:
     obj = _obj(raw, "scenario")
+    if "format" not in obj and "clubs" not in obj:   # e.g. a match or case file given by mistake
+        raise InputError(f"not a Club Fit scenario (no \"format\": \"{FORMAT}\" and no clubs)")
     if obj.get("format", FORMAT) != FORMAT:
         raise InputError(f"format: expected {FORMAT!r}, got {obj.get('format')!r}")
     columns = tuple(_column(c, f"columns[{i}]") for i, c in enumerate(_list(obj.get("columns"), "columns")))

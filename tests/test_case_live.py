@@ -80,8 +80,11 @@ def test_case_panel_date_edit_drives_the_session(qtbot, live_session):
     assert "2026-02-01" in window.windowTitle()
     window.case.as_of.setDate(to_qdate(date(2025, 1, 1)))       # before the season
     assert window.case.error.isVisibleTo(window)
-    assert "before the first match" in window.case.error.text()
+    assert "before the first match" in window.case.error.text() and "2025-01-01" in window.case.error.text()
     assert live_session.scenario.as_of == date(2026, 2, 1)
+    window.case.as_of.editingFinished.emit()                        # the user leaves the box
+    assert window.case.as_of.date() == to_qdate(date(2026, 2, 1))   # it shows the date in effect
+    assert window.case.error.isVisibleTo(window)                     # and still says why
 
 
 def test_scenario_without_case_file_disables_live_inputs(qtbot, bundled_scenario):

@@ -173,3 +173,30 @@ def test_late_date_is_said_on_the_reports_first_page_and_fixtures_are_summed_up(
     assert "Read with care" in first and "60 fixtures dated on or before 2026-05-01" in first
     text = " ".join(" ".join(p.extract_text().split()) for p in pages)
     assert "… and 55 more fixtures without a result" in text
+
+
+def test_last_seasons_file_is_another_competition_not_a_disagreement(tmp_path):
+    from evaluator.data.matches import read_season
+    from evaluator.data.names import read_aliases
+    from evaluator.data.source_checks import check_pair
+    lines = SERIE_A_CSV.read_text().splitlines(keepends=True)
+    shifted = [lines[0]] + [f"{int(x[:4]) - 1}{x[4:]}" for x in lines[1:]]   # the same rows, a year earlier
+    last_year = tmp_path / "serie-a-last-year.csv"
+    last_year.write_text("".join(shifted))
+    aliases = read_aliases(RESOURCES / "data" / "team_aliases.csv")
+    this = read_season(M / "openfootball-it.1-2025-26.json")
+    assert check_pair(this, read_season(last_year), aliases) is None
+    assert check_pair(this, read_season(SERIE_A_CSV), aliases).check.agree
+
+
+def test_a_csv_that_stops_early_is_said(tmp_path):
+    from evaluator.data.matches import read_season
+    from evaluator.data.source_checks import missing_results
+    lines = SERIE_A_CSV.read_text().splitlines(keepends=True)
+    cut = tmp_path / "serie-a-to-december.csv"
+    cut.write_text(lines[0] + "".join(x for x in lines[1:] if x[:10] <= "2025-12-31"))
+    season = read_season(cut)
+    found = missing_results(season, date(2026, 3, 1))
+    assert found is not None and found.kind == "missing results" and not found.agree
+    assert "has results up to 2025-12-" in found.text and "of the season's 380 matches" in found.text
+    assert missing_results(season, date(2025, 12, 31)) is None           # up to date on that day

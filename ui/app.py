@@ -38,5 +38,8 @@ def run_app(session: Session, quit_after_paint: bool = False, screenshot: Path |
 
 def _save_and_quit(window: QWidget, path: Path, app: QApplication) -> None:
     if not window.grab().save(str(path)):
-        print(f"clubfit: {path}: could not save the screenshot", file=sys.stderr)
+        print(f"clubfit: {path}: could not save the screenshot (check the folder exists and is writable)",
+              file=sys.stderr)
+        app.exit(2)   # bad input on the command line: status 2, like every other
+        return
     app.quit()

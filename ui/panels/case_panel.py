@@ -84,6 +84,7 @@ class CasePanel(QGroupBox):
         self.error.hide()
         form.addRow(self.error)
         self.as_of.dateChanged.connect(self._on_date)
+        self.as_of.editingFinished.connect(self._on_date_done)
         self.doubtful.toggled.connect(self._on_doubtful)
         self.add_club.clicked.connect(self._on_add_club)
         self.checks.linkActivated.connect(self._on_checks)
@@ -92,6 +93,11 @@ class CasePanel(QGroupBox):
     # --- slots: one call into the core each ---------------------------------------------
     def _on_date(self, q: QDate) -> None:
         self._report(case_actions.set_as_of, self.session, from_qdate(q))
+
+    def _on_date_done(self) -> None:
+        # While typing, a half-typed date may be refused; once the user is done, the box shows
+        # the date in effect again (the message still says why the other one was refused).
+        self._show_date(self.session.scenario.as_of)
 
     def _on_doubtful(self, on: bool) -> None:
         self._report(case_actions.set_include_doubtful, self.session, on)
@@ -102,14 +108,20 @@ class CasePanel(QGroupBox):
     def _on_checks(self, _link: str) -> None:
         case_actions.show_data_checks(self, self.session)
 
-    def _report(self, action, *args) -> None:  # type: ignore[no-untyped-def]
+    def _report(self, action, *args) -> bool:  # type: ignore[no-untyped-def]
         try:
             action(*args)
         except InputError as e:   # the previous figures stay; say why inline, not in a modal
             self.error.setText(str(e))
             self.error.show()
-        else:
-            self.error.hide()
+            return False
+        self.error.hide()
+        return True
+
+    def _show_date(self, day: date | None) -> None:
+        if day is not None and from_qdate(self.as_of.date()) != day:
+            with QSignalBlocker(self.as_of):
+                self.as_of.setDate(to_qdate(day))
 
     # --- listening -----------------------------------------------------------------------
     def show_result(self, result: Result) -> None:
@@ -119,10 +131,8 @@ class CasePanel(QGroupBox):
         if not live:
             self.setToolTip("This scenario has no case file beside it, so its figures are fixed.")
         self.checks.setText(checks_summary(result.scenario.data_checks))
-        day = result.scenario.as_of
-        if day is not None and from_qdate(self.as_of.date()) != day and not self.error.isVisible():
-            with QSignalBlocker(self.as_of):
-                self.as_of.setDate(to_qdate(day))
+        if not self.error.isVisible() or not self.as_of.hasFocus():
+            self._show_date(result.scenario.as_of)
         if live:
             want = self.session.source.case.include_doubtful  # type: ignore[union-attr]
             if self.doubtful.isChecked() != want:
