@@ -174,3 +174,13 @@ def test_reading_an_updated_file_again_refreshes_the_figures(live_session, said,
     after = _club(live_session, "SSC Napoli").figure("points").value
     was = 0 if lost_before else (1 if old[0] == old[1] else 3)
     assert after == before - was
+
+
+def test_case_paths_are_relative_only_for_files_close_by(tmp_path):
+    from evaluator.data.case import case_to_dict, load_case
+    from conftest import BUNDLED_CASE
+    case = load_case(BUNDLED_CASE)
+    here = case_to_dict(case, BUNDLED_CASE.parent)                     # beside the data: relative
+    assert here["clubs"][0]["matches"] == "../data/matches/openfootball-it.1-2025-26.json"
+    far = case_to_dict(case, tmp_path / "a" / "b")                      # elsewhere: absolute
+    assert far["clubs"][0]["matches"] == (M / "openfootball-it.1-2025-26.json").resolve().as_posix()

@@ -110,7 +110,7 @@ def case_to_dict(case: CaseDefinition, folder: Path) -> dict[str, Any]:
             common = Path(os.path.commonpath([p.resolve(), folder.resolve()]))
         except ValueError:   # another drive (Windows)
             return p.as_posix()
-        near = common != Path(common.anchor) and r.parts[:3].count("..") <= 2
+        near = common != Path(common.anchor) and r.parts[:2].count("..") <= 1
         return r.as_posix() if near else p.resolve().as_posix()
 
     return {
