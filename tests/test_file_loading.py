@@ -184,3 +184,14 @@ def test_case_paths_are_relative_only_for_files_close_by(tmp_path):
     assert here["clubs"][0]["matches"] == "../data/matches/openfootball-it.1-2025-26.json"
     far = case_to_dict(case, tmp_path / "a" / "b")                      # elsewhere: absolute
     assert far["clubs"][0]["matches"] == (M / "openfootball-it.1-2025-26.json").resolve().as_posix()
+
+
+def test_a_file_read_after_another_scenario_opened_is_not_used(qtbot, live_session, said, monkeypatch):
+    monkeypatch.setattr(background, "BACKGROUND_BYTES", 0)
+    old_ws = live_session.source
+    case_actions.load_league_file(None, live_session, str(M / "datahub-football-datasets-ligue-1-season-2526.csv"))
+    scenario = load_scenario(BUNDLED_SCENARIO)          # the user opens another scenario meanwhile
+    live_session.set_scenario(scenario, source=CaseWorkspace.for_scenario(scenario, BUNDLED_SCENARIO))
+    qtbot.waitUntil(lambda: bool(said["info"]), timeout=10_000)
+    assert "was read after another scenario was opened" in said["info"][0]
+    assert old_ws.extra_seasons == [] and live_session.source.extra_seasons == []

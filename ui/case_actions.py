@@ -64,6 +64,15 @@ def _choose_file(parent: QWidget | None, session: Session, title: str, filters: 
     return (ws, Path(path).resolve()) if path else None
 
 
+def _still_open(parent: QWidget | None, session: Session, ws: CaseWorkspace, where: Path, what: str) -> bool:
+    """False, having said so, when another scenario was opened while the file was being read."""
+    if session.source is ws:
+        return True
+    dialogs.show_info(parent, f"{what} not loaded",
+                      f"{where.name} was read after another scenario was opened; load it again to use it.")
+    return False
+
+
 def load_league_file(parent: QWidget | None, session: Session, path: str = "") -> None:
     """Read a season file (off the GUI thread when big), add it to the leagues to pick clubs
     from, and recompute so it is cross-checked against any file of the same league."""
@@ -73,9 +82,7 @@ def load_league_file(parent: QWidget | None, session: Session, path: str = "") -
     ws, where = chosen
 
     def adopt(season: Season) -> None:
-        if session.source is not ws:   # another scenario was opened while the file was read
-            dialogs.show_info(parent, "League not loaded",
-                              f"{where.name} was read after another scenario was opened; load it again to use it.")
+        if not _still_open(parent, session, ws, where, "League"):
             return
         ws.adopt_season(where, season)
         _recompute_or_say(parent, session, "League loaded, but the figures were not recomputed")
@@ -98,9 +105,7 @@ def load_squad_file(parent: QWidget | None, session: Session, path: str = "") ->
 
     def adopt(squad: Squad) -> None:
         from evaluator.data.names import resolve
-        if session.source is not ws:   # another scenario was opened while the file was read
-            dialogs.show_info(parent, "Squad list not loaded",
-                              f"{where.name} was read after another scenario was opened; load it again to use it.")
+        if not _still_open(parent, session, ws, where, "Squad list"):
             return
         names = [c.name for c in ws.case.clubs]
         try:
