@@ -93,8 +93,3 @@ def read_file(read: Callable[[Path], Any], path: Path, on_done: Callable[[Any], 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
     QThreadPool.globalInstance().start(_Task(job, read, path))
     return False
-
-
-def wait_for_all(msecs: int = 30_000) -> bool:
-    """For shutdown and tests: block until the pool's readers are done."""
-    return QThreadPool.globalInstance().waitForDone(msecs)
