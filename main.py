@@ -15,7 +15,7 @@ import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from evaluator.errors import InputError
 
@@ -28,25 +28,42 @@ EXIT_BAD_INPUT = 2
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return int(args.run(args) or 0)
+        code = int(args.run(args) or 0)
+        sys.stdout.flush()    # a closed pipe shows up here, not at interpreter exit
+        return code
     except InputError as e:
         print(f"clubfit: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:   # `clubfit table ... | head`: the reader has had enough; not an error
+        try:                  # point stdout at /dev/null so the exit-time flush stays quiet
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (AttributeError, OSError, ValueError):
+            pass
+        return 0
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes get one line naming the option and status 2, like every other bad input."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="clubfit", description="Weigh candidate clubs for a player's move.")
+    p = _Parser(prog="clubfit", description="Weigh candidate clubs for a player's move.")
     p.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO, help="scenario JSON to open")
     p.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--screenshot", type=Path, default=None, metavar="PNG",
                    help="save the window as a PNG and quit (works offscreen)")
     p.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH", help="window size, e.g. 1280x800")
     p.set_defaults(run=_run_app)
-    sub = p.add_subparsers(dest="command")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     s = sub.add_parser("score", help="print the ranking for a scenario and weights")
-    s.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO)
+    s.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO, help="scenario JSON (default: the bundled case)")
     s.add_argument("--weight", action="append", default=[], metavar="ID=W", help="raw weight of a criterion")
+    s.add_argument("--as-of", type=_iso_date, default=None,
+                   help="recompute the figures on this date from the scenario's case file")
     s.add_argument("--format", choices=("text", "json"), default="text")
     s.set_defaults(run=_run_score)
 
@@ -63,12 +80,12 @@ def _parser() -> argparse.ArgumentParser:
     b.set_defaults(run=_run_build_case)
 
     r = sub.add_parser("report", help="write the fit report as a PDF (no display needed)")
-    r.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO)
+    r.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO, help="scenario JSON (default: the bundled case)")
     r.add_argument("--weight", action="append", default=[], metavar="ID=W", help="raw weight of a criterion")
     r.add_argument("--as-of", type=_iso_date, default=None,
                    help="recompute the figures on this date from the scenario's case file")
-    r.add_argument("--paper", choices=("a4", "letter"), default="a4")
-    r.add_argument("--out", type=Path, required=True, metavar="PDF")
+    r.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+    r.add_argument("--out", type=Path, required=True, metavar="PDF", help="where to write the PDF (atomically)")
     r.set_defaults(run=_run_report)
     return p
 
@@ -116,7 +133,7 @@ def _session(scenario_path: Path, weights: Sequence[str] = (), need_ranking: boo
 def _run_score(args: argparse.Namespace) -> int:
     from evaluator.decision.scoring import rounded_contributions
     from evaluator.formatting import MISSING, format_contribution, format_score
-    session = _session(args.scenario, args.weight)
+    session = _report_session(args)
     r = session.result
     crit = r.scenario.criteria
     shown = rounded_contributions(r)
@@ -176,8 +193,9 @@ def _report_session(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     session = _session(args.scenario, args.weight)
     if args.as_of is not None:
         if not session.can_recompute:
-            raise InputError(f"{args.scenario}: --as-of needs the case file the scenario was built from, "
-                             "and none is named or found beside it")
+            named = session.scenario.case_file
+            raise InputError(f"{args.scenario}: --as-of needs the case file the scenario was built from; "
+                             + (f"{named} is not beside it" if named else "it names none"))
         session.set_as_of(args.as_of)
     return session
 

@@ -49,3 +49,33 @@ def test_all_weights_zero_is_bad_input_on_the_command_line():
     done = clubfit("score", "--weight", "standing=0", "--weight", "defence=0", "--weight", "age=0")
     assert done.returncode == 2
     assert "all weights are zero" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_usage_mistakes_are_one_line_and_status_2():
+    for args, needle in ((("score", "--as-of", "2026-13-01"), "argument --as-of: '2026-13-01' is not a date"),
+                         (("--size", "10x10"), "is not a window size"),
+                         (("score", "--weight", "standing=1e308"), "weight of standing: 1e+308 is too large"),
+                         (("score", "--scenario", str(SERIE_A)), "not a Club Fit scenario")):
+        done = clubfit(*args)
+        assert done.returncode == 2, done
+        assert needle in done.stderr and done.stderr.count("\n") == 1 and "usage:" not in done.stderr
+
+
+def test_score_recomputes_on_another_date():
+    done = clubfit("score", "--as-of", "2026-02-01", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    scores = {x["club"]: x["score"] for x in json.loads(done.stdout)["ranking"]}
+    assert round(scores["AS Roma"], 1) == 82.5 and round(scores["Olympique de Marseille"], 1) == 44.8
+
+
+def test_a_reader_that_stops_early_is_not_an_error(monkeypatch):
+    import main as cli
+
+    class ClosedPipe:   # what stdout looks like once `| head -1` has exited
+        def write(self, text):
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self):
+            raise BrokenPipeError(32, "Broken pipe")
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert cli.main(["table", str(SERIE_A), "--as-of", "2026-02-01"]) == 0

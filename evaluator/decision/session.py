@@ -29,6 +29,7 @@ class FigureSource(Protocol):
 
 
 _KEEP: Any = object()
+MAX_WEIGHT = 1e9
 
 
 class Session:
@@ -163,6 +164,9 @@ class Session:
         v = check_number(value, f"weight of {criterion_id}")
         if v < 0:
             raise InputError(f"weight of {criterion_id}: {v:g} is negative; weights are 0 or more")
+        if v > MAX_WEIGHT:   # weights are relative; huge ones only overflow the sum (1e308 + 1e308)
+            raise InputError(f"weight of {criterion_id}: {v:g} is too large; weights are relative, "
+                             f"use numbers up to {MAX_WEIGHT:g}")
         return v
 
     @staticmethod
