@@ -60,6 +60,13 @@ def figure_provenance(fig: Figure) -> str:
     return "\n".join(lines)
 
 
+def join_names(names: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def format_contribution(result: "Result", shown: "np.ndarray", i: int, j: int) -> str:
     """Club i's points from criterion j as displayed: "missing" where the club has no figure for
     a weighted criterion (its weight went to the others; "0.0" would read as a worst score)."""

@@ -24,3 +24,16 @@ def make(values: dict[str, dict[str, float | None]], criteria: list[tuple], weig
     cols = tuple(Column(c.id, c.label, minimum=(minimum or {}).get(c.id)) for c in crits)
     clubs = tuple(Club(name, name, "", {k: fig(v) for k, v in figs.items()}) for name, figs in values.items())
     return Scenario("t", "s", ON, clubs, tuple(crits), cols, weights)
+
+
+def altered_serie_a_csv(folder):  # type: ignore[no-untyped-def]
+    """A copy of the shipped Serie A CSV with one score changed (Genoa v Lecce 0-0 -> 1-0)."""
+    from pathlib import Path
+    src = Path(__file__).resolve().parent.parent / "resources" / "data" / "matches" / \
+        "datahub-football-datasets-serie-a-season-2526.csv"
+    lines = src.read_text().splitlines(keepends=True)
+    assert lines[1].startswith("2025-08-23,Genoa,Lecce,0,0,")
+    lines[1] = lines[1].replace("2025-08-23,Genoa,Lecce,0,0,", "2025-08-23,Genoa,Lecce,1,0,", 1)
+    copy = Path(folder) / "altered-serie-a.csv"
+    copy.write_text("".join(lines))
+    return copy

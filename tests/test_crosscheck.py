@@ -1,7 +1,6 @@
 """The two shipped sources agree; an altered copy is caught, naming both files."""
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from evaluator.data.crosscheck import cross_check, last_common_date
 from evaluator.data.matches import parse_openfootball, read_season
 from evaluator.data.names import read_aliases
 from evaluator.errors import InputError
+from helpers import altered_serie_a_csv
 
 DATA = Path(__file__).resolve().parent.parent / "resources" / "data"
 M = DATA / "matches"
@@ -34,13 +34,7 @@ def test_all_730_shared_matches_agree():
 
 
 def test_one_altered_score_gives_exactly_one_disagreement(tmp_path):
-    src = M / "datahub-football-datasets-serie-a-season-2526.csv"
-    copy = tmp_path / "altered-serie-a.csv"
-    shutil.copy(src, copy)
-    lines = copy.read_text().splitlines(keepends=True)
-    assert lines[1].startswith("2025-08-23,Genoa,Lecce,0,0,")
-    lines[1] = lines[1].replace("2025-08-23,Genoa,Lecce,0,0,", "2025-08-23,Genoa,Lecce,1,0,", 1)
-    copy.write_text("".join(lines))
+    copy = altered_serie_a_csv(tmp_path)
     c = cross_check(read_season(M / "openfootball-it.1-2025-26.json"), read_season(copy), ALIASES)
     assert len(c.disagreements) == 1
     d = c.disagreements[0]

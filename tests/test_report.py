@@ -261,7 +261,7 @@ def test_summary_names_five_clubs_first_and_adds_up_the_rest():
 
 
 def test_smaa_is_left_out_above_the_club_limit():
-    from evaluator.report import SMAA_MAX_CLUBS
+    from evaluator.report_robustness import SMAA_MAX_CLUBS
     rng = np.random.default_rng(2)
     r = score(prepare(matrix_scenario(rng.uniform(0, 10, (SMAA_MAX_CLUBS + 1, 2)).round(2))), np.ones(2))
     sec = build_report(r, WHEN).robustness

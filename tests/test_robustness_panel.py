@@ -141,7 +141,7 @@ def test_many_clubs_sweep_lines_are_one_item_per_colour(qtbot):
 
 
 def test_figure_flip_change_is_in_the_figures_unit(session):
-    from evaluator.report import flip_rows
+    from evaluator.report_robustness import flip_rows
     # weights under which the runner-up can catch up by a better figure
     session.set_weights({"standing": 10, "defence": 100, "age": 10})
     rb = analyse(session.result, smaa_samples=0)

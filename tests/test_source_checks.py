@@ -3,7 +3,6 @@ missing from a file are said in the window (case panel, messages) and kept in sa
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 
 import pytest
@@ -14,6 +13,7 @@ from evaluator.data.workspace import CaseWorkspace
 from evaluator.decision.session import Session
 from evaluator.errors import InputError
 from evaluator.scenario_file import load_scenario, save_scenario, scenario_from_dict, scenario_to_dict
+from helpers import altered_serie_a_csv
 from ui.data_checks_dialog import checks_html
 from ui.main_window import MainWindow
 
@@ -37,16 +37,6 @@ def _case_copy(tmp_path, csv_for_serie_a=None, extra=()):
     return p
 
 
-def _altered_serie_a(tmp_path):
-    copy = tmp_path / "altered-serie-a.csv"
-    shutil.copy(SERIE_A_CSV, copy)
-    lines = copy.read_text().splitlines(keepends=True)
-    assert lines[1].startswith("2025-08-23,Genoa,Lecce,0,0,")
-    lines[1] = lines[1].replace("2025-08-23,Genoa,Lecce,0,0,", "2025-08-23,Genoa,Lecce,1,0,", 1)
-    copy.write_text("".join(lines))
-    return copy
-
-
 def test_bundled_case_cross_checks_all_730_shared_matches():
     checks = build_scenario(load_case(BUNDLED_CASE)).data_checks
     assert len(checks) == 3 and all(c.agree and not c.details for c in checks)
@@ -56,7 +46,7 @@ def test_bundled_case_cross_checks_all_730_shared_matches():
 
 
 def test_one_altered_score_is_one_finding_dated_before_the_as_of_date(tmp_path):
-    checks = build_scenario(load_case(_case_copy(tmp_path, _altered_serie_a(tmp_path)))).data_checks
+    checks = build_scenario(load_case(_case_copy(tmp_path, altered_serie_a_csv(tmp_path)))).data_checks
     bad = [c for c in checks if not c.agree]
     assert len(bad) == 1 and len(bad[0].details) == 1
     assert "disagree: 1 finding (date, score or a match missing from one file; 280 matches both have played)" in bad[0].text
@@ -117,13 +107,13 @@ def test_a_loaded_league_file_is_cross_checked_on_the_next_recompute(tmp_path):
     session = Session(scenario, ws)
     session.recompute()
     assert session.scenario.data_checks == ()
-    ws.load_season(_altered_serie_a(tmp_path))
+    ws.load_season(altered_serie_a_csv(tmp_path))
     session.recompute()
     assert [c.agree for c in session.scenario.data_checks] == [False]
 
 
 def test_window_says_when_sources_disagree(qtbot, tmp_path):
-    ws = CaseWorkspace(load_case(_case_copy(tmp_path, _altered_serie_a(tmp_path))))
+    ws = CaseWorkspace(load_case(_case_copy(tmp_path, altered_serie_a_csv(tmp_path))))
     session = Session(load_scenario(BUNDLED_SCENARIO), ws)
     window = MainWindow(session)
     qtbot.addWidget(window)
@@ -149,7 +139,7 @@ def test_checks_survive_a_save_and_bad_ones_name_the_field(tmp_path):
 def test_report_lists_every_check_and_each_disagreement(qapp, tmp_path):
     from pypdf import PdfReader
     from ui.export_pdf import export_report
-    ws = CaseWorkspace(load_case(_case_copy(tmp_path, _altered_serie_a(tmp_path))))
+    ws = CaseWorkspace(load_case(_case_copy(tmp_path, altered_serie_a_csv(tmp_path))))
     session = Session(load_scenario(BUNDLED_SCENARIO), ws)
     session.recompute()
     out = export_report(session.result, tmp_path / "r.pdf")

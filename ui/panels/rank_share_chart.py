@@ -11,7 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
-from evaluator.report import RobustnessSection
+from evaluator.report_robustness import RobustnessSection
 from ui.palette import TEXT
 from ui.panels.bar_axes import BarChartView, bars_tall_enough, club_positions, make_bar_plot, set_club_axis, set_text
 
