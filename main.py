@@ -55,7 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--screenshot", type=Path, default=None, metavar="PNG",
                    help="save the window as a PNG and quit (works offscreen)")
-    p.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH", help="window size, e.g. 1280x800")
+    p.add_argument("--size", type=_size, default=None, metavar="WxH",
+                   help="window size, e.g. 1280x800 (default: as last time; 1280x800 for --screenshot)")
     p.set_defaults(run=_run_app)
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -117,12 +118,10 @@ def parse_weights(items: Sequence[str]) -> dict[str, float]:
     return out
 
 
-def _session(scenario_path: Path, weights: Sequence[str] = (), need_ranking: bool = True):  # type: ignore[no-untyped-def]
-    from evaluator.data.workspace import CaseWorkspace
-    from evaluator.decision.session import Session
-    from evaluator.scenario_file import load_scenario
-    scenario = load_scenario(scenario_path)
-    session = Session(scenario, source=CaseWorkspace.for_scenario(scenario, scenario_path))
+def _session(scenario_path: Path, weights: Sequence[str] = (), need_ranking: bool = True):  # type: ignore[no-untyped-def]  # Session loads lazily, after argument parsing
+    from evaluator.session import Session
+    bundled = scenario_path.resolve() == BUNDLED_SCENARIO.resolve()
+    session = Session.from_file(scenario_path, read_only=bundled)   # the bundled case is never overwritten
     if weights:
         session.set_weights(parse_weights(weights))
     if need_ranking and not session.result.weights.sum() > 0:   # the window shows a message instead
@@ -176,8 +175,9 @@ def _run_table(args: argparse.Namespace) -> int:
 
 
 def _run_build_case(args: argparse.Namespace) -> int:
-    from evaluator.data.case import build_scenario, load_case
-    from evaluator.scenario_file import save_scenario, scenario_to_dict
+    from evaluator.data.case import build_scenario
+    from evaluator.documents import load_case
+    from evaluator.documents import save_scenario, scenario_to_dict
     scenario = build_scenario(load_case(args.case), as_of=args.as_of)
     if args.out is None:
         print(json.dumps(scenario_to_dict(scenario), indent=2, ensure_ascii=False))
@@ -217,7 +217,8 @@ def _run_report(args: argparse.Namespace) -> int:
 def _run_app(args: argparse.Namespace) -> int:
     session = _session(args.scenario, need_ranking=False)   # bad file: one line and status 2, before any window
     from ui.app import run_app
-    return run_app(session, quit_after_paint=args.quit_after_paint, screenshot=args.screenshot, size=args.size)
+    return run_app(session, quit_after_paint=args.quit_after_paint, screenshot=args.screenshot, size=args.size,
+                   template=BUNDLED_SCENARIO)
 
 
 if __name__ == "__main__":

@@ -60,7 +60,8 @@ def _big_csv() -> Path:
 
 
 def _cross_checks(i: int = 0) -> None:
-    from evaluator.data.case import build_scenario, load_case
+    from evaluator.data.case import build_scenario
+    from evaluator.documents import load_case
     build_scenario(load_case(ROOT / "resources" / "cases" / "ramos-2025-11-28.case.json"))
 
 

@@ -45,7 +45,7 @@ def _floor(app, n: int) -> dict[str, float]:
 
 def _window(app, n: int, robustness_visible: bool):
     from PySide6.QtWidgets import QTabWidget
-    from evaluator.decision.session import Session
+    from evaluator.session import Session
     from ui.main_window import MainWindow
     session = Session(synthetic_scenario(n))
     window = MainWindow(session)

@@ -54,8 +54,8 @@ def run(runs: int = 10) -> list[dict[str, object]]:
 def measure_exports(runs: int) -> tuple[list[float], list[float], int]:
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
-    from evaluator.decision.session import Session
-    from evaluator.scenario_file import load_scenario
+    from evaluator.session import Session
+    from evaluator.documents import load_scenario
     from main import BUNDLED_SCENARIO
     from ui.export_pdf import export_report
 

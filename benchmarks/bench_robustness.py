@@ -16,8 +16,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evaluator.data.case import build_scenario, load_case  # noqa: E402
-from evaluator.decision.model import Club, Figure  # noqa: E402
+from evaluator.data.case import build_scenario  # noqa: E402
+from evaluator.documents import load_case
+from evaluator.model import Club, Figure  # noqa: E402
 from evaluator.decision.robustness import analyse, analyse_exact  # noqa: E402
 from evaluator.decision.scoring import prepare, score  # noqa: E402
 

@@ -8,7 +8,7 @@ from typing import Callable
 
 import numpy as np
 
-from evaluator.decision.model import Club, Column, Criterion, Direction, Figure, Scenario
+from evaluator.model import Club, Column, Criterion, Direction, Figure, Scenario
 
 
 def measure(fn: Callable[[], object], repeat: int = 200, warmup: int = 20) -> dict[str, float]:

@@ -6,7 +6,7 @@ from datetime import date
 
 from typing import TYPE_CHECKING
 
-from evaluator.decision.model import Column, Figure
+from evaluator.model import Column, Figure
 
 if TYPE_CHECKING:
     import numpy as np

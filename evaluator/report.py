@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 import numpy as np
 
-from evaluator.decision.model import Criterion, DataCheck, Direction, FigureStatus
+from evaluator.model import Criterion, DataCheck, Direction, FigureStatus
 from evaluator.decision.scoring import TIE_TOLERANCE, Result, rounded_contributions, score
 from evaluator.formatting import (
     NO_SCORE, format_contribution, format_date, format_figure, format_score, join_names, ranking_note,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from evaluator.decision.flips import FigureFlip
-from evaluator.decision.model import Scenario
+from evaluator.model import Scenario
 from evaluator.decision.robustness import Robustness, analyse
 from evaluator.decision.scoring import Result
 from evaluator.decision.sweeps import StabilityInterval

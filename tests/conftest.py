@@ -4,7 +4,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import tempfile  # noqa: E402
+
 os.environ["QT_QPA_PLATFORM"] = "offscreen"   # before Qt is imported anywhere
+# Settings go to a throwaway file, never the user's home (subprocesses inherit this too).
+_SETTINGS_DIR = tempfile.mkdtemp(prefix="clubfit-test-settings-")
+os.environ["CLUBFIT_SETTINGS"] = os.path.join(_SETTINGS_DIR, "settings.ini")
 
 import pytest  # noqa: E402
 
@@ -16,13 +21,13 @@ BUNDLED_SCENARIO = RESOURCES / "cases" / "ramos-2025-11-28.scenario.json"
 
 @pytest.fixture
 def bundled_scenario():
-    from evaluator.scenario_file import load_scenario
+    from evaluator.documents import load_scenario
     return load_scenario(BUNDLED_SCENARIO)
 
 
 @pytest.fixture
 def session(bundled_scenario):
-    from evaluator.decision.session import Session
+    from evaluator.session import Session
     return Session(bundled_scenario)
 
 
@@ -38,3 +43,12 @@ def no_modal_dialogs(monkeypatch):
         return call
     for name in ("show_error", "show_info", "show_list", "ask_open_path", "ask_save_path", "ask_item"):
         monkeypatch.setattr(dialogs, name, refuse(name))
+    # Windows a test changed are closed at teardown and would ask to save: they are thrown away.
+    # Tests of that question replace this with their own answer and check it was asked.
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: "discard")
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings(tmp_path_factory, monkeypatch):
+    """Each test starts with empty settings of its own (recent files, folders, geometry)."""
+    monkeypatch.setenv("CLUBFIT_SETTINGS", str(tmp_path_factory.mktemp("settings") / "clubfit.ini"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from evaluator.decision.model import Club, Column, Criterion, Direction, Figure, Scale, Scenario
+from evaluator.model import Club, Column, Criterion, Direction, Figure, Scale, Scenario
 
 ON = date(2025, 11, 28)
 

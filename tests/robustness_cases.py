@@ -5,14 +5,15 @@ from pathlib import Path
 
 import numpy as np
 
-from evaluator.decision.model import Club, Column, Criterion, Direction, Figure, Scale, Scenario
+from evaluator.model import Club, Column, Criterion, Direction, Figure, Scale, Scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 RAMOS = ROOT / "resources" / "cases" / "ramos-2025-11-28.case.json"
 
 
 def ramos() -> Scenario:
-    from evaluator.data.case import build_scenario, load_case   # tests may read files; decision may not
+    from evaluator.data.case import build_scenario   # tests may read files; decision may not
+    from evaluator.documents import load_case
     return build_scenario(load_case(RAMOS))
 
 

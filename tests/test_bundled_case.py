@@ -5,8 +5,9 @@ import subprocess
 import sys
 
 from conftest import BUNDLED_CASE, BUNDLED_SCENARIO, ROOT
-from evaluator.data.case import build_scenario, load_case
-from evaluator.scenario_file import load_scenario, scenario_to_dict
+from evaluator.data.case import build_scenario
+from evaluator.documents import load_case
+from evaluator.documents import load_scenario, scenario_to_dict
 
 
 def test_rebuilding_from_the_shipped_files_gives_the_bundled_scenario():

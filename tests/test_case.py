@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from evaluator.data.case import DataCache, build_scenario, load_case
+from evaluator.data.case import DataCache, build_scenario
+from evaluator.documents import load_case
 from evaluator.errors import InputError
 
 CASE = Path(__file__).resolve().parent.parent / "resources" / "cases" / "ramos-2025-11-28.case.json"

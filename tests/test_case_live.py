@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED_SCENARIO, RESOURCES
-from evaluator.data.workspace import CaseWorkspace
-from evaluator.decision.session import Session
+from evaluator.session import Session
 from evaluator.errors import InputError
-from evaluator.scenario_file import load_scenario
+from evaluator.documents import load_scenario
 from ui.main_window import MainWindow
+from ui.undo import UndoHistory
 from ui.panels.case_panel import to_qdate
 
 LIGUE_1 = RESOURCES / "data" / "matches" / "openfootball-fr.1-2025-26.json"
@@ -19,8 +19,7 @@ LIGUE_1 = RESOURCES / "data" / "matches" / "openfootball-fr.1-2025-26.json"
 
 @pytest.fixture
 def live_session() -> Session:
-    scenario = load_scenario(BUNDLED_SCENARIO)
-    return Session(scenario, CaseWorkspace.for_scenario(scenario, BUNDLED_SCENARIO))
+    return Session.from_file(BUNDLED_SCENARIO, read_only=True)
 
 
 def _fig(session: Session, club: str, col: str) -> float:
@@ -54,8 +53,7 @@ def test_hand_entered_figure_survives_a_date_change(live_session):
 
 
 def test_add_club_from_a_shipped_league(live_session):
-    from ui.case_actions import add_club
-    add_club(live_session, "Paris Saint-Germain FC", LIGUE_1)
+    live_session.add_club("Paris Saint-Germain FC", LIGUE_1)
     psg = live_session.scenario.clubs[-1]
     assert psg.name == "Paris Saint-Germain FC"
     assert psg.figure("league_position").value == 1
@@ -65,9 +63,8 @@ def test_add_club_from_a_shipped_league(live_session):
 
 
 def test_doubtful_switch_changes_ages_only_where_doubtful_rows_exist(live_session):
-    from ui.case_actions import set_include_doubtful
     before = {c.name: c.figure("squad_age").value for c in live_session.scenario.clubs}
-    set_include_doubtful(live_session, True)
+    live_session.set_include_doubtful(True)
     after = {c.name: c.figure("squad_age").value for c in live_session.scenario.clubs}
     assert any(before[n] != after[n] for n in before)
 
@@ -101,8 +98,8 @@ def test_dropping_a_match_file_loads_a_league_for_add_club(qtbot, live_session, 
     window = MainWindow(live_session)
     qtbot.addWidget(window)
     csv = RESOURCES / "data" / "matches" / "datahub-football-datasets-serie-a-season-2526.csv"
-    file_actions.open_dropped(window, live_session, str(csv))   # small: read at once
-    assert any(Path(s.path) == csv.resolve() for s in live_session.source.seasons())
+    file_actions.open_dropped(window, live_session, window.history, str(csv))   # small: read at once
+    assert any(lg.path == csv.resolve() for lg in live_session.leagues())
     assert shown and "Add club" in shown[0] and "20 teams" in shown[0]
 
 
@@ -113,13 +110,13 @@ def test_dropping_a_broken_file_names_it_and_keeps_the_scenario(qtbot, live_sess
     bad = tmp_path / "broken.csv"
     bad.write_text("no,header,here\n1,2,3\n")
     before = live_session.scenario
-    file_actions.open_dropped(None, live_session, str(bad))
+    file_actions.open_dropped(None, live_session, UndoHistory(live_session), str(bad))
     assert len(errors) == 1 and "broken.csv" in errors[0] and "\n" not in errors[0]
     assert live_session.scenario == before
 
 
 def test_club_detail_shows_the_table_around_the_club(live_session):
-    team, rows = live_session.source.table_around("Bayer 04 Leverkusen", date(2025, 11, 28))
+    team, rows = live_session.table_around("bayer-04-leverkusen")
     assert team == "Bayer 04 Leverkusen"
     assert [r.position for r in rows] == [1, 2, 3, 4, 5, 6]
     assert rows[0].points - rows[2].points == 8

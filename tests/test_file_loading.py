@@ -9,11 +9,11 @@ import pytest
 
 from conftest import BUNDLED_SCENARIO, RESOURCES
 from evaluator.data import matches as matches_module
-from evaluator.data.workspace import CaseWorkspace
-from evaluator.decision.session import Session
-from evaluator.scenario_file import load_scenario
-from ui import background, case_actions, dialogs, file_actions
+from evaluator.session import Session
+from evaluator.documents import load_scenario
+from ui import background, case_actions, dialogs, document_actions, file_actions
 from ui.main_window import MainWindow
+from ui.undo import UndoHistory
 
 M = RESOURCES / "data" / "matches"
 SQUADS = RESOURCES / "data" / "squads"
@@ -21,8 +21,7 @@ SQUADS = RESOURCES / "data" / "squads"
 
 @pytest.fixture
 def live_session() -> Session:
-    scenario = load_scenario(BUNDLED_SCENARIO)
-    return Session(scenario, CaseWorkspace.for_scenario(scenario, BUNDLED_SCENARIO))
+    return Session.from_file(BUNDLED_SCENARIO, read_only=True)
 
 
 @pytest.fixture
@@ -58,7 +57,7 @@ def test_big_league_file_is_read_off_the_gui_thread(qtbot, live_session, said, m
     assert not said["info"]                                      # not done yet: the window stays live
     qtbot.waitUntil(lambda: bool(said["info"]), timeout=10_000)
     assert threads and threads[0] is not threading.main_thread()
-    assert any(Path(s.path) == csv.resolve() for s in live_session.source.seasons())
+    assert any(lg.path == csv.resolve() for lg in live_session.leagues())
     assert not said["error"]
 
 
@@ -82,7 +81,7 @@ def test_dropped_squad_list_replaces_a_clubs_ages(qtbot, live_session, said, mon
     mine = tmp_path / "roma-without-one-defender.csv"
     mine.write_text(header + "".join(r for r in rows if r != defenders[0]), encoding="utf-8")
     before = _club(live_session, "AS Roma").figure("defender_age")
-    file_actions.open_dropped(None, live_session, str(mine))
+    file_actions.open_dropped(None, live_session, UndoHistory(live_session), str(mine))
     assert asked == ["AS Roma"]                      # guessed from the file's club column
     after = _club(live_session, "AS Roma").figure("defender_age")
     assert after.value != before.value and mine.name in after.source
@@ -101,56 +100,54 @@ def test_a_squad_list_with_a_bad_row_names_it_and_keeps_the_old_one(qtbot, live_
     case_actions.load_squad_file(None, live_session, str(bad))
     assert len(said["error"]) == 1 and "future.csv" in said["error"][0]
     assert live_session.scenario == before
-    assert live_session.source.case.clubs[0].squad.name == "as-roma-2025-26-squad.csv"
+    assert live_session.case.clubs[0].squad.name == "as-roma-2025-26-squad.csv"
 
 
 def test_saved_scenario_keeps_an_added_club_and_reopens_live(qtbot, live_session, said, monkeypatch, tmp_path):
-    case_actions.add_club(live_session, "Paris Saint-Germain FC", M / "openfootball-fr.1-2025-26.json")
+    live_session.add_club("Paris Saint-Germain FC", M / "openfootball-fr.1-2025-26.json")
     mine = tmp_path / "my-ligue-1.csv"          # a league file the bundled case does not name
     mine.write_bytes((M / "datahub-football-datasets-ligue-1-season-2526.csv").read_bytes())
     case_actions.load_league_file(None, live_session, str(mine))
     live_session.set_weight("age", 10)
     path = tmp_path / "with-psg.json"
-    assert file_actions.save_scenario_as(None, live_session, str(path))
+    assert document_actions.save_as(None, live_session, UndoHistory(live_session), str(path))
     case_file = tmp_path / "with-psg.case.json"
     assert case_file.is_file() and load_scenario(path).case_file == "with-psg.case.json"
-    reopened = load_scenario(path)
-    session = Session(reopened, CaseWorkspace.for_scenario(reopened, path))
+    session = Session.from_file(path)
     session.set_as_of(live_session.scenario.as_of)               # recompute from the saved case
     assert [c.name for c in session.scenario.clubs][-1] == "Paris Saint-Germain FC"
     assert session.weights["age"] == 10
     assert session.scenario.clubs == live_session.scenario.clubs
     assert any("my-ligue-1.csv" in c.text for c in session.scenario.data_checks)
-    assert mine.resolve() in [Path(x.path) for x in session.source.seasons()]   # still offered in Add club
+    assert mine.resolve() in [lg.path for lg in session.leagues()]   # still offered in Add club
 
 
 def test_saving_never_overwrites_an_unrelated_case_file(live_session, tmp_path):
     other = tmp_path / "notes.case.json"
     other.write_text("my own notes", encoding="utf-8")
-    assert file_actions.save_scenario_as(None, live_session, str(tmp_path / "notes.json"))
+    assert document_actions.save_as(None, live_session, UndoHistory(live_session), str(tmp_path / "notes.json"))
     assert other.read_text(encoding="utf-8") == "my own notes"
     assert load_scenario(tmp_path / "notes.json").case_file == "notes-2.case.json"
     assert (tmp_path / "notes-2.case.json").is_file()
     # saving the same scenario again updates its own case file, no third one
-    assert file_actions.save_scenario_as(None, live_session, str(tmp_path / "notes.json"))
+    assert document_actions.save_as(None, live_session, UndoHistory(live_session), str(tmp_path / "notes.json"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes-2.case.json", "notes.case.json", "notes.json"]
 
 
 def test_a_failed_case_write_leaves_the_scenario_and_workspace_as_they_were(live_session, said, tmp_path,
                                                                            monkeypatch):
-    from evaluator.data import workspace as workspace_module
     from evaluator.errors import InputError
+    from evaluator.session import saving
 
-    def full_disk(case, path):
+    def full_disk(path, text):
         raise InputError(f"{path}: could not be written (No space left on device)")
-    monkeypatch.setattr(workspace_module, "save_case", full_disk)
+    monkeypatch.setattr(saving, "write_text_atomic", full_disk)
     (tmp_path / "s.json").write_text("previous", encoding="utf-8")
-    ws = live_session.source
-    before = (ws.case, list(ws.extra_seasons))
-    assert not file_actions.save_scenario_as(None, live_session, str(tmp_path / "s.json"))
+    before = (live_session.state, live_session.path)
+    assert not document_actions.save_as(None, live_session, UndoHistory(live_session), str(tmp_path / "s.json"))
     assert len(said["error"]) == 1 and "s.case.json" in said["error"][0]
     assert (tmp_path / "s.json").read_text(encoding="utf-8") == "previous"
-    assert (ws.case, list(ws.extra_seasons)) == before
+    assert (live_session.state, live_session.path) == before
 
 
 def test_reading_an_updated_file_again_refreshes_the_figures(live_session, said, tmp_path):
@@ -159,9 +156,8 @@ def test_reading_an_updated_file_again_refreshes_the_figures(live_session, said,
     mine = tmp_path / "serie-a.json"
     doc = json.loads((M / "openfootball-it.1-2025-26.json").read_text(encoding="utf-8"))
     mine.write_text(json.dumps(doc), encoding="utf-8")
-    ws = live_session.source
-    ws.load_season(mine)
-    case_actions.add_club(live_session, "SSC Napoli", mine)
+    live_session.load_league(mine)
+    live_session.add_club("SSC Napoli", mine)
     before = _club(live_session, "SSC Napoli").figure("points").value
     # the file is updated: Napoli's first result becomes a 0-5 defeat (it was not one)
     m = next(m for m in doc["matches"] if "Napoli" in m["team1"] and m.get("score", {}).get("ft")
@@ -177,7 +173,7 @@ def test_reading_an_updated_file_again_refreshes_the_figures(live_session, said,
 
 
 def test_case_paths_are_relative_only_for_files_close_by(tmp_path):
-    from evaluator.data.case import case_to_dict, load_case
+    from evaluator.documents import case_to_dict, load_case
     from conftest import BUNDLED_CASE
     case = load_case(BUNDLED_CASE)
     here = case_to_dict(case, BUNDLED_CASE.parent)                     # beside the data: relative
@@ -188,10 +184,8 @@ def test_case_paths_are_relative_only_for_files_close_by(tmp_path):
 
 def test_a_file_read_after_another_scenario_opened_is_not_used(qtbot, live_session, said, monkeypatch):
     monkeypatch.setattr(background, "BACKGROUND_BYTES", 0)
-    old_ws = live_session.source
     case_actions.load_league_file(None, live_session, str(M / "datahub-football-datasets-ligue-1-season-2526.csv"))
-    scenario = load_scenario(BUNDLED_SCENARIO)          # the user opens another scenario meanwhile
-    live_session.set_scenario(scenario, source=CaseWorkspace.for_scenario(scenario, BUNDLED_SCENARIO))
+    live_session.open(BUNDLED_SCENARIO)                # the user opens another scenario meanwhile
     qtbot.waitUntil(lambda: bool(said["info"]), timeout=10_000)
     assert "was read after another scenario was opened" in said["info"][0]
-    assert old_ws.extra_seasons == [] and live_session.source.extra_seasons == []
+    assert live_session.state.leagues == ()

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from evaluator.data.case import build_scenario, load_case
+from evaluator.data.case import build_scenario
+from evaluator.documents import load_case
 from evaluator.data.league_table import league_table
 from evaluator.data.matches import PLAYED, POSTPONED, SCHEDULED, Match, Season, read_season
 from evaluator.errors import InputError

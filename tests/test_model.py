@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from evaluator.decision.model import Direction, Figure, Scale, check_number
+from evaluator.model import Direction, Figure, Scale, check_number
 from evaluator.errors import InputError
 from tests.helpers import make
 

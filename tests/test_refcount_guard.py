@@ -16,7 +16,7 @@ def test_ten_thousand_slider_moves_keep_none_refcount_steady(qtbot, session):
     qtbot.addWidget(window)
     # The robustness tab builds Python results full of None fields on every move; the garbage
     # collector frees them in bursts, which is noise here, not the binding bug we guard against.
-    window.signals.result_changed.disconnect(window.how_sure.show_result)
+    window.signals.changed.disconnect(window.how_sure.show_result)
     slider = window.weights.rows[0].slider
     slider.setValue(1)
     gc.collect()

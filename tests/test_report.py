@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 import numpy as np
 import pytest
 
-from evaluator.decision.model import Club, Column, Criterion, Direction, Figure, FigureStatus, Scenario
+from evaluator.model import Club, Column, Criterion, Direction, Figure, FigureStatus, Scenario
 from evaluator.decision.scoring import prepare, rounded_contributions, score
 from evaluator.formatting import format_score
 from evaluator.report import build_report, summary

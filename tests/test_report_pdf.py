@@ -199,7 +199,7 @@ def test_window_export_to_a_bad_path_shows_one_message(qtbot, session, tmp_path,
 
 
 def test_many_clubs_paginate_without_losing_any(qapp, bundled_scenario, tmp_path):
-    from evaluator.decision.session import Session
+    from evaluator.session import Session
     from ui.export_pdf import export_report
     base = bundled_scenario.clubs
     clubs = tuple(replace(base[i % 3], id=f"club-{i}", name=f"Candidate club number {i:02d}") for i in range(45))

@@ -11,7 +11,7 @@ import numpy as np
 from evaluator.decision.flips import WeightFlip
 from evaluator.decision.robustness import analyse
 from evaluator.decision.scoring import prepare, score
-from evaluator.decision.session import Session
+from evaluator.session import Session
 from evaluator.decision.smaa import smaa
 from robustness_cases import random_scenario
 from ui.main_window import MainWindow
@@ -188,7 +188,7 @@ def test_how_sure_tab_is_built_only_when_first_shown(qtbot, session):
     assert window.robustness.latest.result is session.result   # and it shows the newest weights at once
     code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
             "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
-            "from evaluator.scenario_file import load_scenario; from evaluator.decision.session import Session\n"
+            "from evaluator.documents import load_scenario; from evaluator.session import Session\n"
             "from conftest import BUNDLED_SCENARIO; from ui.main_window import MainWindow\n"
             "w = MainWindow(Session(load_scenario(BUNDLED_SCENARIO))); w.show(); app.processEvents()\n"
             "print(sorted(m for m in sys.modules if m.startswith(('evaluator.decision.robustness', "

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 import evaluator.atomic as atomic
-from evaluator.data.case import build_scenario, load_case
+from evaluator.data.case import build_scenario
+from evaluator.documents import load_case
 from evaluator.errors import InputError
-from evaluator.scenario_file import load_scenario, save_scenario, scenario_from_dict, scenario_to_dict
+from evaluator.documents import load_scenario, save_scenario, scenario_from_dict, scenario_to_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -88,7 +88,8 @@ def test_real_case_equal_weights_by_hand():
 
 
 def test_real_case_built_from_files_gives_the_same_scores():
-    from evaluator.data.case import build_scenario, load_case
+    from evaluator.data.case import build_scenario
+    from evaluator.documents import load_case
     scn = build_scenario(load_case(ROOT / "resources/cases/ramos-2025-11-28.case.json"))
     v = real_case_by_hand()
     for club in scn.clubs:

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from evaluator.decision.model import Direction, FigureStatus, Scale
-from evaluator.decision.session import Session
+from evaluator.model import Direction, FigureStatus, Scale
+from evaluator.session import Session
 from evaluator.errors import InputError
 from tests.helpers import make
 
@@ -21,8 +21,11 @@ def scn():
 def s():
     session = Session(scn())
     seen = []
-    session.subscribe(seen.append)
-    session.seen = seen   # type: ignore[attr-defined]
+
+    def listener(result, changes):
+        seen.append(result)
+    session.subscribe(listener)
+    session.seen, session.listener = seen, listener   # type: ignore[attr-defined]  # test-only handles
     return session
 
 
@@ -132,16 +135,17 @@ def test_clearing_a_figure_marks_it_missing(s):
     assert s.result.incomplete.tolist() == [False, True, False]
 
 
-def test_set_scenario_takes_its_weights_unless_kept(s):
-    other = scn().with_weights({"x": 0, "y": 5})
-    s.set_scenario(other, keep_weights=True)
-    assert s.weights == {"x": 3.0, "y": 1.0}
-    s.set_scenario(other)
-    assert s.weights == {"x": 0.0, "y": 5.0}
-    assert len(s.seen) == 2
+def test_restore_puts_an_earlier_state_back_with_its_weights(s):
+    start = s.state
+    s.set_weight("x", 0)
+    s.set_figure("A", "x", 40, "club website", None)
+    s.restore(start)
+    assert s.state == start and s.weights == {"x": 3.0, "y": 1.0}
+    assert s.scenario.clubs[0].figures["x"].value == 10
+    assert len(s.seen) == 3
 
 
 def test_unsubscribe(s):
-    s.unsubscribe(s.seen.append)
+    s.unsubscribe(s.listener)
     s.set_weight("x", 1)
     assert s.seen == []

@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 
 from conftest import BUNDLED_CASE, BUNDLED_SCENARIO, RESOURCES
-from evaluator.data.case import build_scenario, load_case
-from evaluator.data.workspace import CaseWorkspace
-from evaluator.decision.session import Session
+from evaluator.data.case import build_scenario
+from evaluator.documents import load_case
+from evaluator.session import Session
 from evaluator.errors import InputError
-from evaluator.scenario_file import load_scenario, save_scenario, scenario_from_dict, scenario_to_dict
+from evaluator.documents import load_scenario, save_scenario, scenario_from_dict, scenario_to_dict
 from helpers import altered_serie_a_csv
 from ui.data_checks_dialog import checks_html
 from ui.main_window import MainWindow
@@ -103,18 +103,15 @@ def test_a_loaded_league_file_is_cross_checked_on_the_next_recompute(tmp_path):
         c["squad"] = str((BUNDLED_CASE.parent / c["squad"]).resolve())
     d["aliases"] = str((BUNDLED_CASE.parent / d["aliases"]).resolve())
     (tmp_path / "c.case.json").write_text(json.dumps(d), encoding="utf-8")
-    ws = CaseWorkspace(load_case(tmp_path / "c.case.json"))
-    session = Session(scenario, ws)
+    session = Session(scenario, load_case(tmp_path / "c.case.json"))
     session.recompute()
     assert session.scenario.data_checks == ()
-    ws.load_season(altered_serie_a_csv(tmp_path))
-    session.recompute()
+    session.load_league(altered_serie_a_csv(tmp_path))
     assert [c.agree for c in session.scenario.data_checks] == [False]
 
 
 def test_window_says_when_sources_disagree(qtbot, tmp_path):
-    ws = CaseWorkspace(load_case(_case_copy(tmp_path, altered_serie_a_csv(tmp_path))))
-    session = Session(load_scenario(BUNDLED_SCENARIO), ws)
+    session = Session(load_scenario(BUNDLED_SCENARIO), load_case(_case_copy(tmp_path, altered_serie_a_csv(tmp_path))))
     window = MainWindow(session)
     qtbot.addWidget(window)
     assert "✓ 3 cross-checks agree" in window.case.checks.text()
@@ -139,8 +136,7 @@ def test_checks_survive_a_save_and_bad_ones_name_the_field(tmp_path):
 def test_report_lists_every_check_and_each_disagreement(qapp, tmp_path):
     from pypdf import PdfReader
     from ui.export_pdf import export_report
-    ws = CaseWorkspace(load_case(_case_copy(tmp_path, altered_serie_a_csv(tmp_path))))
-    session = Session(load_scenario(BUNDLED_SCENARIO), ws)
+    session = Session(load_scenario(BUNDLED_SCENARIO), load_case(_case_copy(tmp_path, altered_serie_a_csv(tmp_path))))
     session.recompute()
     out = export_report(session.result, tmp_path / "r.pdf")
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
@@ -153,8 +149,7 @@ def test_late_date_is_said_on_the_reports_first_page_and_fixtures_are_summed_up(
     from pypdf import PdfReader
     from ui.export_pdf import export_report
     from ui.panels.case_panel import checks_summary
-    ws = CaseWorkspace(load_case(BUNDLED_CASE))
-    session = Session(load_scenario(BUNDLED_SCENARIO), ws)
+    session = Session(load_scenario(BUNDLED_SCENARIO), load_case(BUNDLED_CASE))
     session.set_as_of(date(2026, 5, 1))
     assert "3 files lack results up to the date" in checks_summary(session.scenario.data_checks)
     assert "✓ 3 cross-checks agree" in checks_summary(session.scenario.data_checks)

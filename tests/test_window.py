@@ -142,8 +142,8 @@ def test_a_real_font_is_installed(qapp):
 
 def test_a_missing_figure_reads_missing_not_zero(qtbot, bundled_scenario):
     from dataclasses import replace
-    from evaluator.decision.model import Figure
-    from evaluator.decision.session import Session
+    from evaluator.model import Figure
+    from evaluator.session import Session
     from evaluator.report import build_report
     from datetime import datetime
     clubs = list(bundled_scenario.clubs)

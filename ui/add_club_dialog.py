@@ -1,18 +1,20 @@
-"""Add a club: choose a loaded league (or load another file), then a club from its list."""
+"""Add a club: choose a loaded league (or load another file), then a club from its table."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QPushButton, QWidget,
+    QListWidgetItem, QPushButton, QWidget,
 )
+from PySide6.QtCore import Qt
 
-from evaluator.data.workspace import CaseWorkspace
-from evaluator.data.matches import Season, read_season
-from ui import background, dialogs
-from ui.case_actions import SEASON_FILTER, SQUAD_FILTER
+from evaluator import formats
+from evaluator.errors import InputError
+from evaluator.session import Session
+from ui import background, dialogs, settings
 
 
 @dataclass(frozen=True)
@@ -23,27 +25,36 @@ class ClubChoice:
 
 
 class AddClubDialog(QDialog):
-    def __init__(self, ws: CaseWorkspace, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ws = ws
+        self.session = session
         self.setWindowTitle("Add club")
         form = QFormLayout(self)
         self.league = QComboBox()
+        self.league.setAccessibleName("League")
         load = QPushButton("Load league file…")
         row = QHBoxLayout()
         row.addWidget(self.league, 1)
         row.addWidget(load)
-        form.addRow("&League:", row)
+        league_label = QLabel("&League:")
+        league_label.setBuddy(self.league)
+        form.addRow(league_label, row)
         self.clubs = QListWidget()
+        self.clubs.setAccessibleName("Clubs of the league, with position and points on the as-of date")
         self.clubs.setMinimumHeight(220)
-        form.addRow("&Club:", self.clubs)
+        club_label = QLabel("&Club:")
+        club_label.setBuddy(self.clubs)
+        form.addRow(club_label, self.clubs)
         self.squad = QLineEdit()
+        self.squad.setAccessibleName("Squad list")
         self.squad.setPlaceholderText("optional: squad list with dates of birth (CSV)")
         pick_squad = QPushButton("Choose…")
         srow = QHBoxLayout()
         srow.addWidget(self.squad, 1)
         srow.addWidget(pick_squad)
-        form.addRow("&Squad list:", srow)
+        squad_label = QLabel("&Squad list:")
+        squad_label.setBuddy(self.squad)
+        form.addRow(squad_label, srow)
         note = QLabel("Without a squad list the club's ages are shown as missing; you can enter them by hand.")
         note.setWordWrap(True)
         form.addRow(note)
@@ -52,44 +63,60 @@ class AddClubDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.league.currentIndexChanged.connect(self._on_league)
+        self.clubs.itemDoubleClicked.connect(self._on_double_click)
         load.clicked.connect(self._on_load)
         pick_squad.clicked.connect(self._on_pick_squad)
-        self._paths: list[Path] = []
+        self._leagues: tuple[Any, ...] = ()
         self._fill_leagues()
 
     def _fill_leagues(self, select: Path | None = None) -> None:
+        self._leagues = self.session.leagues()
         self.league.clear()
-        self._paths = []
-        for season in self.ws.seasons():
-            self._paths.append(Path(season.path))
-            self.league.addItem(f"{season.name} ({Path(season.path).name})")
-        if select is not None and select in self._paths:
-            self.league.setCurrentIndex(self._paths.index(select))
+        for lg in self._leagues:
+            self.league.addItem(f"{lg.name} — {lg.path.name}")
+        paths = [lg.path for lg in self._leagues]
+        if select is not None and select in paths:
+            self.league.setCurrentIndex(paths.index(select))
 
     def _on_league(self, index: int) -> None:
         self.clubs.clear()
         if index < 0:
             return
-        taken = {c.team or c.name for c in self.ws.case.clubs} | {c.name for c in self.ws.case.clubs}
-        season = self.ws.cache.season(self._paths[index])
-        self.clubs.addItems([t for t in season.teams if t not in taken])
+        taken = {c.name for c in self.session.scenario.clubs} | {c.team for c in (self.session.case.clubs
+                                                                                 if self.session.case else ())}
+        for team in self._leagues[index].teams:
+            if team.name in taken:
+                continue
+            place = f"{team.position}. " if team.position else ""
+            points = f"  ({team.points} pts)" if team.points is not None else ""
+            item = QListWidgetItem(f"{place}{team.name}{points}")
+            item.setData(Qt.ItemDataRole.UserRole, team.name)
+            self.clubs.addItem(item)
+
+    def _on_double_click(self, _item: QListWidgetItem) -> None:
+        self.accept()
 
     def _on_load(self) -> None:
-        path = dialogs.ask_open_path(self, "Load league file", SEASON_FILTER)
+        path = dialogs.ask_open_path(self, "Load league file", formats.dialog_filter("league"),
+                                     settings.last_folder("open"))
         if not path:
             return
         where = Path(path).resolve()
 
-        def adopt(season: Season) -> None:
-            self.ws.adopt_season(where, season)
+        def adopt(season: Any) -> None:
+            try:
+                self.session.load_league(where, season)
+            except InputError as e:
+                dialogs.show_error(self, "Cannot load league file", str(e))
+                return
             if self.isVisible():          # the dialog may have been closed while the file was read
                 self._fill_leagues(select=where)
 
-        background.read_file(read_season, where, adopt,
+        background.read_file(formats.read_league, where, adopt,
                              lambda message: dialogs.show_error(self, "Cannot load league file", message))
 
     def _on_pick_squad(self) -> None:
-        path = dialogs.ask_open_path(self, "Squad list", SQUAD_FILTER)
+        path = dialogs.ask_open_path(self, "Squad list", formats.dialog_filter("squad"), settings.last_folder("open"))
         if path:
             self.squad.setText(path)
 
@@ -98,9 +125,9 @@ class AddClubDialog(QDialog):
         if item is None or self.league.currentIndex() < 0:
             return None
         squad = Path(self.squad.text().strip()).resolve() if self.squad.text().strip() else None
-        return ClubChoice(item.text(), self._paths[self.league.currentIndex()], squad)
+        return ClubChoice(item.data(Qt.ItemDataRole.UserRole), self._leagues[self.league.currentIndex()].path, squad)
 
 
-def ask_club(parent: QWidget | None, ws: CaseWorkspace) -> ClubChoice | None:
-    dialog = AddClubDialog(ws, parent)
+def ask_club(parent: QWidget | None, session: Session) -> ClubChoice | None:
+    dialog = AddClubDialog(session, parent)
     return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
-from evaluator.decision.session import Session
+from evaluator.session import Session
 
 
 def has_real_font() -> bool:
@@ -17,15 +17,17 @@ def has_real_font() -> bool:
 
 
 def run_app(session: Session, quit_after_paint: bool = False, screenshot: Path | None = None,
-            size: tuple[int, int] = (1280, 800)) -> int:
+            size: tuple[int, int] | None = None, template: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Club Fit")
     app.setOrganizationName("Club Fit")
     if not has_real_font():
         print("clubfit: no font found; install fonts-dejavu-core (text would show as boxes)", file=sys.stderr)
     from ui.main_window import MainWindow   # after QApplication: pyqtgraph reads the app's palette
-    window = MainWindow(session)
-    window.resize(*size)
+    window = MainWindow(session, template=template)
+    if size is not None or screenshot is not None:   # asked for, or a reproducible picture
+        window.resize(*(size or (1280, 800)))          # instead of the size remembered from the last run
+    window.setWindowModified(False)
     window.show()
     if screenshot is not None:
         QTimer.singleShot(0, lambda: _save_and_quit(window, screenshot, app))

@@ -1,11 +1,28 @@
 """A club's detail: its figures with sources, and the league table around it on the as-of date."""
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from evaluator.data.league_table import Row
-from evaluator.decision.model import Club, Scenario
+from evaluator.model import Club, Scenario
 from evaluator.formatting import figure_provenance, format_figure
+
+class Row(Protocol):
+    """A league-table row as the session gives it (the window never imports the data layer)."""
+    position: int
+    team: str
+    played: int
+    won: int
+    drawn: int
+    lost: int
+    goals_for: int
+    goals_against: int
+    points: int
+
+    @property
+    def goal_difference(self) -> int: ...
+
 
 _TABLE_HEADERS = ("Pos", "Club", "P", "W", "D", "L", "GF", "GA", "GD", "Pts")
 

@@ -5,7 +5,7 @@ import html
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from evaluator.decision.model import DataCheck
+from evaluator.model import DataCheck
 
 
 def checks_html(checks: tuple[DataCheck, ...]) -> str:

@@ -12,14 +12,28 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
 
 
-def ask_open_path(parent: QWidget | None, title: str, filters: str) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+def ask_open_path(parent: QWidget | None, title: str, filters: str, folder: str = "") -> str:
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
     return path
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
+    """``suggested``: a file name, or a whole path (its folder is where the dialog opens)."""
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> str:
+    """'save', 'discard' or 'cancel' for a document with unsaved changes."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
+                      f"Save the changes to {name} before closing it?",
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
+    box.setInformativeText("Your changes will be lost if you don't save them.")
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    return {QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard"}.get(QMessageBox.StandardButton(answer), "cancel")
 
 
 def ask_item(parent: QWidget | None, title: str, label: str, items: list[str], current: str) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget,
 )
 
-from evaluator.decision.model import Column, Figure
+from evaluator.model import Column, Figure
 
 
 @dataclass(frozen=True)

@@ -1,37 +1,42 @@
-"""The main window: builds the panels and connects them to the session. Nothing else."""
+"""The main window: builds the panels, menus and history and connects them to the session.
+Nothing else: no state of its own, no arithmetic; every slot is one call."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QMainWindow, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QMainWindow, QMenu, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from evaluator.decision.scoring import Result
-from evaluator.decision.session import Session
-from ui import case_actions, file_actions
+from evaluator.session import Change, Session
+from ui import case_actions, document_actions, file_actions, settings
 from ui.panels.case_panel import CasePanel
 from ui.panels.contribution_chart import ContributionChart
+from ui.panels.deferred_tab import DeferredTab
 from ui.panels.figures_table import FiguresTable
 from ui.panels.header import CaseHeader
 from ui.panels.messages_panel import MessagesPanel
 from ui.panels.ranking_table import RankingTable
-from ui.panels.deferred_tab import DeferredTab
 from ui.panels.score_chart import ScoreChart
 from ui.panels.weights_panel import WeightsPanel
 from ui.session_signals import SessionSignals
+from ui.undo import UndoHistory
 
 if TYPE_CHECKING:
     from ui.panels.robustness_panel import RobustnessPanel
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, template: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.template = template            # what File > New starts from (the bundled case)
         self.signals = SessionSignals(session, self)
+        self.history = UndoHistory(session, self)
         result = session.result
 
         self.header = CaseHeader(result)
@@ -46,16 +51,20 @@ class MainWindow(QMainWindow):
         self.views = (self.header, self.case, self.weights, self.messages, self.scores, self.contributions,
                       self.ranking, self.figures, self.how_sure)
         for view in self.views:
-            self.signals.result_changed.connect(view.show_result)
-        self.signals.result_changed.connect(self._on_result)
+            self.signals.changed.connect(view.show_result)
+        self.signals.changed.connect(self._on_change)
+        self.weights.step_done.connect(self.history.close_step)
+        self.history.stack.cleanChanged.connect(self._on_clean_changed)
         self.figures.doubleClicked.connect(self._on_figure_double_clicked)
         self.ranking.doubleClicked.connect(self._on_ranking_double_clicked)
         self.setAcceptDrops(True)
 
         self.setCentralWidget(self._layout())
         self._menus()
-        self._on_result(result)
+        self.statusBar()
+        self._on_change(result, Change.ALL)
         self.resize(1280, 800)
+        self._restore_layout()
 
     def _layout(self) -> QWidget:
         left = QWidget()
@@ -70,7 +79,8 @@ class MainWindow(QMainWindow):
         scroll.setMinimumWidth(250)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-        charts = QSplitter(Qt.Orientation.Vertical)
+        charts = self.charts_split = QSplitter(Qt.Orientation.Vertical)
+        charts.setObjectName("charts")
         charts.addWidget(self.scores)
         charts.addWidget(self.contributions)
         tabs = self.tabs = QTabWidget()
@@ -80,7 +90,8 @@ class MainWindow(QMainWindow):
         charts.addWidget(tabs)
         charts.setSizes([230, 260, 230])
 
-        body = QSplitter(Qt.Orientation.Horizontal)
+        body = self.body_split = QSplitter(Qt.Orientation.Horizontal)
+        body.setObjectName("body")
         body.addWidget(scroll)
         body.addWidget(charts)
         body.setStretchFactor(1, 1)
@@ -94,8 +105,12 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New case", QKeySequence.StandardKey.New, self._on_new)
         self._action(file_menu, "&Open scenario…", QKeySequence.StandardKey.Open, self._on_open)
-        self._action(file_menu, "&Save scenario as…", QKeySequence.StandardKey.Save, self._on_save)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._on_recent_menu)
+        self._action(file_menu, "&Save", QKeySequence.StandardKey.Save, self._on_save)
+        self._action(file_menu, "Save &as…", QKeySequence.StandardKey.SaveAs, self._on_save_as)
         self.export_action = self._action(file_menu, "&Export fit report…", QKeySequence("Ctrl+E"), self._on_export)
         file_menu.addSeparator()
         self._action(file_menu, "Load &league file…", QKeySequence("Ctrl+L"), self._on_load_league)
@@ -103,7 +118,27 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
 
-    def _action(self, menu, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.history.stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.history.stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Add club…", QKeySequence("Ctrl+Shift+A"), self._on_add_club)
+        self.remove_action = self._action(edit_menu, "Re&move club", QKeySequence(), self._on_remove_club)
+        # Delete on a table row, and its context menu, remove that row's club.
+        for table in (self.ranking, self.figures):
+            remove = QAction("Remove club", table)
+            remove.setShortcut(QKeySequence.StandardKey.Delete)
+            remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            remove.triggered.connect(self._on_remove_club)
+            table.addAction(remove)
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def _action(self, menu: QMenu, text: str, shortcut: QKeySequence | QKeySequence.StandardKey,
+                slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -111,11 +146,20 @@ class MainWindow(QMainWindow):
         return action
 
     # --- slots: one call each -------------------------------------------------------
+    def _on_new(self) -> None:
+        document_actions.new_document(self, self.session, self.history, self.template)
+
     def _on_open(self) -> None:
-        file_actions.open_scenario(self, self.session)
+        document_actions.open_document(self, self.session, self.history)
+
+    def _on_open_recent(self) -> None:
+        document_actions.open_recent(self, self.session, self.history, self.sender().data())
 
     def _on_save(self) -> None:
-        file_actions.save_scenario_as(self, self.session)
+        document_actions.save(self, self.session, self.history)
+
+    def _on_save_as(self) -> None:
+        document_actions.save_as(self, self.session, self.history)
 
     def _on_export(self) -> None:
         file_actions.export_fit_report(self, self.session)
@@ -126,19 +170,34 @@ class MainWindow(QMainWindow):
     def _on_load_squad(self) -> None:
         case_actions.load_squad_file(self, self.session)
 
+    def _on_add_club(self) -> None:
+        case_actions.add_club_interactively(self, self.session)
+
+    def _on_remove_club(self) -> None:
+        case_actions.remove_club(self, self.session, self._selected_club())
+
     def _on_figure_double_clicked(self, index: QModelIndex) -> None:
         file_actions.edit_figure(self, self.session, index.row(), self.figures.model_.column_at(index.column()).id)
 
     def _on_ranking_double_clicked(self, index: QModelIndex) -> None:
         case_actions.show_club_detail(self, self.session, int(self.session.result.order[index.row()]))
 
-    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _on_change(self, result: Result, changes: Change) -> None:
+        self.setWindowTitle(self.header.window_title(result, self.session.document_name))
+
+    def _on_recent_menu(self) -> None:
+        _fill_recent(self.recent_menu, self._on_open_recent)
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # QDragEnterEvent, untyped in stubs
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # QDropEvent, untyped in stubs
         for url in event.mimeData().urls():
-            file_actions.open_dropped(self, self.session, url.toLocalFile())
+            file_actions.open_dropped(self, self.session, self.history, url.toLocalFile())
 
     @property
     def robustness(self) -> RobustnessPanel:
@@ -146,12 +205,46 @@ class MainWindow(QMainWindow):
         return self.how_sure.panel()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not document_actions.confirm_discard(self, self.session, self.history):
+            event.ignore()                  # Cancel: everything stays as it was
+            return
+        settings.save_window_state(self.saveGeometry(), self.saveState())
+        for split in (self.body_split, self.charts_split):
+            settings.save_splitter_sizes(split.objectName(), split.sizes())
         if self.how_sure.built:
             self.robustness.shutdown()      # no SMAA left running into a closing window
         super().closeEvent(event)
 
-    def _on_result(self, result: Result) -> None:
-        self.setWindowTitle(self.header.window_title(result))
+    # --- helpers that only wire ---------------------------------------------------------
+    def _selected_club(self) -> str | None:
+        table = self.figures if self.tabs.currentWidget() is self.figures else self.ranking
+        return table.selected_club_id()
+
+    def _restore_layout(self) -> None:
+        geometry, state = settings.window_state()
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if not state.isEmpty():
+            self.restoreState(state)
+        for split in (self.body_split, self.charts_split):
+            sizes = settings.splitter_sizes(split.objectName())
+            if len(sizes) == split.count():
+                split.setSizes(sizes)
+
+
+def _fill_recent(menu: QMenu, slot: Callable[[], None]) -> None:
+    menu.clear()
+    gone = settings.prune_recent_files()
+    for path in settings.recent_files():
+        action = menu.addAction(Path(path).name)
+        action.setData(path)
+        action.setToolTip(path)
+        action.triggered.connect(slot)
+    if gone:
+        note = menu.addAction(f"{len(gone)} missing file{'s' if len(gone) != 1 else ''} removed from this list")
+        note.setEnabled(False)
+    if menu.isEmpty():
+        menu.addAction("No recent scenarios").setEnabled(False)
 
 
 def _robustness_panel(result: Result) -> "RobustnessPanel":

@@ -1,23 +1,23 @@
-"""The Qt face of the session: one signal, emitted after every change, carrying the Result."""
+"""The Qt face of the session: one signal, emitted after every change, with what changed."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
 from evaluator.decision.scoring import Result
-from evaluator.decision.session import Session
+from evaluator.session import Change, Session
 
 
 class SessionSignals(QObject):
-    result_changed = Signal(object)
-    """Emitted with the new ``Result`` after any change to the scenario or the weights."""
+    changed = Signal(object, object)
+    """Emitted with the new ``Result`` and the ``Change`` flags after any change."""
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        session.subscribe(self._on_result)
+        session.subscribe(self._on_change)
 
-    def _on_result(self, result: Result) -> None:
-        self.result_changed.emit(result)
+    def _on_change(self, result: Result, changes: Change) -> None:
+        self.changed.emit(result, changes)
 
     def detach(self) -> None:
-        self.session.unsubscribe(self._on_result)
+        self.session.unsubscribe(self._on_change)

@@ -5,17 +5,13 @@ squad files it names, on its as-of date (or one the user picks).
 """
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evaluator.atomic import write_text_atomic
-from evaluator.decision.model import Club, Criterion, DataCheck, Scenario, check_number
+from evaluator.model import CaseDefinition, Club, DataCheck, Scenario
 from evaluator.errors import InputError
-from evaluator.scenario_file import _criterion, _date, _list, _obj, _text, criterion_to_dict
 
 # The readers, tables and cross-checks are imported where they are first used: opening the
 # bundled scenario only loads its case definition, and start-up does not pay for the rest.
@@ -24,113 +20,6 @@ if TYPE_CHECKING:
     from evaluator.data.matches import Season
     from evaluator.data.source_checks import PairCheck
     from evaluator.data.squads import Squad
-
-FORMAT = "clubfit-case"
-
-
-@dataclass(frozen=True)
-class ClubSource:
-    name: str
-    matches: Path
-    squad: Path | None = None
-    team: str = ""               # name in the match file when it differs and no alias covers it
-
-
-@dataclass(frozen=True)
-class CaseDefinition:
-    path: Path
-    title: str
-    subject: str
-    as_of: date
-    clubs: tuple[ClubSource, ...]
-    criteria: tuple[Criterion, ...]
-    weights: dict[str, float]
-    include_doubtful: bool = False
-    aliases: Path | None = None
-    notes: str = ""
-    cross_check: tuple[Path, ...] = ()   # second sources of the same leagues, compared, not scored
-
-
-def load_case(path: str | os.PathLike[str]) -> CaseDefinition:
-    p = Path(path)
-    try:
-        raw = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{p}: cannot be read ({getattr(e, 'strerror', None) or e})") from None
-    except json.JSONDecodeError as e:
-        raise InputError(f"{p}: not valid JSON (line {e.lineno}: {e.msg})") from None
-    try:
-        return _case_from_dict(raw, p)
-    except InputError as e:
-        raise InputError(f"{p.name}: {e}") from None
-
-
-def _case_from_dict(raw: Any, p: Path) -> CaseDefinition:
-    o = _obj(raw, "case")
-    if o.get("format") != FORMAT:
-        raise InputError(f"format: expected {FORMAT!r}, got {o.get('format')!r}")
-    base = p.parent
-
-    def rel(v: Any, where: str) -> Path:
-        return (base / _text(v, where, required=True)).resolve()
-
-    clubs = []
-    for i, c in enumerate(_list(o.get("clubs"), "clubs")):
-        co = _obj(c, f"clubs[{i}]")
-        clubs.append(ClubSource(
-            name=_text(co.get("name"), f"clubs[{i}].name", required=True),
-            matches=rel(co.get("matches"), f"clubs[{i}].matches"),
-            squad=rel(co["squad"], f"clubs[{i}].squad") if co.get("squad") else None,
-            team=_text(co.get("team", ""), f"clubs[{i}].team"),
-        ))
-    as_of = _date(o.get("as_of"), "as_of")
-    if as_of is None:
-        raise InputError("as_of: the case needs an as-of date (YYYY-MM-DD)")
-    weights = {str(k): check_number(v, f"weights.{k}") for k, v in _obj(o.get("weights", {}), "weights").items()}
-    return CaseDefinition(
-        path=p, title=_text(o.get("title", ""), "title"), subject=_text(o.get("subject", ""), "subject"),
-        as_of=as_of, clubs=tuple(clubs),
-        criteria=tuple(_criterion(c, f"criteria[{i}]") for i, c in enumerate(_list(o.get("criteria"), "criteria"))),
-        weights=weights, include_doubtful=bool(o.get("include_doubtful_squad_rows", False)),
-        aliases=rel(o["aliases"], "aliases") if o.get("aliases") else None,
-        notes=_text(o.get("notes", ""), "notes"),
-        cross_check=tuple(rel(v, f"cross_check[{i}]") for i, v in enumerate(_list(o.get("cross_check", []), "cross_check"))),
-    )
-
-
-def case_to_dict(case: CaseDefinition, folder: Path) -> dict[str, Any]:
-    """The case as its file says it, with every path relative to ``folder`` (where it is saved)."""
-    def rel(p: Path) -> str:
-        """Relative when the file sits near (a case folder and its data folder move together),
-        absolute otherwise, so a scenario saved elsewhere still finds the app's files."""
-        try:
-            r = Path(os.path.relpath(p, folder))
-            common = Path(os.path.commonpath([p.resolve(), folder.resolve()]))
-        except ValueError:   # another drive (Windows)
-            return p.as_posix()
-        near = common != Path(common.anchor) and r.parts[:2].count("..") <= 1
-        return r.as_posix() if near else p.resolve().as_posix()
-
-    return {
-        "format": FORMAT, "version": 1, "title": case.title, "subject": case.subject,
-        "as_of": case.as_of.isoformat(), "notes": case.notes,
-        "include_doubtful_squad_rows": case.include_doubtful,
-        **({"aliases": rel(case.aliases)} if case.aliases else {}),
-        "cross_check": [rel(p) for p in case.cross_check],
-        "clubs": [{"name": c.name, "matches": rel(c.matches),
-                   **({"squad": rel(c.squad)} if c.squad else {}), **({"team": c.team} if c.team else {})}
-                  for c in case.clubs],
-        "criteria": [criterion_to_dict(c) for c in case.criteria],
-        "weights": dict(case.weights),
-    }
-
-
-def save_case(case: CaseDefinition, path: Path) -> Path:
-    text = json.dumps(case_to_dict(case, path.resolve().parent), indent=2, ensure_ascii=False) + "\n"
-    return write_text_atomic(path, text)
-
 
 @dataclass
 class DataCache:
@@ -201,9 +90,8 @@ class DataCache:
 
 
 def source_label(season: Season) -> str:
-    kind = {"openfootball-json": "openfootball football.json, CC0",
-            "football-data-csv": "football-data.co.uk-style CSV"}[season.format]
-    return f"{season.name} ({kind}), file {Path(season.path).name}"
+    from evaluator.formats import by_id   # the one table of input formats names each
+    return f"{season.name} ({by_id(season.format).label}), file {Path(season.path).name}"
 
 
 def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doubtful: bool | None = None,

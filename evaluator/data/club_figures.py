@@ -6,7 +6,7 @@ from pathlib import Path
 
 from evaluator.data.league_table import LeagueTable
 from evaluator.data.squads import Squad, average_age
-from evaluator.decision.model import Column, Figure
+from evaluator.model import Column, Figure
 
 COLUMNS: tuple[Column, ...] = (
     Column("table_percentile", "League standing", "% of league below", 1, 0, 100,

@@ -16,7 +16,7 @@ from pathlib import Path
 from evaluator.data.crosscheck import CrossCheck, cross_check
 from evaluator.data.matches import SCHEDULED, Season
 from evaluator.data.names import resolve
-from evaluator.decision.model import DataCheck
+from evaluator.model import DataCheck
 from evaluator.errors import InputError
 
 SAME_LEAGUE_SHARE = 0.5   # share of the smaller file's teams that must resolve in the other

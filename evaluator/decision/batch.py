@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from evaluator.decision.model import Criterion, Direction
+from evaluator.model import Criterion, Direction
 
 
 def utilities_batch(values: np.ndarray, criterion: Criterion) -> np.ndarray:

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from evaluator.decision.batch import utilities_batch, weighted_scores
-from evaluator.decision.model import Criterion, Direction
+from evaluator.model import Criterion, Direction
 from evaluator.decision.scoring import TIE_TOLERANCE, Result
 from evaluator.decision.sweeps import WeightSweep
 

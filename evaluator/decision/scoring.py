@@ -20,7 +20,7 @@ from functools import cached_property
 import numpy as np
 
 from evaluator.decision import small
-from evaluator.decision.model import Criterion, Direction, Scenario
+from evaluator.model import Criterion, Direction, Scenario
 
 TIE_TOLERANCE = 1e-9   # score points; differences below this are float noise, not a ranking
 NAN = float("nan")

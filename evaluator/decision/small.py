@@ -15,7 +15,7 @@ import math
 from bisect import bisect_right
 from operator import mul
 
-from evaluator.decision.model import Criterion, Direction
+from evaluator.model import Criterion, Direction
 
 MAX_CRITERIA = 7    # NumPy's row sums stop being plain left-to-right loops at 8 terms
 NAN = math.nan

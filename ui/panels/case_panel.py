@@ -11,10 +11,9 @@ from PySide6.QtWidgets import (
     QCheckBox, QDateEdit, QFormLayout, QGroupBox, QLabel, QPushButton, QWidget,
 )
 
-from evaluator.data.workspace import CaseWorkspace
-from evaluator.decision.model import DataCheck
+from evaluator.model import DataCheck
 from evaluator.decision.scoring import Result
-from evaluator.decision.session import Session
+from evaluator.session import Change, Session
 from evaluator.errors import InputError
 from ui import case_actions
 
@@ -92,7 +91,7 @@ class CasePanel(QGroupBox):
 
     # --- slots: one call into the core each ---------------------------------------------
     def _on_date(self, q: QDate) -> None:
-        self._report(case_actions.set_as_of, self.session, from_qdate(q))
+        self._report(self.session.set_as_of, from_qdate(q))
 
     def _on_date_done(self) -> None:
         # While typing, a half-typed date may be refused; once the user is done, the box shows
@@ -100,7 +99,7 @@ class CasePanel(QGroupBox):
         self._show_date(self.session.scenario.as_of)
 
     def _on_doubtful(self, on: bool) -> None:
-        self._report(case_actions.set_include_doubtful, self.session, on)
+        self._report(self.session.set_include_doubtful, on)
 
     def _on_add_club(self) -> None:
         case_actions.add_club_interactively(self, self.session)
@@ -124,17 +123,19 @@ class CasePanel(QGroupBox):
                 self.as_of.setDate(to_qdate(day))
 
     # --- listening -----------------------------------------------------------------------
-    def show_result(self, result: Result) -> None:
-        live = isinstance(self.session.source, CaseWorkspace)
+    def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
+        if not changes & (Change.FIGURES | Change.CASE | Change.DOCUMENT):
+            return   # a weight moved: nothing here depends on weights
+        live = self.session.can_recompute
         for w in (self.as_of, self.doubtful, self.add_club):
             w.setEnabled(live)
-        if not live:
-            self.setToolTip("This scenario has no case file beside it, so its figures are fixed.")
+        self.setToolTip("" if live else "This scenario has no case file beside it, so its figures are fixed.")
         self.checks.setText(checks_summary(result.scenario.data_checks))
         if not self.error.isVisible() or not self.as_of.hasFocus():
             self._show_date(result.scenario.as_of)
-        if live:
-            want = self.session.source.case.include_doubtful  # type: ignore[union-attr]
+        case = self.session.case
+        if case is not None:
+            want = case.include_doubtful
             if self.doubtful.isChecked() != want:
                 with QSignalBlocker(self.doubtful):
                     self.doubtful.setChecked(want)

@@ -5,6 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
+from evaluator.session import Change
 from evaluator.decision.scoring import Result, rounded_contributions
 from ui.palette import criterion_colour, text_on
 from ui.panels.bar_axes import BarChartView, bars_tall_enough, club_positions, make_bar_plot, set_club_axis, set_text
@@ -26,17 +27,13 @@ class ContributionChart(BarChartView):
         self.segments: list[pg.BarGraphItem] = []
         self.labels: list[list[pg.TextItem]] = []
         self._labels_on = True
-        self._shape: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
         self.setMinimumHeight(200)
         self.show_result(result)
 
-    def show_result(self, result: Result) -> None:
+    def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         self._last = result
-        s = result.scenario
-        shape = (tuple(c.id for c in s.clubs), tuple(c.id for c in s.criteria))
-        if shape != self._shape:
+        if changes & Change.SHAPE:
             self._rebuild(result)
-            self._shape = shape
         c = result.contributions
         left = np.concatenate([np.zeros((c.shape[0], 1)), np.cumsum(c, axis=1)[:, :-1]], axis=1)
         ys = club_positions(c.shape[0])

@@ -11,6 +11,7 @@ from typing import Callable, Generic, TypeVar
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from evaluator.session import Change
 from evaluator.decision.scoring import Result
 
 P = TypeVar("P", bound=QWidget)
@@ -36,11 +37,11 @@ class DeferredTab(QWidget, Generic[P]):
             self._box.addWidget(self._panel)
         return self._panel
 
-    def show_result(self, result: Result) -> None:
+    def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         if self._panel is None:
-            self._result = result      # nobody sees it yet
+            self._result = result      # nobody sees it yet; it is built from the newest result
         else:
-            self._panel.show_result(result)  # type: ignore[attr-defined]
+            self._panel.show_result(result, changes)  # type: ignore[attr-defined]  # P is any panel with show_result
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -11,7 +11,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
-from evaluator.decision.model import Column, FigureStatus
+from evaluator.model import Column, FigureStatus
+from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.formatting import figure_provenance, format_figure
 
@@ -31,9 +32,9 @@ class FiguresModel(QAbstractTableModel):
         self._result = result
         self._columns = ordered_columns(result)
 
-    def set_result(self, result: Result) -> None:
+    def set_result(self, result: Result, changes: Change = Change.ALL) -> None:
         # Figures only change with the scenario; a weight change leaves this model alone.
-        if result.prepared is self._result.prepared:
+        if not changes & (Change.SHAPE | Change.FIGURES):
             self._result = result
             return
         self.beginResetModel()
@@ -100,5 +101,10 @@ class FiguresTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setWordWrap(False)
 
-    def show_result(self, result: Result) -> None:
-        self.model_.set_result(result)
+    def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
+        self.model_.set_result(result, changes)
+
+    def selected_club_id(self) -> str | None:
+        """The club on the current row (rows are in scenario order), or None."""
+        row = self.currentIndex().row()
+        return self.model_.club_at(row) if 0 <= row < self.model_.rowCount() else None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.formatting import format_date
 
@@ -14,7 +15,7 @@ class CaseHeader(QLabel):
         self._key: tuple[str, str, int] | None = None
         self.show_result(result)
 
-    def show_result(self, result: Result) -> None:
+    def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         s = result.scenario
         key = (s.subject, format_date(s.as_of), len(s.clubs))
         if key == self._key:
@@ -26,6 +27,7 @@ class CaseHeader(QLabel):
         self.setToolTip(s.notes)
 
     @staticmethod
-    def window_title(result: Result) -> str:
+    def window_title(result: Result, document: str = "") -> str:
+        """``[*]`` is where Qt shows the unsaved-changes marker (setWindowModified)."""
         s = result.scenario
-        return f"Club Fit — {s.subject or s.title} — as of {format_date(s.as_of)}"
+        return f"{document or 'Untitled'}[*] — {s.subject or s.title} — as of {format_date(s.as_of)} — Club Fit"

@@ -6,6 +6,7 @@ import html
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from ui.palette import WARNING_BG, WARNING_BORDER
 
@@ -19,7 +20,7 @@ class MessagesPanel(QLabel):
         self._shown: tuple[str, ...] | None = None
         self.show_result(result)
 
-    def show_result(self, result: Result) -> None:
+    def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         shown = result.messages + tuple(c.text for c in result.scenario.data_checks if not c.agree)
         if shown == self._shown:
             return   # most slider ticks change no message; skip the relayout

@@ -6,6 +6,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
+from evaluator.session import Change
 from evaluator.decision.scoring import Result, rounded_contributions
 from evaluator.formatting import format_contribution, format_score, ranking_note
 
@@ -22,9 +23,8 @@ class RankingModel(QAbstractTableModel):
         self._result = result
         self._shown = rounded_contributions(result)
 
-    def set_result(self, result: Result) -> None:
-        same_shape = (result.contributions.shape == self._result.contributions.shape
-                      and [c.label for c in result.scenario.criteria] == [c.label for c in self._result.scenario.criteria])
+    def set_result(self, result: Result, changes: Change = Change.ALL) -> None:
+        same_shape = not changes & Change.SHAPE
         if not same_shape:
             self.beginResetModel()
         self._result, self._shown = result, rounded_contributions(result)
@@ -32,6 +32,10 @@ class RankingModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
         else:
             self.endResetModel()
+
+    @property
+    def result(self) -> Result:
+        return self._result
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._result.scenario.clubs)
@@ -99,5 +103,11 @@ class RankingTable(QTableView):
         self.model_.modelReset.connect(self.resizeColumnsToContents)
         self.resizeColumnsToContents()
 
-    def show_result(self, result: Result) -> None:
-        self.model_.set_result(result)
+    def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
+        self.model_.set_result(result, changes)
+
+    def selected_club_id(self) -> str | None:
+        """The club on the current row (rows are in rank order), or None."""
+        row = self.currentIndex().row()
+        result = self.model_.result
+        return result.scenario.clubs[int(result.order[row])].id if 0 <= row < len(result.order) else None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.decision.robustness import Robustness, analyse_exact, with_smaa
+from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult
 from evaluator.report_robustness import SMAA_MAX_CLUBS, flip_rows, stability_cells
@@ -127,13 +128,14 @@ class RobustnessPanel(QWidget):
         self._smaa_slot.setSingleShot(True)
         self._smaa_slot.timeout.connect(self._submit_pending)
         self._stale: Result | None = result   # newest result not yet analysed (tab hidden)
+        self._stale_changes = Change.ALL        # what changed since the last analysis
         self.latest: Robustness | None = None
         """What is on screen: the exact parts for the newest weights, with SMAA once it arrives."""
         self._shown_smaa: SMAAResult | None = None   # drawn in the chart (may be for older weights)
-        self._smaa_clubs: tuple[str, ...] = ()        # the clubs it was computed for
 
     # --- following the session ----------------------------------------------------------
-    def show_result(self, result: Result) -> None:
+    def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
+        self._stale_changes |= changes
         if not self.isVisible():
             self._stale = result       # nobody sees it: catch up when shown (showEvent)
             return
@@ -161,8 +163,8 @@ class RobustnessPanel(QWidget):
         self._stale = None
         rb = analyse_exact(result)
         self._smaa_error = ""
-        clubs = tuple(c.id for c in result.scenario.clubs)
-        if self._shown_smaa is not None and clubs != self._smaa_clubs:
+        new_clubs, self._stale_changes = bool(self._stale_changes & Change.CLUBS), Change.NONE
+        if self._shown_smaa is not None and new_clubs:
             self._shown_smaa = None       # another set of clubs: the old bars say nothing about it
             self.acceptability.clear_bars()
         stages = smaa_stages(len(result.scenario.clubs)) if rb.sweeps else ()
@@ -208,7 +210,6 @@ class RobustnessPanel(QWidget):
         if token != self._token or self.latest is None:
             return                      # for weights that have moved on since: never drawn
         self._shown_smaa = mc
-        self._smaa_clubs = tuple(c.id for c in self.latest.result.scenario.clubs)
         self.acceptability.show_smaa(self.latest.result, mc)
         self.latest = with_smaa(self.latest, mc)
         set_text_keeping_height(self.summary, self._summary())

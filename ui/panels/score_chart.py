@@ -5,6 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
+from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.formatting import format_score
 from ui.palette import SCORE_BAR, SCORE_BAR_LEADER, TEXT
@@ -27,18 +28,14 @@ class ScoreChart(BarChartView):
         self.labels: list[pg.TextItem] = []
         self._inside: list[bool] = []
         self._labels_on = True
-        self._club_ids: tuple[str, ...] = ()
         self._leaders: tuple[bool, ...] = ()
         self.setMinimumHeight(170)
         self.show_result(result)
 
-    def show_result(self, result: Result) -> None:
+    def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         self._last = result
-        clubs = result.scenario.clubs
-        ids = tuple(c.id for c in clubs)
-        if ids != self._club_ids:
-            self._rebuild([c.name for c in clubs])
-            self._club_ids = ids
+        if changes & Change.CLUBS:
+            self._rebuild([c.name for c in result.scenario.clubs])
         widths = np.nan_to_num(result.scores)
         leaders = tuple(bool(r == 1) for r in result.ranks)
         if leaders != self._leaders:   # brushes only when they change: setOpts re-creates them

@@ -5,14 +5,15 @@ blocked so the widget that caused a change is not set again (napari's pattern).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QLabel, QSlider, QWidget,
 )
 
-from evaluator.decision.model import Criterion, Direction
+from evaluator.model import Criterion, Direction
+from evaluator.session import Change
 from evaluator.decision.scoring import Result
-from evaluator.decision.session import Session
+from evaluator.session import Session
 from ui.palette import criterion_colour
 
 WEIGHT_MAX = 100
@@ -24,7 +25,7 @@ class WeightRow:
     """The widgets of one criterion; bound-method slots, no lambdas (they leak on PySide)."""
 
     def __init__(self, session: Session, criterion: Criterion, index: int, grid: QGridLayout,
-                 row: int, parent: QWidget) -> None:
+                 row: int, parent: "WeightsPanel") -> None:
         self.session, self.criterion_id = session, criterion.id
         colour = criterion_colour(index)
         self.label = QLabel(f"<span style='color:{colour}'>■</span> {criterion.label}", parent)
@@ -66,6 +67,8 @@ class WeightRow:
         grid.addWidget(self.direction, row + 2, 0, 1, 3)
         grid.addWidget(self.flat, row + 3, 0, 1, 3)
         self.slider.valueChanged.connect(self._on_slider)
+        self.slider.sliderReleased.connect(parent.step_done)   # one drag is one undo step
+        self.spin.editingFinished.connect(parent.step_done)
         self.spin.valueChanged.connect(self._on_spin)
         self.direction.currentIndexChanged.connect(self._on_direction)
 
@@ -99,6 +102,9 @@ class WeightRow:
 
 
 class WeightsPanel(QGroupBox):
+    step_done = Signal()
+    """A gesture ended (slider released, number typed): the next weight change is a new undo step."""
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__("Weights", parent)
         self.session = session
@@ -106,12 +112,10 @@ class WeightsPanel(QGroupBox):
         self._grid.setColumnStretch(0, 1)
         self._grid.setVerticalSpacing(4)
         self.rows: list[WeightRow] = []
-        self._criteria_ids: tuple[str, ...] = ()
         self.show_result(session.result)
 
-    def show_result(self, result: Result) -> None:
-        ids = tuple(c.id for c in result.scenario.criteria)
-        if ids != self._criteria_ids:
+    def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
+        if changes & Change.CRITERIA:
             self._rebuild(result)
         for j, row in enumerate(self.rows):
             row.show_result(result, j)
@@ -125,4 +129,3 @@ class WeightsPanel(QGroupBox):
         self.rows = [WeightRow(self.session, c, j, self._grid, 4 * j, self)
                      for j, c in enumerate(result.scenario.criteria)]
         self._grid.setRowStretch(4 * len(self.rows), 1)
-        self._criteria_ids = tuple(c.id for c in result.scenario.criteria)

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
+from pathlib import Path
 
 from evaluator.errors import InputError
 
@@ -218,3 +219,28 @@ def validate(s: Scenario) -> None:
                 raise InputError(f"{where}.value: {v:g} is below the minimum {col.minimum:g} for {col.label}")
             if col.maximum is not None and v > col.maximum:
                 raise InputError(f"{where}.value: {v:g} is above the maximum {col.maximum:g} for {col.label}")
+
+
+@dataclass(frozen=True)
+class ClubSource:
+    """Where one club's figures come from: its league's match file and, optionally, a squad list."""
+    name: str
+    matches: Path
+    squad: Path | None = None
+    team: str = ""               # name in the match file when it differs and no alias covers it
+
+
+@dataclass(frozen=True)
+class CaseDefinition:
+    """A case file: which clubs from which files, scored on which criteria, on which date."""
+    path: Path
+    title: str
+    subject: str
+    as_of: date
+    clubs: tuple[ClubSource, ...]
+    criteria: tuple[Criterion, ...]
+    weights: dict[str, float]
+    include_doubtful: bool = False
+    aliases: Path | None = None
+    notes: str = ""
+    cross_check: tuple[Path, ...] = ()   # second sources of the same leagues, compared, not scored

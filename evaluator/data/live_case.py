@@ -1,0 +1,137 @@
+"""A case kept live, as pure functions: recompute every figure on a date, list the leagues to
+pick clubs from, the table around a club. The session owns the (frozen) case and calls these.
+
+What the user changed in the current scenario (criteria directions and scales, figures entered
+by hand, title and notes) is carried over by ``rebuild``; every computed figure is recomputed
+from the files.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from evaluator.data.case import DataCache, build_scenario
+from evaluator.errors import InputError
+from evaluator.model import CaseDefinition, ClubSource, FigureStatus, Scenario
+
+if TYPE_CHECKING:   # the readers load on first use (see evaluator.data.case)
+    from evaluator.data.league_table import Row
+
+
+@dataclass(frozen=True)
+class TeamChoice:
+    """A club of a loaded league, as the Add club list shows it."""
+    name: str
+    position: int | None = None     # in the table on the as-of date, when it can be computed
+    points: int | None = None
+
+
+@dataclass(frozen=True)
+class LeagueChoice:
+    name: str
+    path: Path
+    teams: tuple[TeamChoice, ...]
+
+
+def rebuild(case: CaseDefinition, as_of: date, leagues: tuple[Path, ...], current: Scenario | None,
+            cache: DataCache) -> Scenario:
+    fresh = build_scenario(case, as_of=as_of, cache=cache, extra_seasons=leagues)
+    if current is None:
+        return fresh
+    kept = {c.id: c for c in current.clubs}
+    clubs = []
+    for club in fresh.clubs:
+        old = kept.get(club.id)
+        if old is not None:   # figures the user entered by hand survive a recomputation
+            hand = {k: f for k, f in old.figures.items() if f.status is FigureStatus.USER}
+            club = replace(club, figures={**club.figures, **hand})
+        clubs.append(club)
+    return replace(fresh, clubs=tuple(clubs), criteria=current.criteria, weights=dict(current.weights),
+                   title=current.title, subject=current.subject, notes=current.notes,
+                   case_file=current.case_file or fresh.case_file)
+
+
+def with_club(case: CaseDefinition, name: str, matches: Path, squad: Path | None, cache: DataCache,
+              team: str = "") -> CaseDefinition:
+    if any(c.name == name for c in case.clubs):
+        raise InputError(f"{name}: already in the scenario")
+    cache.season(matches)            # fail now, with the file named, not on rebuild
+    if squad is not None:
+        cache.squad(squad)
+    return replace(case, clubs=(*case.clubs, ClubSource(name=name, matches=matches, squad=squad, team=team or name)))
+
+
+def without_club(case: CaseDefinition, name: str) -> CaseDefinition:
+    clubs = tuple(c for c in case.clubs if c.name != name)
+    if len(clubs) == len(case.clubs):
+        raise InputError(f"{name}: not in the scenario")
+    if not clubs:
+        raise InputError(f"{name}: the last club cannot be removed; a scenario needs at least one")
+    return replace(case, clubs=clubs)
+
+
+def with_squad(case: CaseDefinition, club_name: str, path: Path) -> CaseDefinition:
+    if not any(c.name == club_name for c in case.clubs):
+        raise InputError(f"{club_name}: not in the scenario")
+    return replace(case, clubs=tuple(replace(c, squad=path) if c.name == club_name else c for c in case.clubs))
+
+
+def league_paths(case: CaseDefinition, leagues: tuple[Path, ...]) -> tuple[Path, ...]:
+    """Every league the user can pick a club from: the clubs' files, the case's second sources
+    (a loaded league is saved among them) and the leagues loaded since."""
+    return tuple(dict.fromkeys([c.matches for c in case.clubs] + list(case.cross_check) + list(leagues)))
+
+
+def league_choices(case: CaseDefinition, leagues: tuple[Path, ...], on: date | None,
+                   cache: DataCache) -> tuple[LeagueChoice, ...]:
+    out = []
+    for path in league_paths(case, leagues):
+        season = cache.season(path)
+        standing: dict[str, Row] = {}
+        if on is not None and season.first_date is not None and on >= season.first_date:
+            standing = {r.team: r for r in cache.table(path, on).rows}
+        teams = tuple(TeamChoice(t, standing[t].position, standing[t].points) if t in standing else TeamChoice(t)
+                      for t in season.teams)
+        out.append(LeagueChoice(season.name, path, tuple(sorted(teams, key=lambda t: (t.position or 999, t.name)))))
+    return tuple(out)
+
+
+def table_around(case: CaseDefinition, club_name: str, on: date, cache: DataCache,
+                 around: int = 3) -> tuple[str, list[Row]]:
+    """The club's name in its match file and the table rows within ``around`` places of it."""
+    from evaluator.data.names import resolve
+    source = next((c for c in case.clubs if c.name == club_name), None)
+    if source is None:
+        return "", []
+    season = cache.season(source.matches)
+    team = resolve(source.team or source.name, season.teams)
+    table = cache.table(source.matches, on)
+    pos = table.row(team).position
+    return team, [r for r in table.rows if abs(r.position - pos) <= around]
+
+
+def case_to_save(case: CaseDefinition, leagues: tuple[Path, ...], current: Scenario, path: Path) -> CaseDefinition:
+    """The case as it is now (its clubs, squad lists, loaded leagues, and the current scenario's
+    date, criteria and weights), to be written at ``path``."""
+    return replace(case, path=path, cross_check=tuple(dict.fromkeys((*case.cross_check, *leagues))),
+                   as_of=current.as_of or case.as_of, criteria=current.criteria,
+                   weights=dict(current.weights), title=current.title, subject=current.subject,
+                   notes=current.notes)
+
+
+def free_case_path(scenario_path: Path, own_case: Path | None) -> Path:
+    """my.scenario.json or my.json -> my.case.json beside it; -2, -3... when that name is taken
+    by a file other than ``own_case`` (the case the open document was loaded from)."""
+    name = scenario_path.name
+    for suffix in (".scenario.json", ".json"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    candidate = scenario_path.with_name(f"{name}.case.json")
+    n = 2
+    while candidate.exists() and (own_case is None or candidate.resolve() != own_case.resolve()):
+        candidate = scenario_path.with_name(f"{name}-{n}.case.json")
+        n += 1
+    return candidate

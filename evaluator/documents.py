@@ -1,0 +1,338 @@
+"""The document formats: scenario files and case files (JSON), read and written in one place.
+
+A scenario holds figures; a case names the files they are computed from. Public field readers
+(``read_object``, ``read_text``...) are shared by both formats.
+
+Every problem is reported as one line naming the file and the field, e.g.
+``ramos.json: clubs[2].figures.defence.value: is NaN (not a number)``.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from evaluator.atomic import write_text_atomic
+from evaluator.model import (
+    CaseDefinition, Club, ClubSource, Column, Criterion, DataCheck, Direction, Figure, FigureStatus, Scale, Scenario, check_number,
+)
+from evaluator.errors import InputError
+
+FORMAT = "clubfit-scenario"
+CASE_FORMAT = "clubfit-case"
+VERSION = 1
+
+
+def load_scenario(path: str | os.PathLike[str]) -> Scenario:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a folder, not a scenario file") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{p}: cannot be read ({getattr(e, 'strerror', None) or e})") from None
+    try:
+        # NaN / Infinity are read as floats so the field reader can reject them by name.
+        raw = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(f"{p}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    try:
+        return scenario_from_dict(raw)
+    except InputError as e:
+        raise InputError(f"{p.name}: {e}") from None
+
+
+def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> Path:
+    return write_text_atomic(path, scenario_to_json(scenario))
+
+
+def scenario_to_json(scenario: Scenario) -> str:
+    return json.dumps(scenario_to_dict(scenario), indent=2, ensure_ascii=False) + "\n"
+
+
+# --- dict <-> model ------------------------------------------------------------------
+def scenario_to_dict(s: Scenario) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "title": s.title,
+        "subject": s.subject,
+        "as_of": s.as_of.isoformat() if s.as_of else None,
+        "case_file": s.case_file,
+        "notes": s.notes,
+        "columns": [_drop_none({
+            "id": c.id, "label": c.label, "unit": c.unit, "decimals": c.decimals,
+            "minimum": c.minimum, "maximum": c.maximum, "description": c.description,
+        }) for c in s.columns],
+        "criteria": [criterion_to_dict(c) for c in s.criteria],
+        "weights": {c.id: s.weights.get(c.id, 0.0) for c in s.criteria},
+        "clubs": [{
+            "id": club.id, "name": club.name, "league": club.league,
+            "figures": {k: _figure_to_dict(f) for k, f in club.figures.items()},
+        } for club in s.clubs],
+        "data_checks": [{"text": d.text, "agree": d.agree, "kind": d.kind, "details": list(d.details)}
+                        for d in s.data_checks],
+    }
+
+
+def criterion_to_dict(c: Criterion) -> dict[str, Any]:
+    return _drop_none({
+        "id": c.id, "label": c.label, "column": c.column, "direction": c.direction.value,
+        "unit": c.unit, "target": c.target,
+        "scale": {"lo": c.scale.lo, "hi": c.scale.hi} if c.scale.fixed else None,
+        "description": c.description,
+    })
+
+
+def _figure_to_dict(f: Figure) -> dict[str, Any]:
+    return {
+        "value": f.value, "source": f.source,
+        "as_of": f.as_of.isoformat() if f.as_of else None,
+        "status": f.status.value, "note": f.note,
+    }
+
+
+def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+def scenario_from_dict(raw: Any) -> Scenario:
+    obj = read_object(raw, "scenario")
+    if "format" not in obj and "clubs" not in obj:   # e.g. a match or case file given by mistake
+        raise InputError(f"not a Club Fit scenario (no \"format\": \"{FORMAT}\" and no clubs)")
+    if obj.get("format", FORMAT) != FORMAT:
+        raise InputError(f"format: expected {FORMAT!r}, got {obj.get('format')!r}")
+    columns = tuple(_column(c, f"columns[{i}]") for i, c in enumerate(read_list(obj.get("columns"), "columns")))
+    criteria = tuple(read_criterion(c, f"criteria[{i}]") for i, c in enumerate(read_list(obj.get("criteria"), "criteria")))
+    weights_raw = read_object(obj.get("weights", {}), "weights")
+    weights = {str(k): check_number(v, f"weights.{k}") for k, v in weights_raw.items()}
+    clubs = tuple(_club(c, f"clubs[{i}]") for i, c in enumerate(read_list(obj.get("clubs"), "clubs")))
+    return Scenario(
+        title=read_text(obj.get("title", ""), "title"),
+        subject=read_text(obj.get("subject", ""), "subject"),
+        as_of=read_date(obj.get("as_of"), "as_of"),
+        clubs=clubs, criteria=criteria, columns=columns, weights=weights,
+        notes=read_text(obj.get("notes", ""), "notes"),
+        case_file=read_text(obj.get("case_file", "") or "", "case_file"),
+        data_checks=tuple(_data_check(d, f"data_checks[{i}]")
+                          for i, d in enumerate(read_list(obj.get("data_checks", []), "data_checks"))),
+    )
+
+
+DATA_CHECK_KINDS = ("cross-check", "missing results", "unreadable")
+
+
+def _data_check(raw: Any, where: str) -> DataCheck:
+    o = read_object(raw, where)
+    agree = o.get("agree")
+    if not isinstance(agree, bool):
+        raise InputError(f"{where}.agree: expected true or false, got {agree!r}")
+    kind = o.get("kind", "cross-check")
+    if kind not in DATA_CHECK_KINDS:
+        raise InputError(f"{where}.kind: unknown kind {kind!r} (use one of: {', '.join(DATA_CHECK_KINDS)})")
+    return DataCheck(text=read_text(o.get("text"), f"{where}.text", required=True), agree=agree, kind=kind,
+                     details=tuple(read_text(t, f"{where}.details[{i}]", required=True)
+                                   for i, t in enumerate(read_list(o.get("details", []), f"{where}.details"))))
+
+
+def _column(raw: Any, where: str) -> Column:
+    o = read_object(raw, where)
+    return Column(
+        id=read_text(o.get("id"), f"{where}.id", required=True),
+        label=read_text(o.get("label", o.get("id")), f"{where}.label"),
+        unit=read_text(o.get("unit", ""), f"{where}.unit"),
+        decimals=_decimals(o.get("decimals", 2), f"{where}.decimals"),
+        minimum=read_optional_number(o.get("minimum"), f"{where}.minimum"),
+        maximum=read_optional_number(o.get("maximum"), f"{where}.maximum"),
+        description=read_text(o.get("description", ""), f"{where}.description"),
+    )
+
+
+def _decimals(raw: Any, where: str) -> int:
+    v = check_number(raw, where)
+    if v != int(v) or not 0 <= v <= 6:
+        raise InputError(f"{where}: expected a whole number from 0 to 6, got {raw!r}")
+    return int(v)
+
+
+def read_criterion(raw: Any, where: str) -> Criterion:
+    o = read_object(raw, where)
+    scale_raw = o.get("scale")
+    scale = Scale()
+    if scale_raw is not None:
+        so = read_object(scale_raw, f"{where}.scale")
+        scale = Scale(read_optional_number(so.get("lo"), f"{where}.scale.lo"), read_optional_number(so.get("hi"), f"{where}.scale.hi"))
+    cid = read_text(o.get("id"), f"{where}.id", required=True)
+    return Criterion(
+        id=cid,
+        label=read_text(o.get("label", cid), f"{where}.label"),
+        column=read_text(o.get("column", cid), f"{where}.column", required=True),
+        direction=Direction.parse(o.get("direction"), f"{where}.direction"),
+        unit=read_text(o.get("unit", ""), f"{where}.unit"),
+        target=read_optional_number(o.get("target"), f"{where}.target"),
+        scale=scale,
+        description=read_text(o.get("description", ""), f"{where}.description"),
+    )
+
+
+def _club(raw: Any, where: str) -> Club:
+    o = read_object(raw, where)
+    name = read_text(o.get("name"), f"{where}.name", required=True)
+    figs = read_object(o.get("figures", {}), f"{where}.figures")
+    return Club(
+        id=read_text(o.get("id", name), f"{where}.id", required=True),
+        name=name,
+        league=read_text(o.get("league", ""), f"{where}.league"),
+        figures={str(k): _figure(v, f"{where} ({name}).figures.{k}") for k, v in figs.items()},
+    )
+
+
+def _figure(raw: Any, where: str) -> Figure:
+    o = read_object(raw, where)
+    value = read_optional_number(o.get("value"), f"{where}.value")
+    status_raw = o.get("status", FigureStatus.MISSING.value if value is None else FigureStatus.SOURCED.value)
+    try:
+        status = FigureStatus(status_raw)
+    except ValueError:
+        raise InputError(f"{where}.status: unknown status {status_raw!r}") from None
+    if value is None:
+        status = FigureStatus.MISSING
+    source = read_text(o.get("source", ""), f"{where}.source")
+    if value is not None and not source.strip():
+        raise InputError(f"{where}.source: a figure needs a source; leave the value out if none is known")
+    return Figure(value, source, read_date(o.get("as_of"), f"{where}.as_of"), status, read_text(o.get("note", ""), f"{where}.note"))
+
+
+# --- case files ------------------------------------------------------------------------
+def load_case(path: str | os.PathLike[str]) -> CaseDefinition:
+    p = Path(path)
+    try:
+        raw = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{p}: cannot be read ({getattr(e, 'strerror', None) or e})") from None
+    except json.JSONDecodeError as e:
+        raise InputError(f"{p}: not valid JSON (line {e.lineno}: {e.msg})") from None
+    try:
+        return case_from_dict(raw, p)
+    except InputError as e:
+        raise InputError(f"{p.name}: {e}") from None
+
+
+def case_from_dict(raw: Any, p: Path) -> CaseDefinition:
+    o = read_object(raw, "case")
+    if o.get("format") != CASE_FORMAT:
+        raise InputError(f"format: expected {CASE_FORMAT!r}, got {o.get('format')!r}")
+    base = p.parent
+
+    def rel(v: Any, where: str) -> Path:
+        return (base / read_text(v, where, required=True)).resolve()
+
+    clubs = []
+    for i, c in enumerate(read_list(o.get("clubs"), "clubs")):
+        co = read_object(c, f"clubs[{i}]")
+        clubs.append(ClubSource(
+            name=read_text(co.get("name"), f"clubs[{i}].name", required=True),
+            matches=rel(co.get("matches"), f"clubs[{i}].matches"),
+            squad=rel(co["squad"], f"clubs[{i}].squad") if co.get("squad") else None,
+            team=read_text(co.get("team", ""), f"clubs[{i}].team"),
+        ))
+    as_of = read_date(o.get("as_of"), "as_of")
+    if as_of is None:
+        raise InputError("as_of: the case needs an as-of date (YYYY-MM-DD)")
+    weights = {str(k): check_number(v, f"weights.{k}")
+               for k, v in read_object(o.get("weights", {}), "weights").items()}
+    return CaseDefinition(
+        path=p, title=read_text(o.get("title", ""), "title"), subject=read_text(o.get("subject", ""), "subject"),
+        as_of=as_of, clubs=tuple(clubs),
+        criteria=tuple(read_criterion(c, f"criteria[{i}]")
+                       for i, c in enumerate(read_list(o.get("criteria"), "criteria"))),
+        weights=weights, include_doubtful=bool(o.get("include_doubtful_squad_rows", False)),
+        aliases=rel(o["aliases"], "aliases") if o.get("aliases") else None,
+        notes=read_text(o.get("notes", ""), "notes"),
+        cross_check=tuple(rel(v, f"cross_check[{i}]")
+                          for i, v in enumerate(read_list(o.get("cross_check", []), "cross_check"))),
+    )
+
+
+def case_to_dict(case: CaseDefinition, folder: Path) -> dict[str, Any]:
+    """The case as its file says it, with every path relative to ``folder`` (where it is saved)."""
+    def rel(p: Path) -> str:
+        """Relative when the file sits near (a case folder and its data folder move together),
+        absolute otherwise, so a scenario saved elsewhere still finds the app's files."""
+        try:
+            r = Path(os.path.relpath(p, folder))
+            common = Path(os.path.commonpath([p.resolve(), folder.resolve()]))
+        except ValueError:   # another drive (Windows)
+            return p.as_posix()
+        near = common != Path(common.anchor) and r.parts[:2].count("..") <= 1
+        return r.as_posix() if near else p.resolve().as_posix()
+
+    return {
+        "format": CASE_FORMAT, "version": 1, "title": case.title, "subject": case.subject,
+        "as_of": case.as_of.isoformat(), "notes": case.notes,
+        "include_doubtful_squad_rows": case.include_doubtful,
+        **({"aliases": rel(case.aliases)} if case.aliases else {}),
+        "cross_check": [rel(p) for p in case.cross_check],
+        "clubs": [{"name": c.name, "matches": rel(c.matches),
+                   **({"squad": rel(c.squad)} if c.squad else {}), **({"team": c.team} if c.team else {})}
+                  for c in case.clubs],
+        "criteria": [criterion_to_dict(c) for c in case.criteria],
+        "weights": dict(case.weights),
+    }
+
+
+def case_to_json(case: CaseDefinition, path: Path) -> str:
+    return json.dumps(case_to_dict(case, path.resolve().parent), indent=2, ensure_ascii=False) + "\n"
+
+
+def save_case(case: CaseDefinition, path: Path) -> Path:
+    return write_text_atomic(path, case_to_json(case, path))
+
+
+# --- typed field readers ---------------------------------------------------------------
+def read_object(raw: Any, where: str) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise InputError(f"{where}: expected an object, got {type(raw).__name__}")
+    return raw
+
+
+def read_list(raw: Any, where: str) -> list[Any]:
+    if not isinstance(raw, list):
+        raise InputError(f"{where}: expected a list, got {type(raw).__name__}")
+    return raw
+
+
+def read_text(raw: Any, where: str, required: bool = False) -> str:
+    if raw is None and not required:
+        return ""
+    if not isinstance(raw, str) or (required and not raw.strip()):
+        raise InputError(f"{where}: expected a non-empty text, got {raw!r}" if required
+                         else f"{where}: expected a text, got {raw!r}")
+    return raw
+
+
+def read_optional_number(raw: Any, where: str) -> float | None:
+    if raw is None:
+        return None
+    v = check_number(raw, where)
+    if math.isnan(v):  # pragma: no cover - check_number already rejects
+        raise InputError(f"{where}: is NaN")
+    return v
+
+
+def read_date(raw: Any, where: str) -> date | None:
+    if raw is None or raw == "":
+        return None
+    if not isinstance(raw, str):
+        raise InputError(f"{where}: expected a date YYYY-MM-DD, got {raw!r}")
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise InputError(f"{where}: {raw!r} is not a date (use YYYY-MM-DD)") from None

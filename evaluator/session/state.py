@@ -1,0 +1,69 @@
+"""What a user can change, as one frozen value, and what changed between two of them.
+
+A ``State`` is a snapshot: an edit builds a new one, undo puts an old one back. Equal states
+mean an equal case on screen, figures and all.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Flag, auto
+from pathlib import Path
+
+from evaluator.model import CaseDefinition, Scenario
+
+
+class Change(Flag):
+    """What an edit changed, so a view redraws what it must and rebuilds only on a new shape."""
+    WEIGHTS = auto()     # raw weights only
+    CRITERIA = auto()    # criteria added, removed, reordered or redefined (direction, scale...)
+    CLUBS = auto()       # clubs added, removed or reordered
+    FIGURES = auto()     # any figure, the as-of date or the data checks
+    CASE = auto()        # the files behind the figures, the doubtful-row rule, loaded leagues
+    DOCUMENT = auto()    # another document opened, or the same one saved under a name
+    NONE = 0
+    SHAPE = CRITERIA | CLUBS
+    ALL = WEIGHTS | CRITERIA | CLUBS | FIGURES | CASE | DOCUMENT
+
+
+@dataclass(frozen=True)
+class State:
+    scenario: Scenario                   # clubs, criteria and figures with their sources
+    weights: tuple[float, ...]           # raw weights, one per criterion in scenario order
+    case: CaseDefinition | None = None   # the files the figures come from; None: fixed figures
+    leagues: tuple[Path, ...] = ()       # leagues loaded beyond the case's, to pick clubs from
+
+    @property
+    def live(self) -> bool:
+        """Whether figures can be recomputed from files (a date change, an added club)."""
+        return self.case is not None
+
+    def weight_dict(self) -> dict[str, float]:
+        return {c.id: w for c, w in zip(self.scenario.criteria, self.weights)}
+
+
+def changes_between(before: State | None, after: State) -> Change:
+    if before is None:
+        return Change.ALL
+    changed = Change.NONE
+    if before.weights != after.weights:
+        changed |= Change.WEIGHTS
+    if before.scenario is not after.scenario:
+        a, b = before.scenario, after.scenario
+        if a.criteria != b.criteria:
+            changed |= Change.CRITERIA
+        if len(a.clubs) != len(b.clubs) or any(x.id != y.id for x, y in zip(a.clubs, b.clubs)):
+            changed |= Change.CLUBS
+        changed |= Change.FIGURES   # a new scenario object: its figures, date or checks may differ
+    if before.case != after.case or before.leagues != after.leagues:
+        changed |= Change.CASE
+    return changed
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One committed edit, for an undo history: redo puts ``after`` back, undo ``before``.
+    Edits with the same ``key`` in a row (one slider drag) may merge into one step."""
+    label: str          # "weight of Defensive record": the Edit menu says "Undo weight of ..."
+    key: str            # e.g. "weight:defence"; "" never merges
+    before: State
+    after: State
