@@ -17,11 +17,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn, Sequence
 
+from clubfit import __version__, paths
 from evaluator.errors import InputError
 
-RESOURCES = Path(__file__).resolve().parent / "resources"
-BUNDLED_CASE = RESOURCES / "cases" / "ramos-2025-11-28.case.json"
-BUNDLED_SCENARIO = RESOURCES / "cases" / "ramos-2025-11-28.scenario.json"
+RESOURCES = paths.resources()   # the repository's resources/, or clubfit/resources in a wheel
+BUNDLED_CASE = paths.bundled_case()
+BUNDLED_SCENARIO = paths.bundled_scenario()
 EXIT_BAD_INPUT = 2
 
 
@@ -51,6 +52,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="clubfit", description="Weigh candidate clubs for a player's move.")
+    p.add_argument("--version", action="version", version=f"clubfit {__version__}")
     p.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO, help="scenario JSON to open")
     p.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--screenshot", type=Path, default=None, metavar="PNG",
