@@ -117,6 +117,10 @@ def test_installed_wheel_scores_and_reports_from_anywhere(venv, tmp_path):
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "fit.pdf").read_bytes()[:5] == b"%PDF-"
 
+    done = clubfit(venv, tmp_path)   # the window, with no display: one line, not a Qt abort
+    if sys.platform not in ("win32", "darwin"):
+        assert done.returncode == 2 and "no display" in done.stderr and done.stderr.count("\n") == 1, done
+
     data = resources / "data"    # the data pins still hold where the wheel put them
     for line in (data / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
         digest, rel = line.split(maxsplit=1)
