@@ -1,6 +1,7 @@
 """Club Fit's composition root and command line.
 
     clubfit [--scenario FILE]                       open the window (bundled Ramos case by default)
+    clubfit --screenshot PNG [--size WxH]           save the window as a PNG (no display needed)
     clubfit score [--scenario FILE] [--weight ID=W]... [--format text|json]
     clubfit build-case CASE [--as-of DATE] [--out FILE]
     clubfit report [--scenario FILE] [--weight ID=W]... [--as-of DATE] [--paper a4|letter] --out PDF
@@ -17,12 +18,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn, Sequence
 
+from clubfit import __version__, paths
 from evaluator.errors import InputError
 
-RESOURCES = Path(__file__).resolve().parent / "resources"
-BUNDLED_CASE = RESOURCES / "cases" / "ramos-2025-11-28.case.json"
-BUNDLED_SCENARIO = RESOURCES / "cases" / "ramos-2025-11-28.scenario.json"
+RESOURCES = paths.resources()   # the repository's resources/, or clubfit/resources in a wheel
+BUNDLED_CASE = paths.bundled_case()
+BUNDLED_SCENARIO = paths.bundled_scenario()
 EXIT_BAD_INPUT = 2
+MAX_SIDE = 16384   # pixels; far beyond any screen, and Qt crashes on sizes it cannot allocate
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -51,6 +54,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="clubfit", description="Weigh candidate clubs for a player's move.")
+    p.add_argument("--version", action="version", version=f"clubfit {__version__}")
     p.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO, help="scenario JSON to open")
     p.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--screenshot", type=Path, default=None, metavar="PNG",
@@ -102,6 +106,8 @@ def _size(text: str) -> tuple[int, int]:
     w, sep, h = text.lower().partition("x")
     if not sep or not w.isdigit() or not h.isdigit() or int(w) < 200 or int(h) < 200:
         raise argparse.ArgumentTypeError(f"{text!r} is not a window size like 1280x800")
+    if int(w) > MAX_SIDE or int(h) > MAX_SIDE:
+        raise argparse.ArgumentTypeError(f"{text!r} is too large: at most {MAX_SIDE} pixels a side")
     return int(w), int(h)
 
 
@@ -214,7 +220,26 @@ def _run_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _needs_display() -> bool:
+    """True when Qt would look for an X11 or Wayland display and find none: it then aborts
+    (SIGABRT, and a misleading note about libxcb-cursor) rather than saying so."""
+    if sys.platform in ("win32", "darwin"):
+        return False
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return False
+    # QT_QPA_PLATFORM may list fallbacks ("wayland;xcb") and options ("xcb:nograb").
+    wanted = [p.split(":")[0].strip() for p in os.environ.get("QT_QPA_PLATFORM", "").split(";")]
+    return all(p in ("", "xcb") or p.startswith("wayland") for p in wanted)
+
+
 def _run_app(args: argparse.Namespace) -> int:
+    if _needs_display():
+        if args.screenshot is None:
+            print("clubfit: no display (DISPLAY and WAYLAND_DISPLAY are unset), so no window can open; "
+                  "headless, use `clubfit report --out fit.pdf` or `clubfit --screenshot fit.png`",
+                  file=sys.stderr)
+            return EXIT_BAD_INPUT
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"   # a screenshot needs no screen
     session = _session(args.scenario, need_ranking=False)   # bad file: one line and status 2, before any window
     from ui.app import run_app
     return run_app(session, quit_after_paint=args.quit_after_paint, screenshot=args.screenshot, size=args.size,

@@ -5,9 +5,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from clubfit.paths import app_icon
 from evaluator.session import Session
 
 
@@ -21,6 +22,8 @@ def run_app(session: Session, quit_after_paint: bool = False, screenshot: Path |
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Club Fit")
     app.setOrganizationName("Club Fit")
+    app.setDesktopFileName("clubfit")   # Wayland matches the window to clubfit.desktop by this
+    app.setWindowIcon(QIcon(str(app_icon())))
     if not has_real_font():
         print("clubfit: no font found; install fonts-dejavu-core (text would show as boxes)", file=sys.stderr)
     from ui.main_window import MainWindow   # after QApplication: pyqtgraph reads the app's palette
