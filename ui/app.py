@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -38,7 +38,7 @@ def run_app(session: Session, quit_after_paint: bool = False, screenshot: Path |
     return app.exec()
 
 
-def _save_and_quit(window: QWidget, path: Path, app: QApplication) -> None:
+def _save_and_quit(window: QWidget, path: Path, app: QCoreApplication) -> None:
     if not window.grab().save(str(path)):
         print(f"clubfit: {path}: could not save the screenshot (check the folder exists and is writable)",
               file=sys.stderr)
