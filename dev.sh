@@ -71,6 +71,7 @@ case $mode in
     ensure_system_packages; ensure_venv test
     export QT_QPA_PLATFORM=offscreen
     .venv/bin/lint-imports
+    .venv/bin/mypy   # files and settings from [tool.mypy] in pyproject.toml
     exec .venv/bin/python -m pytest "$@" ;;
   bench)
     ensure_system_packages; ensure_venv test,bench

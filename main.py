@@ -16,10 +16,13 @@ import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import TYPE_CHECKING, NoReturn, Sequence
 
 from clubfit import __version__, paths
 from evaluator.errors import InputError
+
+if TYPE_CHECKING:
+    from evaluator.session import Session   # imported where used: it loads lazily, after argument parsing
 
 RESOURCES = paths.resources()   # the repository's resources/, or clubfit/resources in a wheel
 BUNDLED_CASE = paths.bundled_case()
@@ -124,7 +127,7 @@ def parse_weights(items: Sequence[str]) -> dict[str, float]:
     return out
 
 
-def _session(scenario_path: Path, weights: Sequence[str] = (), need_ranking: bool = True):  # type: ignore[no-untyped-def]  # Session loads lazily, after argument parsing
+def _session(scenario_path: Path, weights: Sequence[str] = (), need_ranking: bool = True) -> Session:
     from evaluator.session import Session
     bundled = scenario_path.resolve() == BUNDLED_SCENARIO.resolve()
     session = Session.from_file(scenario_path, read_only=bundled)   # the bundled case is never overwritten
@@ -193,7 +196,7 @@ def _run_build_case(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report_session(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _report_session(args: argparse.Namespace) -> Session:
     """The same session the window would have: weights applied, figures recomputed on --as-of
     from the case file (keeping criteria and hand-entered figures), or one line and status 2."""
     session = _session(args.scenario, args.weight)

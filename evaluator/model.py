@@ -78,6 +78,12 @@ class Scale:
     def fixed(self) -> bool:
         return self.lo is not None and self.hi is not None
 
+    def bounds(self) -> tuple[float, float]:
+        """(lo, hi) of a fixed scale; one that is not fixed has none."""
+        if self.lo is None or self.hi is None:
+            raise TypeError("the scale is not fixed: it has no lo and hi")
+        return float(self.lo), float(self.hi)
+
 
 @dataclass(frozen=True)
 class Criterion:
@@ -89,6 +95,12 @@ class Criterion:
     target: float | None = None  # required when direction is TARGET
     scale: Scale = field(default_factory=Scale)
     description: str = ""
+
+    def target_value(self) -> float:
+        """The target of a TARGET criterion (validate() requires it there)."""
+        if self.target is None:
+            raise TypeError(f"criterion {self.id!r} has no target")
+        return float(self.target)
 
 
 @dataclass(frozen=True)
@@ -197,7 +209,7 @@ def validate(s: Scenario) -> None:
                 check_number(v, f"{where}.scale.{name}")
         if (cr.scale.lo is None) != (cr.scale.hi is None):
             raise InputError(f"{where}.scale: give both lo and hi for a fixed scale, or neither")
-        if cr.scale.fixed and not cr.scale.hi > cr.scale.lo:  # type: ignore[operator]
+        if cr.scale.lo is not None and cr.scale.hi is not None and not cr.scale.hi > cr.scale.lo:
             raise InputError(f"{where}.scale: hi ({cr.scale.hi}) must be above lo ({cr.scale.lo})")
     for cid in s.weights:
         if cid not in {c.id for c in s.criteria}:
@@ -209,16 +221,16 @@ def validate(s: Scenario) -> None:
     for ci, club in enumerate(s.clubs):
         for col_id, fig in club.figures.items():
             where = f"scenario.clubs[{ci}] ({club.name}).figures.{col_id}"
-            col = columns.get(col_id)
-            if col is None:
+            column = columns.get(col_id)
+            if column is None:
                 raise InputError(f"{where}: unknown column {col_id!r}")
             if fig.value is None:
                 continue
             v = check_number(fig.value, f"{where}.value")
-            if col.minimum is not None and v < col.minimum:
-                raise InputError(f"{where}.value: {v:g} is below the minimum {col.minimum:g} for {col.label}")
-            if col.maximum is not None and v > col.maximum:
-                raise InputError(f"{where}.value: {v:g} is above the maximum {col.maximum:g} for {col.label}")
+            if column.minimum is not None and v < column.minimum:
+                raise InputError(f"{where}.value: {v:g} is below the minimum {column.minimum:g} for {column.label}")
+            if column.maximum is not None and v > column.maximum:
+                raise InputError(f"{where}.value: {v:g} is above the maximum {column.maximum:g} for {column.label}")
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from evaluator.model import Club, Column, Criterion, Direction, Figure, Scale, Scenario
 
@@ -26,9 +27,8 @@ def make(values: dict[str, dict[str, float | None]], criteria: list[tuple], weig
     return Scenario("t", "s", ON, clubs, tuple(crits), cols, weights)
 
 
-def altered_serie_a_csv(folder):  # type: ignore[no-untyped-def]
+def altered_serie_a_csv(folder: Path) -> Path:
     """A copy of the shipped Serie A CSV with one score changed (Genoa v Lecce 0-0 -> 1-0)."""
-    from pathlib import Path
     src = Path(__file__).resolve().parent.parent / "resources" / "data" / "matches" / \
         "datahub-football-datasets-serie-a-season-2526.csv"
     lines = src.read_text().splitlines(keepends=True)

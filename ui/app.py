@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -19,7 +19,8 @@ def has_real_font() -> bool:
 
 def run_app(session: Session, quit_after_paint: bool = False, screenshot: Path | None = None,
             size: tuple[int, int] | None = None, template: Path | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Club Fit")
     app.setOrganizationName("Club Fit")
     app.setDesktopFileName("clubfit")   # Wayland matches the window to clubfit.desktop by this
@@ -41,7 +42,7 @@ def run_app(session: Session, quit_after_paint: bool = False, screenshot: Path |
     return app.exec()
 
 
-def _save_and_quit(window: QWidget, path: Path, app: QApplication) -> None:
+def _save_and_quit(window: QWidget, path: Path, app: QCoreApplication) -> None:
     if not window.grab().save(str(path)):
         print(f"clubfit: {path}: could not save the screenshot (check the folder exists and is writable)",
               file=sys.stderr)

@@ -1,7 +1,7 @@
 """A club's detail: its figures with sources, and the league table around it on the as-of date."""
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, Sequence
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
@@ -9,17 +9,26 @@ from evaluator.model import Club, Scenario
 from evaluator.formatting import figure_provenance, format_figure
 
 class Row(Protocol):
-    """A league-table row as the session gives it (the window never imports the data layer)."""
-    position: int
-    team: str
-    played: int
-    won: int
-    drawn: int
-    lost: int
-    goals_for: int
-    goals_against: int
-    points: int
-
+    """A league-table row as the session gives it (the window never imports the data layer).
+    Read-only properties, so a frozen dataclass's fields match them."""
+    @property
+    def position(self) -> int: ...
+    @property
+    def team(self) -> str: ...
+    @property
+    def played(self) -> int: ...
+    @property
+    def won(self) -> int: ...
+    @property
+    def drawn(self) -> int: ...
+    @property
+    def lost(self) -> int: ...
+    @property
+    def goals_for(self) -> int: ...
+    @property
+    def goals_against(self) -> int: ...
+    @property
+    def points(self) -> int: ...
     @property
     def goal_difference(self) -> int: ...
 
@@ -33,7 +42,7 @@ def _table_cells(row: Row) -> tuple[str, ...]:
 
 
 class ClubDetailDialog(QDialog):
-    def __init__(self, scenario: Scenario, club: Club, rows: list[Row], team: str, league: str,
+    def __init__(self, scenario: Scenario, club: Club, rows: Sequence[Row], team: str, league: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"{club.name} — as of {scenario.as_of}")

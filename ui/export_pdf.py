@@ -15,13 +15,13 @@ import html
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor, QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QPyTextObject,
     QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QFontMetricsF,
 )
-from PySide6.QtWidgets import QWidget
 
 from evaluator.atomic import write_atomic
 from evaluator.decision.scoring import Result
@@ -30,6 +30,10 @@ from evaluator.report import APP_NAME, FitReport, build_report
 from evaluator.report_robustness import RobustnessSection
 from ui.palette import MUTED
 from ui.report_html import RULE, report_html
+
+if TYPE_CHECKING:
+    from ui.panels.bar_axes import BarChartView   # the charts themselves are imported only when drawn
+
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 16.0
@@ -160,7 +164,7 @@ class ReportCharts(QPyTextObject):
         n = len(result.scenario.clubs)
         k = len(result.scenario.criteria)
         w = int(width)
-        self.widgets: list[QWidget] = [ScoreChart(result), ContributionChart(result)]
+        self.widgets: list[BarChartView] = [ScoreChart(result), ContributionChart(result)]
         sizes = [(w, 62 + 30 * n), (w, 84 + 34 * n + 22 * ((k + 1) // 2))]
         if robustness is not None and robustness.acceptability:
             self.widgets.append(RankShareChart(robustness))
@@ -171,9 +175,9 @@ class ReportCharts(QPyTextObject):
             widget.show()
         QGuiApplication.processEvents()   # lay the plots out at their final size
         for widget in self.widgets[:2]:
-            widget.show_result(result)    # type: ignore[attr-defined]  # labels fit the laid-out bars
+            widget.show_result(result)    # labels fit the laid-out bars
         for widget in self.widgets:
-            widget.for_print()            # type: ignore[attr-defined]  # vectors, not cached pixmaps
+            widget.for_print()            # vectors, not cached pixmaps
 
     def close(self) -> None:
         for widget in self.widgets:   # not close(): pyqtgraph's close() tears the scene down unsafely
@@ -185,14 +189,14 @@ class ReportCharts(QPyTextObject):
         widget = self.widgets[int(fmt.property(CHART_INDEX))]
         return QSizeF(widget.width(), widget.height())
 
-    def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,  # noqa: N802
+    def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,  # type: ignore[override]  # Qt passes a QRectF; the binding also admits QRect  # noqa: N802
                    fmt: QTextFormat) -> None:
         if painter.hasClipping() and not _mostly_inside(rect, painter.clipBoundingRect()):
             return   # the chart sits on another page; QGraphicsScene.render would ignore our clip
         widget = self.widgets[int(fmt.property(CHART_INDEX))]
         source = QRectF(widget.viewRect()) if hasattr(widget, "viewRect") else QRectF(widget.rect())
-        widget.scene().prepareForPaint()   # type: ignore[attr-defined]
-        widget.scene().render(painter, rect, source)   # type: ignore[attr-defined]
+        widget.scene().prepareForPaint()
+        widget.scene().render(painter, rect, source)
 
 
 def _mostly_inside(rect: QRectF, clip: QRectF) -> bool:

@@ -3,10 +3,10 @@ Nothing else: no state of its own, no arithmetic; every slot is one call."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, cast
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow, QMenu, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         document_actions.open_document(self, self.session, self.history)
 
     def _on_open_recent(self) -> None:
-        document_actions.open_recent(self, self.session, self.history, self.sender().data())
+        document_actions.open_recent(self, self.session, self.history, cast(QAction, self.sender()).data())   # only the Open Recent actions call this
 
     def _on_save(self) -> None:
         document_actions.save(self, self.session, self.history)
@@ -191,11 +191,11 @@ class MainWindow(QMainWindow):
     def _on_recent_menu(self) -> None:
         _fill_recent(self.recent_menu, self._on_open_recent)
 
-    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # QDragEnterEvent, untyped in stubs
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # QDropEvent, untyped in stubs
+    def dropEvent(self, event: QDropEvent) -> None:
         for url in event.mimeData().urls():
             file_actions.open_dropped(self, self.session, self.history, url.toLocalFile())
 

@@ -7,6 +7,7 @@ done with tables and explicit widths.
 from __future__ import annotations
 
 import html
+from collections.abc import Collection
 
 from evaluator.report import APP_NAME, FitReport
 from evaluator.report_robustness import RobustnessSection
@@ -196,7 +197,7 @@ def _box(inner: str, bg: str, border: str) -> str:
             f"<tr><td>{inner}</td></tr></table>")
 
 
-def _table(head: list[str], rows: list[list[str]], right: set[int] = frozenset(),  # type: ignore[assignment]
+def _table(head: list[str], rows: list[list[str]], right: Collection[int] = frozenset(),
            widths: list[int] | None = None, css: str = "data") -> str:
     def cell(tag: str, j: int, text: str, bg: str = "") -> str:
         align = " align='right'" if j in right else ""

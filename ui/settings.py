@@ -67,7 +67,8 @@ def add_recent_file(path: str | os.PathLike[str]) -> None:
 
 def prune_recent_files() -> list[str]:
     """Drop files that no longer exist; returns those dropped (for a message)."""
-    kept, gone = [], []
+    kept: list[str] = []
+    gone: list[str] = []
     for p in recent_files():
         (kept if Path(p).is_file() else gone).append(p)
     if gone:

@@ -80,7 +80,8 @@ class SmaaWorker(QObject):
                     self._cond.wait()
                 if self._stop:
                     return
-                token, result, stages = self._job  # type: ignore[misc]
+                assert self._job is not None   # the wait ends on a job or on stop
+                token, result, stages = self._job
                 self._job = None
             for samples in stages:
                 try:

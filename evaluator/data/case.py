@@ -78,8 +78,8 @@ class DataCache:
         self.squads.pop(path, None)
         for key in [k for k in self.tables if k[0] == path]:
             del self.tables[key]
-        for key in [k for k in self.pairs if path in k]:
-            del self.pairs[key]
+        for pair_key in [k for k in self.pairs if path in k]:
+            del self.pairs[pair_key]
 
     def table(self, path: Path, on: date) -> LeagueTable:
         key = (path, on)

@@ -97,10 +97,13 @@ def parse_openfootball(text: str, name: str, path: str = "") -> Season:
 def _openfootball_match(m: Any, where: str) -> Match:
     if not isinstance(m, dict):
         raise InputError(f"{where}: expected an object")
-    home, away = m.get("team1"), m.get("team2")
-    for field, v in (("team1", home), ("team2", away)):
+    teams: list[str] = []
+    for field in ("team1", "team2"):
+        v = m.get(field)
         if not isinstance(v, str) or not v.strip():
             raise InputError(f"{where}.{field}: expected a team name, got {v!r}")
+        teams.append(v.strip())
+    home, away = teams
     day = _iso_date(m.get("date"), f"{where}.date")
     score = m.get("score") or {}
     if not isinstance(score, dict):
@@ -108,13 +111,13 @@ def _openfootball_match(m: Any, where: str) -> Match:
     ft = score.get("ft")
     status = str(m.get("status") or "").lower()
     if status == POSTPONED:
-        return Match(day, home.strip(), away.strip(), None, None, POSTPONED, where)
+        return Match(day, home, away, None, None, POSTPONED, where)
     if ft is None:
-        return Match(day, home.strip(), away.strip(), None, None, SCHEDULED, where)
+        return Match(day, home, away, None, None, SCHEDULED, where)
     if (not isinstance(ft, list) or len(ft) != 2
             or not all(isinstance(g, int) and not isinstance(g, bool) and g >= 0 for g in ft)):
         raise InputError(f"{where}.score.ft: expected two goal counts [home, away], got {ft!r}")
-    return Match(day, home.strip(), away.strip(), ft[0], ft[1], PLAYED, where)
+    return Match(day, home, away, ft[0], ft[1], PLAYED, where)
 
 
 def _iso_date(v: Any, where: str) -> date:

@@ -29,8 +29,9 @@ def utilities_batch(values: np.ndarray, criterion: Criterion) -> np.ndarray:
     present = ~np.isnan(v)
     any_present = present.any(axis=-1, keepdims=True)
     if criterion.scale.fixed:
-        lo = np.full(v.shape[:-1] + (1,), float(criterion.scale.lo))  # type: ignore[arg-type]
-        hi = np.full(v.shape[:-1] + (1,), float(criterion.scale.hi))  # type: ignore[arg-type]
+        scale_lo, scale_hi = criterion.scale.bounds()
+        lo = np.full(v.shape[:-1] + (1,), scale_lo)
+        hi = np.full(v.shape[:-1] + (1,), scale_hi)
         flat = np.zeros_like(lo, dtype=bool)
     else:
         lo = np.where(present, v, np.inf).min(axis=-1, keepdims=True)
@@ -41,7 +42,7 @@ def utilities_batch(values: np.ndarray, criterion: Criterion) -> np.ndarray:
     # A safe span keeps flat rows free of 0/0 (pytest turns RuntimeWarnings into errors).
     span = np.where(flat, 1.0, hi - lo)
     if criterion.direction is Direction.TARGET:
-        t = float(criterion.target)  # type: ignore[arg-type]
+        t = criterion.target_value()
         d = np.abs(np.where(present, v, t) - t)
         if criterion.scale.fixed:
             dmin = np.zeros_like(lo)

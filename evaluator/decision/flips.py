@@ -127,7 +127,8 @@ def plausible_range(result: Result, k: int) -> tuple[float, float]:
     spread = hi - lo if hi > lo else max(1.0, abs(hi)) * 0.5
     lo, hi = lo - spread, hi + spread
     if crit.scale.fixed:
-        lo, hi = min(lo, float(crit.scale.lo)), max(hi, float(crit.scale.hi))  # type: ignore[arg-type]
+        scale_lo, scale_hi = crit.scale.bounds()
+        lo, hi = min(lo, scale_lo), max(hi, scale_hi)
     if col.minimum is not None:
         lo = max(lo, float(col.minimum))
     if col.maximum is not None:
@@ -191,7 +192,7 @@ def _scale_representatives(v: np.ndarray, crit: Criterion, skip: tuple[int, ...]
         return []
     idx = np.flatnonzero(rest)
     x = v[idx]
-    keys = [x] if crit.direction is not Direction.TARGET else [x, np.abs(x - float(crit.target))]  # type: ignore[arg-type]
+    keys = [x] if crit.direction is not Direction.TARGET else [x, np.abs(x - crit.target_value())]
     return sorted({int(idx[f(key)]) for key in keys for f in (np.argmin, np.argmax)})
 
 
@@ -244,7 +245,7 @@ def _figure_flip(result: Result, k: int, crit: Criterion, club: int, lead: int, 
     new = x0 + math.copysign(mag, delta)
     way = "higher" if delta > 0 else "lower"
     if crit.direction is Direction.TARGET:
-        better = f"closer to {float(crit.target):g} is better"  # type: ignore[arg-type]
+        better = f"closer to {crit.target_value():g} is better"
     else:
         better = f"{crit.direction.value} is better"
     if club == run:
@@ -320,7 +321,7 @@ def scale_setters(result: Result) -> np.ndarray:
         if result.weights[j] <= 0 or crit.scale.fixed:
             continue
         v = p.values[:, j]
-        cols = [v] if crit.direction is not Direction.TARGET else [v, np.abs(v - float(crit.target))]  # type: ignore[arg-type]
+        cols = [v] if crit.direction is not Direction.TARGET else [v, np.abs(v - crit.target_value())]
         for x in cols:
             present = ~np.isnan(x)
             if not present.any():

@@ -93,7 +93,7 @@ def criterion_utilities(values: np.ndarray, criterion: Criterion) -> tuple[np.nd
     """Map one criterion's raw values (NaN = missing) to 0..1; returns (u, lo, hi, flat)."""
     present = ~np.isnan(values)
     if criterion.scale.fixed:
-        lo, hi = float(criterion.scale.lo), float(criterion.scale.hi)  # type: ignore[arg-type]
+        lo, hi = criterion.scale.bounds()
     elif present.any():
         lo, hi = float(values[present].min()), float(values[present].max())
     else:
@@ -108,7 +108,7 @@ def criterion_utilities(values: np.ndarray, criterion: Criterion) -> tuple[np.nd
     elif criterion.direction is Direction.LOWER:
         u = (hi - x) / (hi - lo)
     else:
-        t = float(criterion.target)  # type: ignore[arg-type]
+        t = criterion.target_value()
         d = np.abs(values - t)
         if criterion.scale.fixed:
             dmin, dmax = 0.0, max(t - lo, hi - t, 0.0)

@@ -27,7 +27,7 @@ def column_utilities(col: list[float], criterion: Criterion) -> tuple[list[float
     present = [x for x in col if x == x]          # x == x is False only for NaN
     fixed = criterion.scale.fixed
     if fixed:
-        lo, hi = float(criterion.scale.lo), float(criterion.scale.hi)  # type: ignore[arg-type]
+        lo, hi = criterion.scale.bounds()
     elif present:
         lo, hi = min(present), max(present)
     else:
@@ -42,7 +42,7 @@ def column_utilities(col: list[float], criterion: Criterion) -> tuple[list[float
         if direction is HIGHER:
             return [(x - lo) / span if x == x else NAN for x in col], lo, hi, False
         return [(hi - x) / span if x == x else NAN for x in col], lo, hi, False
-    t = float(criterion.target)  # type: ignore[arg-type]
+    t = criterion.target_value()
     d = [abs(x - t) for x in col]
     if fixed:
         dmin, dmax = 0.0, max(t - lo, hi - t, 0.0)

@@ -1,10 +1,12 @@
 """Shared set-up for the horizontal bar charts: clubs down the left, 0-100 along the bottom."""
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem
 
 from ui.palette import MUTED, TEXT
@@ -67,7 +69,7 @@ def bars_tall_enough(plot: pg.PlotItem, n: int, bar_height: float, pixels: float
 class BarChartView(pg.GraphicsLayoutWidget):
     """A chart widget that redraws its last result when resized (label fit depends on size)."""
 
-    def show_result(self, result: object) -> None:  # pragma: no cover - overridden
+    def show_result(self, result: Any) -> None:  # pragma: no cover - overridden; each chart has its own kind of result
         raise NotImplementedError
 
     def for_print(self) -> None:
@@ -75,7 +77,7 @@ class BarChartView(pg.GraphicsLayoutWidget):
         for item in self.scene().items():
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         last = getattr(self, "_last", None)   # pyqtgraph resizes once inside __init__
         if last is not None:

@@ -5,6 +5,7 @@ Every change recomputes each figure from the match and squad files through the s
 from __future__ import annotations
 
 from datetime import date
+from typing import Callable
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
@@ -107,7 +108,7 @@ class CasePanel(QGroupBox):
     def _on_checks(self, _link: str) -> None:
         case_actions.show_data_checks(self, self.session)
 
-    def _report(self, action, *args) -> bool:  # type: ignore[no-untyped-def]
+    def _report(self, action: Callable[..., object], *args: object) -> bool:
         try:
             action(*args)
         except InputError as e:   # the previous figures stay; say why inline, not in a modal

@@ -124,8 +124,8 @@ class WeightsPanel(QGroupBox):
         # Only when the criteria themselves change (a new scenario), never per slider tick.
         while self._grid.count():
             item = self._grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         self.rows = [WeightRow(self.session, c, j, self._grid, 4 * j, self)
                      for j, c in enumerate(result.scenario.criteria)]
         self._grid.setRowStretch(4 * len(self.rows), 1)
