@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from evaluator.atomic import write_text_atomic
+from evaluator.json_file import read_json_file
 from evaluator.model import (
-    CaseDefinition, Club, ClubSource, Column, Criterion, DataCheck, Direction, Figure, FigureStatus, Scale, Scenario, check_number,
+    MAX_MAGNITUDE, MAX_WEIGHT, CaseDefinition, Club, ClubSource, Column, Criterion, DataCheck, Direction, Figure,
+    FigureStatus, Scale, Scenario, check_number,
 )
-from evaluator.errors import InputError
+from evaluator.errors import InputError, cut, shown
 
 FORMAT = "clubfit-scenario"
 CASE_FORMAT = "clubfit-case"
@@ -28,19 +30,7 @@ VERSION = 1
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{p}: is a folder, not a scenario file") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{p}: cannot be read ({getattr(e, 'strerror', None) or e})") from None
-    try:
-        # NaN / Infinity are read as floats so the field reader can reject them by name.
-        raw = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise InputError(f"{p}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+    raw = read_json_file(p, "scenario file")
     try:
         return scenario_from_dict(raw)
     except InputError as e:
@@ -106,11 +96,11 @@ def scenario_from_dict(raw: Any) -> Scenario:
     if "format" not in obj and "clubs" not in obj:   # e.g. a match or case file given by mistake
         raise InputError(f"not a Club Fit scenario (no \"format\": \"{FORMAT}\" and no clubs)")
     if obj.get("format", FORMAT) != FORMAT:
-        raise InputError(f"format: expected {FORMAT!r}, got {obj.get('format')!r}")
+        raise InputError(f"format: expected {FORMAT!r}, got {shown(obj.get('format'))}")
     columns = tuple(_column(c, f"columns[{i}]") for i, c in enumerate(read_list(obj.get("columns"), "columns")))
     criteria = tuple(read_criterion(c, f"criteria[{i}]") for i, c in enumerate(read_list(obj.get("criteria"), "criteria")))
     weights_raw = read_object(obj.get("weights", {}), "weights")
-    weights = {str(k): check_number(v, f"weights.{k}") for k, v in weights_raw.items()}
+    weights = {str(k): check_number(v, f"weights.{cut(str(k), 40)}", MAX_WEIGHT) for k, v in weights_raw.items()}
     clubs = tuple(_club(c, f"clubs[{i}]") for i, c in enumerate(read_list(obj.get("clubs"), "clubs")))
     return Scenario(
         title=read_text(obj.get("title", ""), "title"),
@@ -131,10 +121,10 @@ def _data_check(raw: Any, where: str) -> DataCheck:
     o = read_object(raw, where)
     agree = o.get("agree")
     if not isinstance(agree, bool):
-        raise InputError(f"{where}.agree: expected true or false, got {agree!r}")
+        raise InputError(f"{where}.agree: expected true or false, got {shown(agree)}")
     kind = o.get("kind", "cross-check")
     if kind not in DATA_CHECK_KINDS:
-        raise InputError(f"{where}.kind: unknown kind {kind!r} (use one of: {', '.join(DATA_CHECK_KINDS)})")
+        raise InputError(f"{where}.kind: unknown kind {shown(kind)} (use one of: {', '.join(DATA_CHECK_KINDS)})")
     return DataCheck(text=read_text(o.get("text"), f"{where}.text", required=True), agree=agree, kind=kind,
                      details=tuple(read_text(t, f"{where}.details[{i}]", required=True)
                                    for i, t in enumerate(read_list(o.get("details", []), f"{where}.details"))))
@@ -156,7 +146,7 @@ def _column(raw: Any, where: str) -> Column:
 def _decimals(raw: Any, where: str) -> int:
     v = check_number(raw, where)
     if v != int(v) or not 0 <= v <= 6:
-        raise InputError(f"{where}: expected a whole number from 0 to 6, got {raw!r}")
+        raise InputError(f"{where}: expected a whole number from 0 to 6, got {shown(raw)}")
     return int(v)
 
 
@@ -199,7 +189,7 @@ def _figure(raw: Any, where: str) -> Figure:
     try:
         status = FigureStatus(status_raw)
     except ValueError:
-        raise InputError(f"{where}.status: unknown status {status_raw!r}") from None
+        raise InputError(f"{where}.status: unknown status {shown(status_raw)}") from None
     if value is None:
         status = FigureStatus.MISSING
     source = read_text(o.get("source", ""), f"{where}.source")
@@ -211,14 +201,7 @@ def _figure(raw: Any, where: str) -> Figure:
 # --- case files ------------------------------------------------------------------------
 def load_case(path: str | os.PathLike[str]) -> CaseDefinition:
     p = Path(path)
-    try:
-        raw = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{p}: cannot be read ({getattr(e, 'strerror', None) or e})") from None
-    except json.JSONDecodeError as e:
-        raise InputError(f"{p}: not valid JSON (line {e.lineno}: {e.msg})") from None
+    raw = read_json_file(p, "case file")
     try:
         return case_from_dict(raw, p)
     except InputError as e:
@@ -228,15 +211,19 @@ def load_case(path: str | os.PathLike[str]) -> CaseDefinition:
 def case_from_dict(raw: Any, p: Path) -> CaseDefinition:
     o = read_object(raw, "case")
     if o.get("format") != CASE_FORMAT:
-        raise InputError(f"format: expected {CASE_FORMAT!r}, got {o.get('format')!r}")
+        raise InputError(f"format: expected {CASE_FORMAT!r}, got {shown(o.get('format'))}")
     base = p.parent
 
     def rel(v: Any, where: str) -> Path:
-        return (base / read_text(v, where, required=True)).resolve()
+        return read_path(base, v, where)
 
-    clubs = []
+    clubs: list[ClubSource] = []
     for i, c in enumerate(read_list(o.get("clubs"), "clubs")):
         co = read_object(c, f"clubs[{i}]")
+        name = read_text(co.get("name"), f"clubs[{i}].name", required=True)
+        twin = next((j for j, other in enumerate(clubs) if other.name.strip().casefold() == name.strip().casefold()), None)
+        if twin is not None:
+            raise InputError(f"clubs[{i}].name: {shown(name)} appears twice (also clubs[{twin}])")
         clubs.append(ClubSource(
             name=read_text(co.get("name"), f"clubs[{i}].name", required=True),
             matches=rel(co.get("matches"), f"clubs[{i}].matches"),
@@ -246,14 +233,15 @@ def case_from_dict(raw: Any, p: Path) -> CaseDefinition:
     as_of = read_date(o.get("as_of"), "as_of")
     if as_of is None:
         raise InputError("as_of: the case needs an as-of date (YYYY-MM-DD)")
-    weights = {str(k): check_number(v, f"weights.{k}")
+    weights = {str(k): check_number(v, f"weights.{cut(str(k), 40)}", MAX_WEIGHT)
                for k, v in read_object(o.get("weights", {}), "weights").items()}
     return CaseDefinition(
         path=p, title=read_text(o.get("title", ""), "title"), subject=read_text(o.get("subject", ""), "subject"),
         as_of=as_of, clubs=tuple(clubs),
         criteria=tuple(read_criterion(c, f"criteria[{i}]")
                        for i, c in enumerate(read_list(o.get("criteria"), "criteria"))),
-        weights=weights, include_doubtful=bool(o.get("include_doubtful_squad_rows", False)),
+        weights=weights,
+        include_doubtful=read_bool(o.get("include_doubtful_squad_rows", False), "include_doubtful_squad_rows"),
         aliases=rel(o["aliases"], "aliases") if o.get("aliases") else None,
         notes=read_text(o.get("notes", ""), "notes"),
         cross_check=tuple(rel(v, f"cross_check[{i}]")
@@ -313,26 +301,41 @@ def read_text(raw: Any, where: str, required: bool = False) -> str:
     if raw is None and not required:
         return ""
     if not isinstance(raw, str) or (required and not raw.strip()):
-        raise InputError(f"{where}: expected a non-empty text, got {raw!r}" if required
-                         else f"{where}: expected a text, got {raw!r}")
+        raise InputError(f"{where}: expected a non-empty text, got {shown(raw)}" if required
+                         else f"{where}: expected a text, got {shown(raw)}")
     return raw
+
+
+def read_bool(raw: Any, where: str) -> bool:
+    """A JSON true or false; "false" (a text) is refused, not read as true."""
+    if not isinstance(raw, bool):
+        raise InputError(f"{where}: expected true or false, got {shown(raw)}")
+    return raw
+
+
+def read_path(base: Path, raw: Any, where: str) -> Path:
+    """A file named in a document, relative to the document's folder."""
+    text = read_text(raw, where, required=True)
+    if "\x00" in text or len(text) > 4096:
+        raise InputError(f"{where}: {shown(text)} is not a usable file name")
+    try:
+        return (base / text).resolve()
+    except (OSError, ValueError, RuntimeError) as e:   # a symlink loop, a name the system refuses
+        raise InputError(f"{where}: {shown(text)} cannot be used ({e})") from None
 
 
 def read_optional_number(raw: Any, where: str) -> float | None:
     if raw is None:
         return None
-    v = check_number(raw, where)
-    if math.isnan(v):  # pragma: no cover - check_number already rejects
-        raise InputError(f"{where}: is NaN")
-    return v
+    return check_number(raw, where, MAX_MAGNITUDE)
 
 
 def read_date(raw: Any, where: str) -> date | None:
     if raw is None or raw == "":
         return None
     if not isinstance(raw, str):
-        raise InputError(f"{where}: expected a date YYYY-MM-DD, got {raw!r}")
+        raise InputError(f"{where}: expected a date YYYY-MM-DD, got {shown(raw)}")
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise InputError(f"{where}: {raw!r} is not a date (use YYYY-MM-DD)") from None
+        raise InputError(f"{where}: {shown(raw)} is not a date (use YYYY-MM-DD)") from None

@@ -12,7 +12,7 @@ from datetime import date
 from enum import Enum
 from pathlib import Path
 
-from evaluator.errors import InputError
+from evaluator.errors import InputError, shown
 
 
 class Direction(str, Enum):
@@ -26,7 +26,7 @@ class Direction(str, Enum):
             return cls(str(raw).strip().lower())
         except ValueError:
             allowed = ", ".join(d.value for d in cls)
-            raise InputError(f"{where}: unknown direction {raw!r} (use one of: {allowed})") from None
+            raise InputError(f"{where}: unknown direction {shown(raw)} (use one of: {allowed})") from None
 
 
 class FigureStatus(str, Enum):
@@ -155,15 +155,24 @@ class Scenario:
         return replace(self, weights={**self.weights, **weights})
 
 
-def check_number(value: object, where: str) -> float:
-    """A finite real number, or an InputError naming ``where``."""
+MAX_MAGNITUDE = 1e9   # figures, targets and scale ends: far beyond any real figure, far from overflow
+MAX_WEIGHT = 1e9      # weights are relative; huge ones only overflow the sum (1e308 + 1e308)
+
+
+def check_number(value: object, where: str, limit: float | None = None) -> float:
+    """A finite real number (within ``limit`` either side when given), or an InputError naming ``where``."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InputError(f"{where}: expected a number, got {value!r}")
-    v = float(value)
+        raise InputError(f"{where}: expected a number, got {shown(value)}")
+    try:
+        v = float(value)
+    except OverflowError:   # an int of hundreds of digits
+        raise InputError(f"{where}: {shown(value)} is too large") from None
     if math.isnan(v):
         raise InputError(f"{where}: is NaN (not a number)")
     if math.isinf(v):
-        raise InputError(f"{where}: is infinite")
+        raise InputError(f"{where}: is infinite (or too large to use)")
+    if limit is not None and abs(v) > limit:
+        raise InputError(f"{where}: {v:.3g} is out of range (use numbers between {-limit:g} and {limit:g})")
     return v
 
 
@@ -171,9 +180,9 @@ def _unique(ids: list[str], where: str) -> None:
     seen: set[str] = set()
     for i in ids:
         if not i or not isinstance(i, str):
-            raise InputError(f"{where}: every id must be a non-empty text, got {i!r}")
+            raise InputError(f"{where}: every id must be a non-empty text, got {shown(i)}")
         if i in seen:
-            raise InputError(f"{where}: id {i!r} appears twice")
+            raise InputError(f"{where}: id {shown(i)} appears twice")
         seen.add(i)
 
 
@@ -190,23 +199,23 @@ def validate(s: Scenario) -> None:
     for i, col in enumerate(s.columns):
         where = f"scenario.columns[{i}] ({col.id})"
         if isinstance(col.decimals, bool) or not isinstance(col.decimals, int) or not 0 <= col.decimals <= 6:
-            raise InputError(f"{where}.decimals: expected a whole number from 0 to 6, got {col.decimals!r}")
+            raise InputError(f"{where}.decimals: expected a whole number from 0 to 6, got {shown(col.decimals)}")
         if col.minimum is not None and col.maximum is not None and col.minimum > col.maximum:
             raise InputError(f"{where}: minimum ({col.minimum:g}) is above maximum ({col.maximum:g})")
     for i, cr in enumerate(s.criteria):
         where = f"scenario.criteria[{i}] ({cr.id})"
         if cr.column not in columns:
-            raise InputError(f"{where}.column: unknown column {cr.column!r}")
+            raise InputError(f"{where}.column: unknown column {shown(cr.column)}")
         if not isinstance(cr.direction, Direction):
             Direction.parse(cr.direction, f"{where}.direction")
         if cr.direction is Direction.TARGET:
             if cr.target is None:
                 raise InputError(f"{where}.target: direction 'target' needs a target value")
-            check_number(cr.target, f"{where}.target")
+            check_number(cr.target, f"{where}.target", MAX_MAGNITUDE)
         for name in ("lo", "hi"):
             v = getattr(cr.scale, name)
             if v is not None:
-                check_number(v, f"{where}.scale.{name}")
+                check_number(v, f"{where}.scale.{name}", MAX_MAGNITUDE)
         if (cr.scale.lo is None) != (cr.scale.hi is None):
             raise InputError(f"{where}.scale: give both lo and hi for a fixed scale, or neither")
         if cr.scale.lo is not None and cr.scale.hi is not None and not cr.scale.hi > cr.scale.lo:
@@ -215,7 +224,7 @@ def validate(s: Scenario) -> None:
         if cid not in {c.id for c in s.criteria}:
             raise InputError(f"scenario.weights.{cid}: no criterion has this id")
     for cr in s.criteria:
-        w = check_number(s.weights.get(cr.id, 0.0), f"scenario.weights.{cr.id}")
+        w = check_number(s.weights.get(cr.id, 0.0), f"scenario.weights.{cr.id}", MAX_WEIGHT)
         if w < 0:
             raise InputError(f"scenario.weights.{cr.id}: weight {w:g} is negative; weights are 0 or more")
     for ci, club in enumerate(s.clubs):
@@ -223,10 +232,10 @@ def validate(s: Scenario) -> None:
             where = f"scenario.clubs[{ci}] ({club.name}).figures.{col_id}"
             column = columns.get(col_id)
             if column is None:
-                raise InputError(f"{where}: unknown column {col_id!r}")
+                raise InputError(f"{where}: unknown column {shown(col_id)}")
             if fig.value is None:
                 continue
-            v = check_number(fig.value, f"{where}.value")
+            v = check_number(fig.value, f"{where}.value", MAX_MAGNITUDE)
             if column.minimum is not None and v < column.minimum:
                 raise InputError(f"{where}.value: {v:g} is below the minimum {column.minimum:g} for {column.label}")
             if column.maximum is not None and v > column.maximum:

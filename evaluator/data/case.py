@@ -103,12 +103,18 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
     cache = cache or DataCache()
     aliases = read_aliases(case.aliases) if case.aliases else {}
     clubs = []
+    teams: dict[tuple[Path, str], int] = {}   # (file, team) -> index of the club that is that team
     for i, src in enumerate(case.clubs):
         season = cache.season(src.matches)
-        team = resolve(src.team or src.name, season.teams, aliases, where=f"clubs[{i}] ({src.name})")
-        first = season.first_date
-        if first is not None and on < first:
-            raise InputError(f"as-of date {on}: before the first match of {season.name} ({first})")
+        try:
+            team = resolve(src.team or src.name, season.teams, aliases, where=f"clubs[{i}] ({src.name})")
+        except InputError as e:   # a field of the case file: say which file
+            raise InputError(f"{case.path.name}: {e}") from None
+        twin = teams.setdefault((src.matches, team), i)
+        if twin != i:   # "Roma" and "AS Roma": one team counted twice would skew every scale
+            raise InputError(f"{case.path.name}: clubs[{i}] ({src.name}) is the same team as clubs[{twin}] "
+                             f"({case.clubs[twin].name}): {team} in {Path(season.path).name}")
+        check_date_in_season(on, season)
         figures = league_figures(cache.table(src.matches, on), team, source_label(season))
         if src.squad is not None:
             figures.update(squad_figures(cache.squad(src.squad), on, doubtful))
@@ -119,6 +125,20 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
         data_checks=cache.data_checks(tuple(c.matches for c in case.clubs), (*case.cross_check, *extra_seasons),
                                       on, aliases),
     )
+
+
+AFTER_SEASON_DAYS = 60   # an as-of date this long after a file's last fixture is a typo, not a question
+
+
+def check_date_in_season(on: date, season: Season) -> None:
+    """Figures on ``on`` can only come from a season it falls in (a little after its end is fine)."""
+    first = season.first_date
+    if first is not None and on < first:
+        raise InputError(f"as-of date {on}: before the first match of {season.name} ({first})")
+    last = max((m.date for m in season.matches), default=None)
+    if last is not None and (on - last).days > AFTER_SEASON_DAYS:
+        raise InputError(f"as-of date {on}: after the season in {Path(season.path).name} (its last fixture is "
+                         f"{last}); pick a date up to {AFTER_SEASON_DAYS} days after it")
 
 
 def _slug(name: str) -> str:

@@ -21,7 +21,7 @@ from evaluator.decision.scoring import Prepared, Result, prepare, score
 from evaluator.documents import load_case, load_scenario
 from evaluator.errors import InputError
 from evaluator.model import (
-    CaseDefinition, Criterion, Direction, Figure, FigureStatus, Scale, Scenario, check_number,
+    MAX_MAGNITUDE, MAX_WEIGHT, CaseDefinition, Criterion, Direction, Figure, FigureStatus, Scale, Scenario, check_number,
 )
 from evaluator.session import saving
 from evaluator.session.state import Change, Edit, State, changes_between
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 
 Listener = Callable[[Result, Change], None]
 EditListener = Callable[[Edit], None]
-MAX_WEIGHT = 1e9
 
 
 class Session:
@@ -150,7 +149,7 @@ class Session:
         """Enter (or clear, with ``None``) a figure by hand; a value needs a source."""
         scenario = self._state.scenario
         if value is not None:
-            check_number(value, f"{column_id} value")
+            check_number(value, f"{column_id} value", MAX_MAGNITUDE)
             if not source.strip():
                 raise InputError(f"{column_id}: say where the figure comes from (source is empty)")
         club = self._club(club_id)
@@ -317,7 +316,7 @@ def _check_weight(value: float, criterion_id: str) -> float:
     if v < 0:
         raise InputError(f"weight of {criterion_id}: {v:g} is negative; weights are 0 or more")
     if v > MAX_WEIGHT:   # weights are relative; huge ones only overflow the sum (1e308 + 1e308)
-        raise InputError(f"weight of {criterion_id}: {v:g} is too large; weights are relative, "
+        raise InputError(f"weight of {criterion_id}: {v:.3g} is too large; weights are relative, "
                          f"use numbers up to {MAX_WEIGHT:g}")
     return v
 
