@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from evaluator.atomic import write_text_atomic
+from evaluator.atomic import backup_path, write_text_atomic
 from evaluator.json_file import read_json_file
 from evaluator.model import (
     MAX_MAGNITUDE, MAX_WEIGHT, CaseDefinition, Club, ClubSource, Column, Criterion, DataCheck, Direction, Figure,
@@ -54,6 +54,7 @@ def scenario_to_dict(s: Scenario) -> dict[str, Any]:
         "subject": s.subject,
         "as_of": s.as_of.isoformat() if s.as_of else None,
         "case_file": s.case_file,
+        **({"case_sha256": s.case_sha256} if s.case_sha256 else {}),
         "notes": s.notes,
         "columns": [_drop_none({
             "id": c.id, "label": c.label, "unit": c.unit, "decimals": c.decimals,
@@ -109,6 +110,7 @@ def scenario_from_dict(raw: Any) -> Scenario:
         clubs=clubs, criteria=criteria, columns=columns, weights=weights,
         notes=read_text(obj.get("notes", ""), "notes"),
         case_file=read_text(obj.get("case_file", "") or "", "case_file"),
+        case_sha256=read_text(obj.get("case_sha256", ""), "case_sha256"),
         data_checks=tuple(_data_check(d, f"data_checks[{i}]")
                           for i, d in enumerate(read_list(obj.get("data_checks", []), "data_checks"))),
     )
@@ -206,6 +208,33 @@ def load_case(path: str | os.PathLike[str]) -> CaseDefinition:
         return case_from_dict(raw, p)
     except InputError as e:
         raise InputError(f"{p.name}: {e}") from None
+
+
+def load_case_beside(scenario: Scenario, scenario_path: Path) -> CaseDefinition | None:
+    """The case a saved scenario names, when it sits beside it. If a save was interrupted between
+    replacing the case and the scenario, the case no longer matches the digest the scenario
+    expects; the previous case, kept until the save completed, is the one that belongs to it."""
+    if not scenario.case_file:
+        return None
+    case_path = scenario_path.parent / scenario.case_file
+    if not case_path.is_file():
+        return None
+    if scenario.case_sha256 and _sha256(case_path) != scenario.case_sha256:
+        previous = backup_path(case_path)
+        if previous.is_file() and _sha256(previous) == scenario.case_sha256:
+            try:
+                return case_from_dict(read_json_file(previous, "case file"), case_path)
+            except InputError as e:
+                raise InputError(f"{case_path.name}: {e}") from None
+    return load_case(case_path)
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def case_from_dict(raw: Any, p: Path) -> CaseDefinition:

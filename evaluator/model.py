@@ -134,6 +134,7 @@ class Scenario:
     weights: dict[str, float]         # raw importance per criterion id, >= 0
     notes: str = ""
     case_file: str = ""               # the case definition it was built from, if any
+    case_sha256: str = ""             # that case file's digest when saved together (see atomic.write_group)
     data_checks: tuple[DataCheck, ...] = ()   # e.g. two sources of one league compared
 
     def __post_init__(self) -> None:

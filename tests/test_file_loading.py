@@ -139,9 +139,9 @@ def test_a_failed_case_write_leaves_the_scenario_and_workspace_as_they_were(live
     from evaluator.errors import InputError
     from evaluator.session import saving
 
-    def full_disk(path, text):
-        raise InputError(f"{path}: could not be written (No space left on device)")
-    monkeypatch.setattr(saving, "write_text_atomic", full_disk)
+    def full_disk(files):
+        raise InputError(f"{files[0][0]}: could not be written (No space left on device)")
+    monkeypatch.setattr(saving, "write_group", full_disk)
     (tmp_path / "s.json").write_text("previous", encoding="utf-8")
     before = (live_session.state, live_session.path)
     assert not document_actions.save_as(None, live_session, UndoHistory(live_session), str(tmp_path / "s.json"))

@@ -18,7 +18,7 @@ import numpy as np
 from evaluator.data import live_case
 from evaluator.data.case import DataCache
 from evaluator.decision.scoring import Prepared, Result, prepare, score
-from evaluator.documents import load_case, load_scenario
+from evaluator.documents import load_case_beside, load_scenario
 from evaluator.errors import InputError
 from evaluator.model import (
     MAX_MAGNITUDE, MAX_WEIGHT, CaseDefinition, Criterion, Direction, Figure, FigureStatus, Scale, Scenario, check_number,
@@ -328,9 +328,4 @@ def _weights_of(scenario: Scenario) -> tuple[float, ...]:
 def _read_document(path: Path) -> tuple[Scenario, CaseDefinition | None]:
     """A scenario file and, when its case file sits beside it, the case its figures come from."""
     scenario = load_scenario(path)
-    if not scenario.case_file:
-        return scenario, None
-    case_path = Path(path).parent / scenario.case_file
-    if not case_path.is_file():
-        return scenario, None
-    return scenario, load_case(case_path)
+    return scenario, load_case_beside(scenario, Path(path))
