@@ -86,7 +86,7 @@ def remove_leftovers(target: Path, keep: str = "") -> None:
     """Temporaries a killed writer of ``target`` left behind (ours by name: .name.XXXX.part)."""
     folder = target.parent if str(target.parent) else Path(".")
     for stale in folder.glob(f".{_glob_escape(target.name)}.*.part"):
-        if str(stale) != keep:
+        if stale.name != Path(keep).name:   # compare names: "./x" and "x" are one file
             _discard(str(stale))
 
 
