@@ -51,6 +51,13 @@ def shown_name(name: str, limit: int = 60) -> str:
     return name if len(name) <= limit else name[:limit - 1] + "…"
 
 
+def capped(warnings: list[str], limit: int = 20) -> tuple[str, ...]:
+    """At most ``limit`` warnings, then one line saying how many more: a bad file cannot flood a window."""
+    if len(warnings) <= limit:
+        return tuple(warnings)
+    return (*warnings[:limit], f"… and {len(warnings) - limit} more warnings like these")
+
+
 def _size(n: int) -> str:
     return f"{n / MB:.1f} MB" if n >= MB else f"{n:,} bytes"
 
