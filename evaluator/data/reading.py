@@ -62,7 +62,7 @@ def _size(n: int) -> str:
     return f"{n / MB:.1f} MB" if n >= MB else f"{n:,} bytes"
 
 
-def read_bounded(path: str | os.PathLike[str], limit: int, what: str) -> bytes:
+def read_bounded(path: str | os.PathLike[str], limit: int, what: str, missing: str = "no such file") -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes, or an InputError.
 
     stat first so a FIFO or a device is never opened (opening a FIFO blocks until a writer
@@ -86,7 +86,7 @@ def read_bounded(path: str | os.PathLike[str], limit: int, what: str) -> bytes:
     except InputError:
         raise
     except FileNotFoundError:
-        raise InputError(f"{where}: no such file") from None
+        raise InputError(f"{where}: {missing}") from None
     except IsADirectoryError:
         raise InputError(f"{where}: is a folder, not {what}") from None
     except (OSError, ValueError) as e:   # ValueError: a NUL byte in the path
