@@ -61,3 +61,9 @@ def test_alias_table_not_a_regular_file(tmp_path):
     os.mkfifo(fifo)
     with pytest.raises(InputError, match=r"aliases\.csv: not a regular file"):
         read_aliases(fifo)
+
+
+def test_an_alias_without_letters_or_digits_is_refused():
+    # "٣" normalises to no words at all: as a key it would stand for every name with no words
+    with pytest.raises(InputError, match=r"^a\.csv: row 2: alias and name need a letter or digit"):
+        parse_aliases("alias,name\n٣,Roma\n", "a.csv")

@@ -88,6 +88,8 @@ def parse_aliases(text: str, name: str) -> dict[str, str]:
         if not alias or not canonical:
             raise InputError(f"{short}: row {line}: alias and name must both be filled in")
         key = _key(alias)
+        if not key or not _key(canonical):   # would match every other name with no words
+            raise InputError(f"{short}: row {line}: alias and name need a letter or digit (a-z, 0-9) each")
         if key in out and _key(out[key]) != _key(canonical):
             raise InputError(f"{short}: row {line}: alias {quoted(alias)} already stands for {quoted(out[key])}")
         out[key] = canonical
