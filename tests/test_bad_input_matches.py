@@ -170,3 +170,10 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(matches, "MAX_BYTES", 20)
     with pytest.raises(InputError, match=r"big\.csv: 52 bytes is over the 20 bytes limit for a match file"):
         read_season(p)
+
+
+def test_warnings_are_capped_at_twenty_and_a_count():
+    rows = [f"2025-08-01,A,T{i},1,0" for i in range(30)]
+    s = parse_football_data_csv(csv_of(*rows), "x.csv", today=TODAY)
+    assert len(s.matches) == 30 and len(s.warnings) == 21
+    assert s.warnings[-1] == "… and 9 more warnings like these"

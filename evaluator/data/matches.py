@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from evaluator.data.reading import MB, decode, elide, header_and_rows, quoted, read_bounded, shown_name
+from evaluator.data.reading import MB, capped, decode, elide, header_and_rows, quoted, read_bounded, shown_name
 from evaluator.errors import InputError
 
 PLAYED, SCHEDULED, POSTPONED = "played", "scheduled", "postponed"
@@ -93,11 +93,11 @@ def _finish(name: str, path: str, fmt: str, matches: list[Match], file: str) -> 
                              f"{elide(m.away, 30)}, {m.date}); remove one of the two")
         for team in (m.home, m.away):
             other = per_day.setdefault((m.date, _team_key(team)), m)
-            if other is not m and len(warnings) < 20:
+            if other is not m:
                 warnings.append(f"{shown_name(file)}: {elide(team, 30)} has two matches on {m.date} "
                                 f"({_label(other)} and {_label(m)})")
     teams = tuple(sorted({m.home for m in matches} | {m.away for m in matches}))
-    return Season(name, path, fmt, tuple(matches), teams, tuple(warnings))
+    return Season(name, path, fmt, tuple(matches), teams, capped(warnings))
 
 
 def _label(m: Match) -> str:
