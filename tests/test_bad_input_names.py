@@ -67,3 +67,12 @@ def test_an_alias_without_letters_or_digits_is_refused():
     # "٣" normalises to no words at all: as a key it would stand for every name with no words
     with pytest.raises(InputError, match=r"^a\.csv: row 2: alias and name need a letter or digit"):
         parse_aliases("alias,name\n٣,Roma\n", "a.csv")
+
+
+def test_names_without_latin_letters_never_match_other_names():
+    # Cyrillic normalises to no words; an empty word list used to match any name at step 5.
+    with pytest.raises(InputError, match=r"team 'Roma' is not in the file"):
+        resolve("Roma", ["Спартак", "Lazio"])
+    with pytest.raises(InputError, match=r"team 'Зенит' is not in the file"):
+        resolve("Зенит", ["Спартак", "Lazio"])
+    assert resolve("Спартак", ["спартак ", "Lazio"]) == "спартак "

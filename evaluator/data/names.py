@@ -180,13 +180,16 @@ def resolve(name: str, candidates: Iterable[str], aliases: dict[str, str] | None
     if len(q) > MAX_WORDS:
         raise InputError(f"{prefix}team {quoted(name)} has {len(q)} words; a team name has at most {MAX_WORDS}")
     keyed = [(c, normalise(c)) for c in pool]
-    # A candidate longer than any team name is matched only by alias or exact words (steps 1-2).
+    plain = " ".join(name.casefold().split())
+    # A name with no Latin letter or digit ("Спартак") normalises to no words: it matches only
+    # its own text or an alias, never every other wordless name. A candidate longer than any
+    # team name is matched only by alias or exact words (steps 1-2).
     steps = (
-        lambda c, ck: bool(aliases) and _aliased(qk, " ".join(ck), aliases or {}),
-        lambda c, ck: ck == q,
-        lambda c, ck: len(ck) <= MAX_WORDS and _same(q, ck),
-        lambda c, ck: len(ck) <= MAX_WORDS and _within(q, ck),
-        lambda c, ck: len(ck) <= MAX_WORDS and _within(ck, q),
+        lambda c, ck: bool(aliases) and bool(q) and _aliased(qk, " ".join(ck), aliases or {}),
+        lambda c, ck: ck == q if q else " ".join(c.casefold().split()) == plain,
+        lambda c, ck: bool(q and ck) and len(ck) <= MAX_WORDS and _same(q, ck),
+        lambda c, ck: bool(q and ck) and len(ck) <= MAX_WORDS and _within(q, ck),
+        lambda c, ck: bool(q and ck) and len(ck) <= MAX_WORDS and _within(ck, q),
     )
     for step in steps:
         found = [c for c, ck in keyed if step(c, ck)]
