@@ -7,6 +7,7 @@ Part of ``python -m benchmarks`` (suite ``fuzz``); alone: python -m benchmarks.b
 """
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 import time
@@ -43,7 +44,10 @@ def fuzz(reader: str, cases: int = CASES) -> dict[str, object]:
                 examples.append(f"{type(e).__name__}: {str(e)[:150]!r} on {data[:80]!r}")
 
     t = time.perf_counter()
-    case()
+    try:
+        case()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     seconds = time.perf_counter() - t
     done = sum(outcome.values())
     return {"reader": reader, "cases": done, "seconds": seconds, "per_second": done / seconds,
@@ -67,7 +71,10 @@ def _refusal_share(reader: str, n: int = 300) -> float:
             refused[0] += 1
         except BaseException:  # noqa: BLE001 - fuzz() counts these
             pass
-    case()
+    try:
+        case()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     return refused[0] / n
 
 

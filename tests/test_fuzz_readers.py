@@ -5,9 +5,6 @@ A few hundred cases per reader (tests/strategies.py draws them); benchmarks/benc
 """
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -17,8 +14,8 @@ CASES = {"matches-json": 500, "matches-csv-iso": 400, "matches-csv-original": 40
 
 
 @pytest.mark.parametrize("reader", sorted(READERS))
-def test_reader_survives_fuzzing(reader):
-    folder = Path(tempfile.mkdtemp(prefix="clubfit-fuzz-"))
+def test_reader_survives_fuzzing(reader, tmp_path):
+    folder = tmp_path
 
     @settings(max_examples=CASES[reader], deadline=None, database=None, derandomize=True,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
