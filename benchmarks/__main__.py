@@ -1,6 +1,8 @@
 """Run every benchmark, print a table of medians and p95 with references, write JSON.
 
     python -m benchmarks [--only live,startup,scoring] [--out benchmarks/results/latest.json]
+
+The fuzz suite runs 10,000 generated files per reader (minutes); --only leaves it out.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SUITES = ("scoring", "live", "startup", "report", "robustness", "data")
+SUITES = ("scoring", "live", "startup", "report", "robustness", "data", "fuzz")
 
 
 def main() -> int:

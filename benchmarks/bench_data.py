@@ -51,11 +51,15 @@ def cases() -> dict[str, object]:
 
 
 def _big_csv() -> Path:
-    """A 1 MB CSV (the Serie A rows 40 times): what the background-reading threshold is set from."""
+    """A 1 MB CSV (the Serie A rows 40 times): what the background-reading threshold is set from.
+
+    Each copy is moved k years back: the reader refuses the same match twice.
+    """
     import tempfile
     lines = (M / "datahub-football-datasets-serie-a-season-2526.csv").read_text().splitlines(keepends=True)
     path = Path(tempfile.mkdtemp(prefix="clubfit-bench-")) / "big.csv"
-    path.write_text(lines[0] + "".join(lines[1:] * 40))
+    copies = [f"{int(line[:4]) - k}{line[4:]}" for k in range(40) for line in lines[1:]]
+    path.write_text(lines[0] + "".join(copies))
     return path
 
 

@@ -28,18 +28,23 @@ against {"Inter", "Milan"} is ambiguous (step 5 finds both) and needs an alias. 
 no step can pair ("Lyon" / "Olympique Lyonnais", "M'gladbach" / "Borussia Mönchengladbach")
 belong in the alias table; ``resources/data/team_aliases.csv`` covers the shipped leagues.
 Use ``pair_teams`` to pair two whole leagues: it also fails when two names land on one team.
+
+Steps 3-5 are searches over word positions, polynomial and without recursion; a name of more
+than MAX_WORDS words is refused (as a query) or matched by steps 1-2 only (as a candidate).
 """
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
 import unicodedata
 from pathlib import Path
 from typing import Iterable
 
+from evaluator.data.reading import MB, decode, elide, header_and_rows, quoted, read_bounded, shown_name
 from evaluator.errors import InputError
+
+MAX_ALIAS_BYTES = 20 * MB   # the shipped table is a few hundred bytes
+MAX_WORDS = 40              # real club names have under ten; caps the word matcher's work
 
 # Words that say what kind of club it is, not which club it is.
 _FORM_WORDS = {
@@ -67,31 +72,26 @@ def _key(name: str) -> str:
 
 def read_aliases(path: str | os.PathLike[str]) -> dict[str, str]:
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except OSError as e:
-        raise InputError(f"{p}: cannot be read ({e.strerror or e})") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{p}: not UTF-8 text") from None
-    return parse_aliases(text, p.name)
+    data = read_bounded(p, MAX_ALIAS_BYTES, "an alias table", missing="cannot be read (no such file)")
+    return parse_aliases(decode(data, p.name, fallback_latin1=False), p.name)
 
 
 def parse_aliases(text: str, name: str) -> dict[str, str]:
     """``{normalised alias: name}`` from CSV text with the columns alias,name."""
+    short = shown_name(name)
     out: dict[str, str] = {}
-    reader = csv.DictReader(io.StringIO(text))
-    if reader.fieldnames is None or {"alias", "name"} - {f.strip() for f in reader.fieldnames}:
-        raise InputError(f"{name}: an alias table needs the columns alias,name")
-    reader.fieldnames = [f.strip() for f in reader.fieldnames]
-    for row in reader:
-        alias, canonical = (row.get("alias") or "").strip(), (row.get("name") or "").strip()
-        if not alias and not canonical:
-            continue
+    header, rows = header_and_rows(text, name)
+    if {"alias", "name"} - set(header):
+        raise InputError(f"{short}: an alias table needs the columns alias,name")
+    for line, row in rows:
+        alias, canonical = row["alias"].strip(), row["name"].strip()
         if not alias or not canonical:
-            raise InputError(f"{name}: row {reader.line_num}: alias and name must both be filled in")
+            raise InputError(f"{short}: row {line}: alias and name must both be filled in")
         key = _key(alias)
+        if not key or not _key(canonical):   # would match every other name with no words
+            raise InputError(f"{short}: row {line}: alias and name need a letter or digit (a-z, 0-9) each")
         if key in out and _key(out[key]) != _key(canonical):
-            raise InputError(f"{name}: row {reader.line_num}: alias {alias!r} already stands for {out[key]!r}")
+            raise InputError(f"{short}: row {line}: alias {quoted(alias)} already stands for {quoted(out[key])}")
         out[key] = canonical
     return out
 
@@ -113,29 +113,56 @@ def _initials(word: str, words: tuple[str, ...]) -> int:
 
 
 def _same(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Step 3: every word of ``a`` lines up with ``b`` and nothing is left over."""
-    if not a or not b:
-        return not a and not b
-    if _word_eq(a[0], b[0]) and _same(a[1:], b[1:]):
-        return True
-    k = _initials(a[0], b)
-    if k and _same(a[1:], b[k:]):
-        return True
-    k = _initials(b[0], a)
-    return bool(k) and _same(a[k:], b[1:])
+    """Step 3: every word of ``a`` lines up with ``b`` and nothing is left over.
+
+    A search over positions (i in a, j in b), each visited once: polynomial in the number of
+    words and no recursion (trying every split was exponential: 16 words never finished).
+    """
+    n, m = len(a), len(b)
+    todo, seen = [(0, 0)], {(0, 0)}
+    while todo:
+        i, j = todo.pop()
+        if i == n or j == m:
+            if i == n and j == m:
+                return True
+            continue
+        steps = []
+        if _word_eq(a[i], b[j]):
+            steps.append((i + 1, j + 1))
+        k = _initials(a[i], b[j:j + len(a[i])])
+        if k:
+            steps.append((i + 1, j + k))
+        k = _initials(b[j], a[i:i + len(b[j])])
+        if k:
+            steps.append((i + k, j + 1))
+        for step in steps:
+            if step not in seen:
+                seen.add(step)
+                todo.append(step)
+    return False
 
 
 def _within(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Steps 4/5: the words of ``a`` appear, in order, among the words of ``b``."""
-    if not a:
-        return True
-    for i in range(len(b)):
-        if _word_eq(a[0], b[i]) and _within(a[1:], b[i + 1:]):
-            return True
-        k = _initials(a[0], b[i:])
-        if k and _within(a[1:], b[i + k:]):
-            return True
-    return False
+    """Steps 4/5: the words of ``a`` appear, in order, among the words of ``b``.
+
+    Greedy on the earliest place each word can end: any later place leaves fewer words of
+    ``b`` for the rest, so the earliest is never worse. O(len(a) * len(b)).
+    """
+    j = 0
+    for word in a:
+        best = len(b) + 1
+        for i in range(j, len(b)):
+            if i + 1 >= best:   # no later start can end earlier
+                break
+            if _word_eq(word, b[i]):
+                best = i + 1
+            k = _initials(word, b[i:i + len(word)])
+            if k:
+                best = min(best, i + k)
+        if best > len(b):
+            return False
+        j = best
+    return True
 
 
 def _aliased(q: str, c: str, aliases: dict[str, str]) -> bool:
@@ -149,23 +176,30 @@ def resolve(name: str, candidates: Iterable[str], aliases: dict[str, str] | None
     pool = list(dict.fromkeys(candidates))
     q = normalise(name)
     qk = " ".join(q)
-    keyed = [(c, normalise(c)) for c in pool]
-    steps = (
-        lambda c, ck: bool(aliases) and _aliased(qk, " ".join(ck), aliases or {}),
-        lambda c, ck: ck == q,
-        lambda c, ck: _same(q, ck),
-        lambda c, ck: _within(q, ck),
-        lambda c, ck: _within(ck, q),
-    )
     prefix = f"{where}: " if where else ""
+    if len(q) > MAX_WORDS:
+        raise InputError(f"{prefix}team {quoted(name)} has {len(q)} words; a team name has at most {MAX_WORDS}")
+    keyed = [(c, normalise(c)) for c in pool]
+    plain = " ".join(name.casefold().split())
+    # A name with no Latin letter or digit ("Спартак") normalises to no words: it matches only
+    # its own text or an alias, never every other wordless name. A candidate longer than any
+    # team name is matched only by alias or exact words (steps 1-2).
+    steps = (
+        lambda c, ck: bool(aliases) and bool(q) and _aliased(qk, " ".join(ck), aliases or {}),
+        lambda c, ck: ck == q if q else " ".join(c.casefold().split()) == plain,
+        lambda c, ck: bool(q and ck) and len(ck) <= MAX_WORDS and _same(q, ck),
+        lambda c, ck: bool(q and ck) and len(ck) <= MAX_WORDS and _within(q, ck),
+        lambda c, ck: bool(q and ck) and len(ck) <= MAX_WORDS and _within(ck, q),
+    )
     for step in steps:
         found = [c for c, ck in keyed if step(c, ck)]
         if len(found) == 1:
             return found[0]
         if found:
-            raise InputError(f"{prefix}team {name!r} is ambiguous ({', '.join(sorted(found))}); "
+            listed = ", ".join(elide(c, 30) for c in sorted(found)[:3]) + (", …" if len(found) > 3 else "")
+            raise InputError(f"{prefix}team {quoted(name)} is ambiguous ({listed}); "
                              "add an alias (alias,name) for it")
-    raise InputError(f"{prefix}team {name!r} is not in the file; add an alias (alias,name) for it")
+    raise InputError(f"{prefix}team {quoted(name)} is not in the file; add an alias (alias,name) for it")
 
 
 def pair_teams(names: Iterable[str], candidates: Iterable[str], aliases: dict[str, str] | None = None,
@@ -177,7 +211,8 @@ def pair_teams(names: Iterable[str], candidates: Iterable[str], aliases: dict[st
         c = resolve(n, candidates, aliases, where)
         if c in taken:
             prefix = f"{where}: " if where else ""
-            raise InputError(f"{prefix}teams {taken[c]!r} and {n!r} both match {c!r}; add an alias for the wrong one")
+            raise InputError(f"{prefix}teams {quoted(taken[c], 30)} and {quoted(n, 30)} both match {quoted(c, 30)}; "
+                             "add an alias for the wrong one")
         taken[c] = n
         out[n] = c
     return out
