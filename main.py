@@ -11,6 +11,7 @@ Bad input prints one line naming the file or field and exits with status 2.
 from __future__ import annotations
 
 import argparse
+import re
 import json
 import os
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, Sequence
 
 from clubfit import __version__, paths
-from evaluator.errors import InputError
+from evaluator.errors import InputError, shown
 
 if TYPE_CHECKING:
     from evaluator.session import Session   # imported where used: it loads lazily, after argument parsing
@@ -52,6 +53,9 @@ class _Parser(argparse.ArgumentParser):
     """Usage mistakes get one line naming the option and status 2, like every other bad input."""
 
     def error(self, message: str) -> NoReturn:
+        # argparse quotes what it refuses in full ("invalid choice: '…5,000 characters…'")
+        message = re.sub(r"'([^']{60,})'", lambda m: shown(m.group(1)), " ".join(message.split()))
+        message = message if len(message) <= 160 else message[:159] + "…"
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
@@ -102,15 +106,15 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(f"{shown(text)} is not a date (YYYY-MM-DD)") from None
 
 
 def _size(text: str) -> tuple[int, int]:
     w, sep, h = text.lower().partition("x")
     if not sep or not w.isdigit() or not h.isdigit() or int(w) < 200 or int(h) < 200:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a window size like 1280x800")
+        raise argparse.ArgumentTypeError(f"{shown(text)} is not a window size like 1280x800")
     if int(w) > MAX_SIDE or int(h) > MAX_SIDE:
-        raise argparse.ArgumentTypeError(f"{text!r} is too large: at most {MAX_SIDE} pixels a side")
+        raise argparse.ArgumentTypeError(f"{shown(text)} is too large: at most {MAX_SIDE} pixels a side")
     return int(w), int(h)
 
 
@@ -119,11 +123,11 @@ def parse_weights(items: Sequence[str]) -> dict[str, float]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise InputError(f"--weight {item!r}: write it as ID=NUMBER, e.g. standing=2")
+            raise InputError(f"--weight {shown(item)}: write it as ID=NUMBER, e.g. standing=2")
         try:
             out[key.strip()] = float(value)
         except ValueError:
-            raise InputError(f"--weight {item!r}: {value!r} is not a number") from None
+            raise InputError(f"--weight {shown(item)}: {shown(value)} is not a number") from None
     return out
 
 
@@ -155,6 +159,7 @@ def _run_score(args: argparse.Namespace) -> int:
                                   else round(float(r.contributions[i, j]), 6) for j, c in enumerate(crit)},
             } for i in r.order],
             "messages": list(r.messages),
+            "data_checks": [{"kind": c.kind, "text": c.text} for c in r.scenario.data_checks if not c.agree],
         }, indent=2, ensure_ascii=False))
         return 0
     print(f"{r.scenario.subject} — as of {r.scenario.as_of}")
@@ -165,6 +170,9 @@ def _run_score(args: argparse.Namespace) -> int:
         print(f"{rank:>2}. {r.scenario.clubs[i].name}: {format_score(r.scores[i])} ({parts})")
     for m in r.messages:
         print(f"note: {m}")
+    for c in r.scenario.data_checks:
+        if not c.agree:   # sources that disagree, results missing, warnings about the files
+            print(f"note: {c.text}")
     return 0
 
 

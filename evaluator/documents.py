@@ -116,7 +116,7 @@ def scenario_from_dict(raw: Any) -> Scenario:
     )
 
 
-DATA_CHECK_KINDS = ("cross-check", "missing results", "unreadable")
+DATA_CHECK_KINDS = ("cross-check", "missing results", "unreadable", "warning")
 
 
 def _data_check(raw: Any, where: str) -> DataCheck:

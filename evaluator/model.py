@@ -120,7 +120,7 @@ class DataCheck:
     text: str                          # one line in plain words
     agree: bool                        # False: the user should know before trusting the figures
     details: tuple[str, ...] = ()      # one line per finding (each disagreement)
-    kind: str = "cross-check"          # "cross-check", "missing results" or "unreadable"
+    kind: str = "cross-check"          # "cross-check", "missing results", "unreadable" or "warning"
 
 
 @dataclass(frozen=True)

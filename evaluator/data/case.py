@@ -98,11 +98,12 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
                    cache: DataCache | None = None, extra_seasons: tuple[Path, ...] = ()) -> Scenario:
     on = as_of or case.as_of
     doubtful = case.include_doubtful if include_doubtful is None else include_doubtful
-    from evaluator.data.club_figures import COLUMNS, league_figures, squad_figures
+    from evaluator.data.club_figures import COLUMNS, league_figures, squad_figures, squad_warnings
     from evaluator.data.names import read_aliases, resolve
     cache = cache or DataCache()
     aliases = read_aliases(case.aliases) if case.aliases else {}
     clubs = []
+    warnings: list[str] = []   # accepted, but the user should know (see docs/bad-input.md)
     teams: dict[tuple[Path, str], int] = {}   # (file, team) -> index of the club that is that team
     for i, src in enumerate(case.clubs):
         season = cache.season(src.matches)
@@ -116,14 +117,23 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
                              f"({case.clubs[twin].name}): {team} in {Path(season.path).name}")
         check_date_in_season(on, season)
         figures = league_figures(cache.table(src.matches, on), team, source_label(season))
+        warnings.extend(f"{Path(season.path).name}: {w}" for w in season.warnings)
         if src.squad is not None:
-            figures.update(squad_figures(cache.squad(src.squad), on, doubtful))
+            squad = cache.squad(src.squad)
+            try:   # one club's squad list loaded for another would give it someone else's ages
+                resolve(squad.club, [src.name, team], aliases)
+            except InputError:
+                raise InputError(f"{case.path.name}: clubs[{i}] ({src.name}).squad: {Path(squad.path).name} lists "
+                                 f"the players of {squad.club}, not of {src.name}") from None
+            figures.update(squad_figures(squad, on, doubtful))
+            warnings.extend(f"{Path(squad.path).name}: {w}" for w in squad_warnings(squad, on, doubtful))
         clubs.append(Club(id=_slug(src.name), name=src.name, league=season.name, figures=figures))
     return Scenario(
         title=case.title, subject=case.subject, as_of=on, clubs=tuple(clubs), criteria=case.criteria,
         columns=COLUMNS, weights=dict(case.weights), notes=case.notes, case_file=case.path.name,
         data_checks=cache.data_checks(tuple(c.matches for c in case.clubs), (*case.cross_check, *extra_seasons),
-                                      on, aliases),
+                                      on, aliases)
+        + tuple(DataCheck(w, agree=False, kind="warning") for w in dict.fromkeys(warnings)),
     )
 
 

@@ -69,3 +69,8 @@ def squad_figures(squad: Squad, on: date, include_doubtful: bool) -> dict[str, F
         out[col] = (Figure(a.value, source, on, note=a.note) if a.value is not None
                     else Figure.missing_figure(a.note))
     return out
+
+
+def squad_warnings(squad: Squad, on: date, include_doubtful: bool) -> tuple[str, ...]:
+    """What the reader accepted with a warning, and players left out of the ages on ``on``."""
+    return squad.warnings + average_age(squad, on, "all", include_doubtful).warnings

@@ -34,6 +34,9 @@ def checks_summary(checks: tuple[DataCheck, ...]) -> str:
     late = sum(c.kind == "missing results" for c in checks)
     if late:
         parts.append(_warn(f"{late} file{'s' if late != 1 else ''} lack results up to the date"))
+    warned = sum(c.kind == "warning" for c in checks)
+    if warned:
+        parts.append(_warn(f"{warned} warning{'s' if warned != 1 else ''} about the files"))
     unread = sum(c.kind == "unreadable" for c in checks)
     if unread:
         parts.append(_warn(f"{unread} could not be checked"))
