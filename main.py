@@ -59,10 +59,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+ALLOW_HELP = "read files the scenario's case names outside its folder tree (refused otherwise)"
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="clubfit", description="Weigh candidate clubs for a player's move.")
     p.add_argument("--version", action="version", version=f"clubfit {__version__}")
     p.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO, help="scenario JSON to open")
+    p.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     p.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--screenshot", type=Path, default=None, metavar="PNG",
                    help="save the window as a PNG and quit (works offscreen)")
@@ -73,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("score", help="print the ranking for a scenario and weights")
     s.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO, help="scenario JSON (default: the bundled case)")
+    s.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     s.add_argument("--weight", action="append", default=[], metavar="ID=W", help="raw weight of a criterion")
     s.add_argument("--as-of", type=_iso_date, default=None,
                    help="recompute the figures on this date from the scenario's case file")
@@ -87,12 +92,14 @@ def _parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build-case", help="compute a scenario's figures from the files its case names")
     b.add_argument("case", type=Path)
+    b.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     b.add_argument("--as-of", type=_iso_date, default=None)
     b.add_argument("--out", type=Path, default=None, help="write here (default: print)")
     b.set_defaults(run=_run_build_case)
 
     r = sub.add_parser("report", help="write the fit report as a PDF (no display needed)")
     r.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO, help="scenario JSON (default: the bundled case)")
+    r.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     r.add_argument("--weight", action="append", default=[], metavar="ID=W", help="raw weight of a criterion")
     r.add_argument("--as-of", type=_iso_date, default=None,
                    help="recompute the figures on this date from the scenario's case file")
@@ -131,10 +138,16 @@ def parse_weights(items: Sequence[str]) -> dict[str, float]:
     return out
 
 
-def _session(scenario_path: Path, weights: Sequence[str] = (), need_ranking: bool = True) -> Session:
+def _session(scenario_path: Path, weights: Sequence[str] = (), need_ranking: bool = True,
+             allow_outside: bool = False) -> Session:
     from evaluator.session import Session
     bundled = scenario_path.resolve() == BUNDLED_SCENARIO.resolve()
-    session = Session.from_file(scenario_path, read_only=bundled)   # the bundled case is never overwritten
+    from evaluator.documents import OutsideFilesError
+    try:
+        session = Session.from_file(scenario_path, read_only=bundled,   # the bundled case is never overwritten
+                                    allow_outside=allow_outside)
+    except OutsideFilesError as e:
+        raise InputError(f"{e} (add --allow-outside-files to read them)") from None
     if weights:
         session.set_weights(parse_weights(weights))
     if need_ranking and not session.result.weights.sum() > 0:   # the window shows a message instead
@@ -195,7 +208,12 @@ def _run_build_case(args: argparse.Namespace) -> int:
     from evaluator.data.case import build_scenario
     from evaluator.documents import load_case
     from evaluator.documents import save_scenario, scenario_to_dict
-    scenario = build_scenario(load_case(args.case), as_of=args.as_of)
+    from evaluator.documents import OutsideFilesError, files_outside
+    case = load_case(args.case)
+    outside = files_outside(case, (RESOURCES,))
+    if outside and not args.allow_outside_files:
+        raise InputError(f"{OutsideFilesError(args.case, outside)} (add --allow-outside-files to read them)")
+    scenario = build_scenario(case, as_of=args.as_of)
     if args.out is None:
         print(json.dumps(scenario_to_dict(scenario), indent=2, ensure_ascii=False))
     else:
@@ -207,7 +225,7 @@ def _run_build_case(args: argparse.Namespace) -> int:
 def _report_session(args: argparse.Namespace) -> Session:
     """The same session the window would have: weights applied, figures recomputed on --as-of
     from the case file (keeping criteria and hand-entered figures), or one line and status 2."""
-    session = _session(args.scenario, args.weight)
+    session = _session(args.scenario, args.weight, allow_outside=args.allow_outside_files)
     if args.as_of is not None:
         if not session.can_recompute:
             named = session.scenario.case_file
@@ -251,7 +269,7 @@ def _run_app(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return EXIT_BAD_INPUT
         os.environ["QT_QPA_PLATFORM"] = "offscreen"   # a screenshot needs no screen
-    session = _session(args.scenario, need_ranking=False)   # bad file: one line and status 2, before any window
+    session = _session(args.scenario, need_ranking=False, allow_outside=args.allow_outside_files)   # bad file: one line and status 2, before any window
     from ui.app import run_app
     return run_app(session, quit_after_paint=args.quit_after_paint, screenshot=args.screenshot, size=args.size,
                    template=BUNDLED_SCENARIO)

@@ -21,7 +21,7 @@ from evaluator.model import (
     MAX_MAGNITUDE, MAX_WEIGHT, CaseDefinition, Club, ClubSource, Column, Criterion, DataCheck, Direction, Figure,
     FigureStatus, Scale, Scenario, check_number,
 )
-from evaluator.errors import InputError, cut, shown
+from evaluator.errors import InputError, cut, shown, shown_path
 
 FORMAT = "clubfit-scenario"
 CASE_FORMAT = "clubfit-case"
@@ -227,6 +227,39 @@ def load_case_beside(scenario: Scenario, scenario_path: Path) -> CaseDefinition 
             except InputError as e:
                 raise InputError(f"{case_path.name}: {e}") from None
     return load_case(case_path)
+
+
+def files_named(case: CaseDefinition) -> tuple[Path, ...]:
+    """Every file a case makes the app read."""
+    named = [p for c in case.clubs for p in (c.matches, c.squad) if p is not None]
+    return tuple(dict.fromkeys([*named, *((case.aliases,) if case.aliases else ()), *case.cross_check]))
+
+
+def files_outside(case: CaseDefinition, roots: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The files a case names outside its own folder tree (its folder and the one above, where a
+    saved pair keeps its data) and outside ``roots`` (e.g. the app's own data): a received case
+    must not make the app read whatever it likes (``/home/…/.ssh``, ``../../…``)."""
+    home = case.path.resolve().parent.parent
+    allowed = (home, *(r.resolve() for r in roots))
+    return tuple(p for p in files_named(case) if not any(p.resolve().is_relative_to(a) for a in allowed))
+
+
+def absolute_names(case: CaseDefinition, folder: Path) -> tuple[str, ...]:
+    """The files a case saved in ``folder`` names by full path (they say where the user keeps
+    things: the save says so rather than disclosing it silently)."""
+    d = case_to_dict(case, folder)
+    names = [c["matches"] for c in d["clubs"]] + [c["squad"] for c in d["clubs"] if "squad" in c]
+    names += d["cross_check"] + ([d["aliases"]] if "aliases" in d else [])
+    return tuple(dict.fromkeys(n for n in names if Path(n).is_absolute()))
+
+
+class OutsideFilesError(InputError):
+    """A case names files outside its folder tree; the window may ask, the command line refuses."""
+
+    def __init__(self, where: Path, outside: tuple[Path, ...]) -> None:
+        self.outside = outside
+        more = f" and {len(outside) - 1} more" if len(outside) > 1 else ""
+        super().__init__(f"{where.name}: its case reads files outside its folder: {shown_path(outside[0])}{more}")
 
 
 def _sha256(path: Path) -> str:

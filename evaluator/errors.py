@@ -22,3 +22,9 @@ def shown(value: object, limit: int = MAX_SHOWN) -> str:
 def cut(text: str, limit: int = MAX_SHOWN) -> str:
     """A name from a file (a key, a club) cut to ``limit`` characters for a message."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown_path(path: object, limit: int = 80) -> str:
+    """A path for a message: its end is what names the file, so a long one loses its start."""
+    text = str(path)
+    return text if len(text) <= limit else "…" + text[-(limit - 1):]

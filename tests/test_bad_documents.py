@@ -209,3 +209,52 @@ def test_a_save_killed_between_the_two_renames_reopens_as_the_old_pair(tmp_path,
     assert json.loads((tmp_path / "ramos.case.json").read_text())["weights"]["age"] == 7   # new case on disk
     back = Session.from_file(target)
     assert back.weights["age"] == 50 and back.case is not None and back.case.weights["age"] == 50
+
+
+# --- only what the user chose is read -------------------------------------------------------
+def _pair_reading_outside(tmp_path: Path) -> Path:
+    """A saved scenario whose case names a match file two folders up from it."""
+    far = tmp_path / "elsewhere"
+    far.mkdir()
+    (far / "serie-a.json").write_bytes((DATA / "matches" / "openfootball-it.1-2025-26.json").read_bytes())
+    home = tmp_path / "a" / "b"
+    home.mkdir(parents=True)
+    s = Session.from_file(BUNDLED_SCENARIO)
+    s.save(home / "case.json")
+    d = json.loads((home / "case.case.json").read_text())
+    d["clubs"][0]["matches"] = "../../elsewhere/serie-a.json"
+    d["cross_check"] = []
+    (home / "case.case.json").write_text(json.dumps(d))
+    scen = json.loads((home / "case.json").read_text())
+    scen.pop("case_sha256")   # edited by hand: no digest to hold it to
+    (home / "case.json").write_text(json.dumps(scen))
+    return home / "case.json"
+
+
+def test_a_case_reading_outside_its_folder_is_refused_headless_unless_allowed(tmp_path):
+    path = _pair_reading_outside(tmp_path)
+    run = lambda *extra: subprocess.run([sys.executable, "main.py", "score", "--scenario", str(path), *extra],  # noqa: E731
+                                        cwd=ROOT, capture_output=True, text=True, timeout=60)
+    refused = run()
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1
+    assert "outside its folder" in refused.stderr and "serie-a.json" in refused.stderr
+    assert run("--allow-outside-files").returncode == 0
+
+
+def test_the_window_asks_before_reading_outside_files(qtbot, tmp_path, monkeypatch):
+    from ui import dialogs
+    from ui.main_window import MainWindow
+    path = _pair_reading_outside(tmp_path)
+    window = MainWindow(Session.from_file(BUNDLED_SCENARIO, read_only=True))
+    qtbot.addWidget(window)
+    asked = []
+    answer = {"yes": False}
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: asked.append(text) or answer["yes"])
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(path))
+    before = window.session.state
+    from ui import document_actions
+    assert not document_actions.open_document(window, window.session, window.history)
+    assert len(asked) == 1 and "serie-a.json" in asked[0] and window.session.state == before
+    answer["yes"] = True
+    assert document_actions.open_document(window, window.session, window.history)
+    assert window.session.path == path

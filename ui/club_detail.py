@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, Q
 
 from evaluator.model import Club, Scenario
 from evaluator.formatting import figure_provenance, format_figure
+from ui.text import esc, tip
 
 class Row(Protocol):
     """A league-table row as the session gives it (the window never imports the data layer).
@@ -47,7 +48,7 @@ class ClubDetailDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"{club.name} — as of {scenario.as_of}")
         box = QVBoxLayout(self)
-        head = QLabel(f"<b>{club.name}</b> · {league}")
+        head = QLabel(f"<b>{esc(club.name)}</b> · {esc(league)}")
         box.addWidget(head)
         figures = QTableWidget(len(scenario.columns), 3)
         figures.setHorizontalHeaderLabels(["Figure", "Value", "Source and as-of date"])
@@ -56,7 +57,7 @@ class ClubDetailDialog(QDialog):
             for c, text in enumerate((col.label, format_figure(fig, col, with_unit=True),
                                       figure_provenance(fig).replace("\n", " · "))):
                 item = QTableWidgetItem(text)
-                item.setToolTip(figure_provenance(fig))
+                item.setToolTip(tip(figure_provenance(fig)))
                 figures.setItem(r, c, item)
         figures.resizeColumnsToContents()
         figures.verticalHeader().hide()

@@ -1,15 +1,23 @@
 """Every modal the app shows goes through these functions, so tests can replace them."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
+def _plain_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, message: str) -> None:
+    # Messages quote file names and values from files: shown as plain text, never as HTML.
+    box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.warning(parent, title, message)
+    _plain_box(parent, QMessageBox.Icon.Warning, title, message)
 
 
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.information(parent, title, message)
+    _plain_box(parent, QMessageBox.Icon.Information, title, message)
 
 
 def ask_open_path(parent: QWidget | None, title: str, filters: str, folder: str = "") -> str:
@@ -29,6 +37,7 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
                       f"Save the changes to {name} before closing it?",
                       QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                       | QMessageBox.StandardButton.Cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)   # the name is the user's file name
     box.setInformativeText("Your changes will be lost if you don't save them.")
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     answer = box.exec()
@@ -57,3 +66,11 @@ def show_list(parent: QWidget | None, title: str, items: tuple[str, ...] | list[
     box.addWidget(buttons)
     dialog.resize(760, 480)
     dialog.exec()
+
+
+def ask_yes_no(parent: QWidget | None, title: str, message: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, message,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes

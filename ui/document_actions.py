@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from evaluator import formats
+from evaluator.documents import OutsideFilesError
 from evaluator.errors import InputError
 from evaluator.session import Session
 from ui import dialogs, settings
@@ -44,7 +45,14 @@ def open_document(parent: QWidget | None, session: Session, history: UndoHistory
     if not path:
         return False
     try:
-        session.open(Path(path))
+        try:
+            session.open(Path(path))
+        except OutsideFilesError as e:   # a received case naming files elsewhere: only if the user says so
+            if not dialogs.ask_yes_no(parent, "Read files outside the case's folder?",
+                                      f"{e}. Read {'it' if len(e.outside) == 1 else 'them'} anyway?\n\n"
+                                      + "\n".join(str(p) for p in e.outside[:10])):
+                return False
+            session.open(Path(path), allow_outside=True)
     except InputError as e:   # the previous document stays open, unchanged
         dialogs.show_error(parent, "Cannot open scenario", str(e))
         return False
@@ -110,5 +118,7 @@ def _write(parent: QWidget | None, session: Session, history: UndoHistory, path:
     history.stack.setClean()
     settings.add_recent_file(written)
     settings.remember_folder("save", written)
-    status(parent, f"Saved {written.name}")
+    absolute = session.absolute_names()
+    status(parent, f"Saved {written.name}" + (f" (its case names {len(absolute)} file{'s' if len(absolute) != 1 else ''} "
+                                              "by full path, which shows where they are kept)" if absolute else ""))
     return True

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.model import Column, Figure
+from ui.text import esc
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class FigureDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"{column.label}: {club_name}")
         form = QFormLayout(self)
-        intro = QLabel(f"Enter <b>{column.label}</b> for <b>{club_name}</b>"
+        intro = QLabel(f"Enter <b>{esc(column.label)}</b> for <b>{esc(club_name)}</b>"
                        f"{' in ' + column.unit if column.unit else ''}, and where it comes from. "
                        "Leave the value empty to mark the figure as missing.")
         intro.setWordWrap(True)

@@ -18,7 +18,7 @@ import numpy as np
 from evaluator.data import live_case
 from evaluator.data.case import DataCache
 from evaluator.decision.scoring import Prepared, Result, prepare, score
-from evaluator.documents import load_case_beside, load_scenario
+from evaluator.documents import OutsideFilesError, files_outside, load_case_beside, load_scenario
 from evaluator.errors import InputError
 from evaluator.model import (
     MAX_MAGNITUDE, MAX_WEIGHT, CaseDefinition, Criterion, Direction, Figure, FigureStatus, Scale, Scenario, check_number,
@@ -49,8 +49,9 @@ class Session:
         self._state, self._result = state, self._score(state, self._prepared)
 
     @classmethod
-    def from_file(cls, path: Path, read_only: bool = False) -> "Session":
-        scenario, case = _read_document(path)
+    def from_file(cls, path: Path, read_only: bool = False, allow_outside: bool = False) -> "Session":
+        """``allow_outside``: read files the case names outside its folder tree (the user agreed)."""
+        scenario, case = _read_document(path, allow_outside)
         return cls(scenario, case, path=path, read_only=read_only)
 
     # --- reading -------------------------------------------------------------------
@@ -219,14 +220,14 @@ class Session:
         """Put an earlier state back (undo and redo); nothing is recomputed from files."""
         self._commit(state, self._prepared if state.scenario is self._state.scenario else prepare(state.scenario))
 
-    def open(self, path: Path, read_only: bool = False) -> None:
+    def open(self, path: Path, read_only: bool = False, allow_outside: bool = False) -> None:
         """Open another document; the current one stays when the file cannot be used."""
-        scenario, case = _read_document(path)
+        scenario, case = _read_document(path, allow_outside)
         self._open(State(scenario, _weights_of(scenario), case), path, read_only)
 
     def open_as_new(self, path: Path) -> None:
         """A new, untitled document started from the case or scenario at ``path`` (a template)."""
-        scenario, case = _read_document(path)
+        scenario, case = _read_document(path, allow_outside=True)   # a template the app ships
         self._open(State(scenario, _weights_of(scenario), case), None, False)
         self._case_path = None
 
@@ -243,6 +244,13 @@ class Session:
         if changed:
             self._notify(Change.DOCUMENT)
         return target
+
+    def absolute_names(self) -> tuple[str, ...]:
+        """Files the saved case names by full path (outside the document's folder tree)."""
+        if self._state.case is None or self.path is None:
+            return ()
+        from evaluator.documents import absolute_names
+        return absolute_names(self._state.case, self.path.resolve().parent)
 
     # --- internals -----------------------------------------------------------------
     def _open(self, state: State, path: Path | None, read_only: bool) -> None:
@@ -325,7 +333,15 @@ def _weights_of(scenario: Scenario) -> tuple[float, ...]:
     return tuple(float(scenario.weights.get(c.id, 0.0)) for c in scenario.criteria)
 
 
-def _read_document(path: Path) -> tuple[Scenario, CaseDefinition | None]:
-    """A scenario file and, when its case file sits beside it, the case its figures come from."""
+def _read_document(path: Path, allow_outside: bool) -> tuple[Scenario, CaseDefinition | None]:
+    """A scenario file and, when its case file sits beside it, the case its figures come from.
+    A case naming files outside its folder tree (and outside the app's own data) is refused
+    unless the user allowed it."""
     scenario = load_scenario(path)
-    return scenario, load_case_beside(scenario, Path(path))
+    case = load_case_beside(scenario, Path(path))
+    if case is not None and not allow_outside:
+        from clubfit.paths import resources
+        outside = files_outside(case, (resources(),))
+        if outside:
+            raise OutsideFilesError(Path(path), outside)
+    return scenario, case

@@ -83,6 +83,7 @@ class CasePanel(QGroupBox):
         form.addRow("Sources:", self.checks)
         self.error = QLabel()
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)   # it quotes what the user typed or a file said
         self.error.setStyleSheet("color:#B00020;")
         self.error.hide()
         form.addRow(self.error)

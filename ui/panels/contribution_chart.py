@@ -9,6 +9,7 @@ from evaluator.session import Change
 from evaluator.decision.scoring import Result, rounded_contributions
 from ui.palette import criterion_colour, text_on
 from ui.panels.bar_axes import BarChartView, bars_tall_enough, club_positions, make_bar_plot, set_club_axis, set_text
+from ui.text import esc
 
 BAR_HEIGHT = 0.6
 MIN_LABEL_WIDTH = 7.0   # points; narrower segments are too thin to hold their number
@@ -69,7 +70,7 @@ class ContributionChart(BarChartView):
             bar = pg.BarGraphItem(x0=np.zeros(n), y=ys, height=BAR_HEIGHT, width=np.zeros(n),
                                   brush=criterion_colour(j), pen=pg.mkPen("w", width=1))
             self.plot.addItem(bar)
-            self.legend.addItem(bar, crit.label)
+            self.legend.addItem(bar, esc(crit.label))
             self.segments.append(bar)
             row = []
             for _ in range(n):

@@ -15,6 +15,7 @@ from evaluator.model import Column, FigureStatus
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.formatting import figure_provenance, format_figure
+from ui.text import tip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -62,7 +63,7 @@ class FiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return col.label + (f"\n({col.unit})" if col.unit else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (col.description or col.label) + ("\nUsed as a criterion." if scored else "")
+            return tip((col.description or col.label) + ("\nUsed as a criterion." if scored else ""))
         if role == Qt.ItemDataRole.FontRole and scored:
             font = QFont()
             font.setBold(True)
@@ -79,7 +80,7 @@ class FiguresModel(QAbstractTableModel):
             text = format_figure(fig, col)
             return text + " ✎" if fig.status is FigureStatus.USER else text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return figure_provenance(fig)
+            return tip(figure_provenance(fig))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and fig.value is None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.formatting import format_date
+from ui.text import esc, tip
 
 
 class CaseHeader(QLabel):
@@ -21,10 +22,10 @@ class CaseHeader(QLabel):
         if key == self._key:
             return
         self._key = key
-        self.setText(f"<span style='font-size:14pt; font-weight:600'>{s.subject or s.title}</span>"
+        self.setText(f"<span style='font-size:14pt; font-weight:600'>{esc(s.subject or s.title)}</span>"
                      f"<span style='color:#4A5568'> · as of {format_date(s.as_of)} · "
                      f"{len(s.clubs)} clubs · {len(s.criteria)} criteria</span>")
-        self.setToolTip(s.notes)
+        self.setToolTip(tip(s.notes))
 
     @staticmethod
     def window_title(result: Result, document: str = "") -> str:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from evaluator.report_robustness import RobustnessSection
 from ui.palette import TEXT
 from ui.panels.bar_axes import BarChartView, bars_tall_enough, club_positions, make_bar_plot, set_club_axis, set_text
+from ui.text import esc
 
 # Dark to light with the place; the last two differ in tone enough to tell "5th" from "6th and lower".
 RANK_COLOURS = ("#1A4971", "#2B6CB0", "#63B3ED", "#BEE3F8", "#CBD5E0", "#F1F4F8")
@@ -42,7 +43,7 @@ class RankShareChart(BarChartView):
             bar = pg.BarGraphItem(x0=100 * left[:, r], y=ys, height=BAR_HEIGHT, width=100 * self.shares[:, r],
                                   brush=RANK_COLOURS[min(r, len(RANK_COLOURS) - 1)], pen=pg.mkPen("w", width=0.5))
             self.plot.addItem(bar)
-            self.legend.addItem(bar, label)
+            self.legend.addItem(bar, esc(label))
             self.segments.append(bar)
         self.labels = self._make_labels(left, ys)
         set_club_axis(self.plot, [r.club for r in rows])

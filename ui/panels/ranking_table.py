@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 from evaluator.session import Change
 from evaluator.decision.scoring import Result, rounded_contributions
 from evaluator.formatting import format_contribution, format_score, ranking_note
+from ui.text import tip
 
 Index = QModelIndex | QPersistentModelIndex
 _FIXED = ("Rank", "Club", "League", "Fit score")
@@ -48,7 +49,7 @@ class RankingModel(QAbstractTableModel):
             return None
         criteria = self._result.scenario.criteria
         if role == Qt.ItemDataRole.ToolTipRole and len(_FIXED) <= section < len(_FIXED) + len(criteria):
-            return f"Points this criterion adds to the fit score ({criteria[section - len(_FIXED)].label})"
+            return tip(f"Points this criterion adds to the fit score ({criteria[section - len(_FIXED)].label})")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if section < len(_FIXED):
@@ -81,7 +82,7 @@ class RankingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and (col == 0 or 3 <= col < len(_FIXED) + k):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == len(_FIXED) + k:
-            return self._note(i) or None
+            return tip(self._note(i)) or None
         return None
 
     def _note(self, i: int) -> str:

@@ -14,6 +14,7 @@ from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult
 from ui.panels.bar_axes import set_club_axis
 from ui.palette import MUTED, TEXT, criterion_colour
+from ui.text import esc
 
 CLUB_COLOURS = ("#1B4F72", "#B9770E", "#117A65", "#884EA0", "#C0392B", "#2E86C1", "#7D6608", "#4D5656")
 RANK_COLOURS = ("#1A4971", "#2B6CB0", "#63B3ED", "#BEE3F8", "#E2E8F0", "#EDF2F7")
@@ -89,7 +90,7 @@ class SweepPlots(pg.GraphicsLayoutWidget):
             self._connect.append(conn)
         for j, crit in enumerate(s.criteria):
             plot = self.addPlot(row=0, col=j)
-            plot.setTitle(f"<span style='color:{criterion_colour(j)}'>■</span> {crit.label}", color=TEXT, size="9pt")
+            plot.setTitle(f"<span style='color:{criterion_colour(j)}'>■</span> {esc(crit.label)}", color=TEXT, size="9pt")
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()

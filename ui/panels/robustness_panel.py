@@ -24,6 +24,7 @@ from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult
 from evaluator.report_robustness import SMAA_MAX_CLUBS, flip_rows, stability_cells
 from ui import dialogs
+from ui.text import esc, tip
 from ui.palette import MUTED, WARNING_BG, WARNING_BORDER
 from ui.panels.robustness_charts import AcceptabilityChart, SweepPlots
 from ui.smaa_worker import SmaaWorker
@@ -240,8 +241,8 @@ class RobustnessPanel(QWidget):
 
     def _show_flips(self, rb: Robustness) -> None:
         s = rb.result.scenario
-        title = (f"<b>What would swap the top two</b> ({s.clubs[rb.top_two[0]].name} and "
-                 f"{s.clubs[rb.top_two[1]].name})" if rb.top_two else "<b>What would swap the top two</b>: "
+        title = (f"<b>What would swap the top two</b> ({esc(s.clubs[rb.top_two[0]].name)} and "
+                 f"{esc(s.clubs[rb.top_two[1]].name)})" if rb.top_two else "<b>What would swap the top two</b>: "
                  "there is no runner-up to swap with")
         if self.flips_title.text() != title:
             self.flips_title.setText(title)
@@ -259,7 +260,7 @@ class RobustnessPanel(QWidget):
                     item.setText(text)
                 else:
                     continue
-                item.setToolTip(row.sentence)
+                item.setToolTip(tip(row.sentence))
         if new_shape:   # asking every cell for its size on every tick cost more than the rest
             for c in range(len(FLIP_HEADERS) - 1):
                 self.flips.resizeColumnToContents(c)
@@ -281,7 +282,7 @@ class RobustnessPanel(QWidget):
         shown = messages[:MAX_WARNINGS_SHOWN]   # 100 clubs can give hundreds; 10,000 characters took 40 ms to paint
         more = len(messages) - len(shown)
         extra = f"<br>… and {more} more: <a href='all'>show all {len(messages)}</a>" if more > 0 else ""
-        text = ("<br>".join(f"⚠ {m}" for m in shown) + extra if warn else
+        text = ("<br>".join(f"⚠ {esc(m)}" for m in shown) + extra if warn else
                 "✓ No rank reversal: leaving any one club out does not change the order of the others.")
         set_text_keeping_height(self.warnings, text)
 
@@ -295,12 +296,12 @@ class RobustnessPanel(QWidget):
         if not smaa_stages(n):
             return f"SMAA is off above {MAX_SMAA_CLUBS} clubs (its cost grows with clubs squared)."
         if self._smaa_error:
-            return f"<b>First place across random weightings</b>: could not be computed ({self._smaa_error})."
+            return f"<b>First place across random weightings</b>: could not be computed ({esc(self._smaa_error)})."
         mc = rb.smaa or self._shown_smaa
         if mc is None:
             return "<b>First place across random weightings</b>: computing…"
         first = mc.first_rank
-        parts = ", ".join(f"{s.clubs[i].name} {100 * first[i]:.1f}%" for i in np.argsort(-first)[:10])
+        parts = ", ".join(f"{esc(s.clubs[i].name)} {100 * first[i]:.1f}%" for i in np.argsort(-first)[:10])
         more = f" and {n - 10} more" if n > 10 else ""
         full = smaa_samples(n, resting=True)
         if rb.smaa is None:

@@ -15,6 +15,7 @@ from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.session import Session
 from ui.palette import criterion_colour
+from ui.text import esc, tip as plain_tip
 
 WEIGHT_MAX = 100
 _DIRECTION_TEXT = {Direction.HIGHER: "Higher is better", Direction.LOWER: "Lower is better",
@@ -28,7 +29,7 @@ class WeightRow:
                  row: int, parent: "WeightsPanel") -> None:
         self.session, self.criterion_id = session, criterion.id
         colour = criterion_colour(index)
-        self.label = QLabel(f"<span style='color:{colour}'>■</span> {criterion.label}", parent)
+        self.label = QLabel(f"<span style='color:{colour}'>■</span> {esc(criterion.label)}", parent)
         self.slider = QSlider(Qt.Orientation.Horizontal, parent)
         self.slider.setRange(0, WEIGHT_MAX)
         self.slider.setPageStep(10)
@@ -57,7 +58,7 @@ class WeightRow:
             "Drag, or use the arrow and Page keys, to set how much this criterion matters. "
             "Weights are relative: each criterion's share is its weight over the sum.")
         for w in (self.label, self.slider, self.spin):
-            w.setToolTip(tip)
+            w.setToolTip(plain_tip(tip))
         self.share.setToolTip("Share of the total weight")
         self.direction.setToolTip("Flip whether more or less of this figure is better")
         grid.addWidget(self.label, row, 0, 1, 4)
