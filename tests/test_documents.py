@@ -61,7 +61,8 @@ def test_a_changed_case_undoes_step_by_step_to_the_saved_state(window, monkeypat
     edited = s.state
     _action(window, "Save").trigger()                          # bundled case is read-only: asks a path
     assert target.is_file() and s.path == target and not window.isWindowModified()
-    assert window.statusBar().currentMessage() == "Saved ramos.json"
+    assert window.statusBar().currentMessage() == ("Saved ramos.json (its case names 8 files by full path, "
+                                                   "which shows where they are kept)")   # the app's data, elsewhere
     assert window.windowTitle().startswith("ramos.json")
     steps = window.history.stack.count()
     assert steps == 5
