@@ -28,3 +28,15 @@ def shown_path(path: object, limit: int = 80) -> str:
     """A path for a message: its end is what names the file, so a long one loses its start."""
     text = str(path)
     return text if len(text) <= limit else "…" + text[-(limit - 1):]
+
+
+MAX_MESSAGE = 200
+
+
+def within(message: str, limit: int = MAX_MESSAGE) -> str:
+    """A composed message cut to ``limit`` characters in its middle (its start names the file and
+    field, its end says what is wrong)."""
+    if len(message) <= limit:
+        return message
+    head = limit * 2 // 3
+    return message[:head] + "…" + message[-(limit - head - 1):]

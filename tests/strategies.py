@@ -280,3 +280,8 @@ def run_case(reader: str, data: bytes, folder: Path) -> None:
         read(path, name)
     except InputError as e:
         check_error(e, name)
+
+
+from tests.strategies_documents import register as _register_documents  # noqa: E402  (uses mutated above)
+
+_register_documents(READERS)

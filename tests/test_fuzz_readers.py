@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.strategies import READERS, run_case
 
-CASES = {"matches-json": 500, "matches-csv-iso": 400, "matches-csv-original": 400, "squads": 400, "aliases": 300}
+CASES = {"matches-json": 500, "matches-csv-iso": 400, "matches-csv-original": 400, "squads": 400, "aliases": 300,
+         "scenario": 300, "case": 200}
 
 
 @pytest.mark.parametrize("reader", sorted(READERS))

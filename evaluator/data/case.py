@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from evaluator.model import CaseDefinition, Club, DataCheck, Scenario
-from evaluator.errors import InputError
+from evaluator.errors import InputError, within
 
 # The readers, tables and cross-checks are imported where they are first used: opening the
 # bundled scenario only loads its case definition, and start-up does not pay for the rest.
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from evaluator.data.matches import Season
     from evaluator.data.source_checks import PairCheck
     from evaluator.data.squads import Squad
+
+T = TypeVar("T")
+
 
 @dataclass
 class DataCache:
@@ -101,12 +104,20 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
     from evaluator.data.club_figures import COLUMNS, league_figures, squad_figures, squad_warnings
     from evaluator.data.names import read_aliases, resolve
     cache = cache or DataCache()
-    aliases = read_aliases(case.aliases) if case.aliases else {}
+
+    def named(field: str, read: Callable[[Path], T], path: Path) -> T:
+        """Read a file the case names; a problem says which case field named it."""
+        try:
+            return read(path)
+        except InputError as e:
+            raise InputError(within(f"{case.path.name}: {field}: {e}")) from None
+
+    aliases = named("aliases", read_aliases, case.aliases) if case.aliases else {}
     clubs = []
     warnings: list[str] = []   # accepted, but the user should know (see docs/bad-input.md)
     teams: dict[tuple[Path, str], int] = {}   # (file, team) -> index of the club that is that team
     for i, src in enumerate(case.clubs):
-        season = cache.season(src.matches)
+        season = named(f"clubs[{i}].matches", cache.season, src.matches)
         try:
             team = resolve(src.team or src.name, season.teams, aliases, where=f"clubs[{i}] ({src.name})")
         except InputError as e:   # a field of the case file: say which file
@@ -119,7 +130,7 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
         figures = league_figures(cache.table(src.matches, on), team, source_label(season))
         warnings.extend(f"{Path(season.path).name}: {w}" for w in season.warnings)
         if src.squad is not None:
-            squad = cache.squad(src.squad)
+            squad = named(f"clubs[{i}].squad", cache.squad, src.squad)
             try:   # one club's squad list loaded for another would give it someone else's ages
                 resolve(squad.club, [src.name, team], aliases)
             except InputError:
