@@ -57,3 +57,18 @@ def test_aliases_let_a_case_use_the_csv_names(tmp_path):
     s = build_scenario(load_case(copy_case(tmp_path, change)))
     lev = {c.name: c for c in s.clubs}["Bayer 04 Leverkusen"]
     assert (lev.figure("league_position").value, lev.figure("points").value) == (3, 23)
+
+
+def test_the_table_cache_keeps_only_the_newest_tables(monkeypatch):
+    from datetime import timedelta
+    from evaluator.data import case as case_module
+    monkeypatch.setattr(case_module, "MAX_TABLES", 5)
+    cache = DataCache()
+    path = load_case(CASE).clubs[0].matches
+    days = [date(2025, 10, 1) + timedelta(days=d) for d in range(12)]
+    for day in days:
+        cache.table(path, day)
+    assert list(cache.tables) == [(path, d) for d in days[-5:]]
+    cache.table(path, days[-5])                       # used again: now the newest
+    cache.table(path, date(2025, 12, 1))
+    assert (path, days[-5]) in cache.tables and (path, days[-4]) not in cache.tables

@@ -5,6 +5,7 @@ squad files it names, on its as-of date (or one the user picks).
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from evaluator.data.squads import Squad
 
 T = TypeVar("T")
+MAX_TABLES = 512   # league tables kept (see DataCache.tables)
 
 
 @dataclass
@@ -30,7 +32,9 @@ class DataCache:
 
     seasons: dict[Path, Season] = field(default_factory=dict)
     squads: dict[Path, Squad] = field(default_factory=dict)
-    tables: dict[tuple[Path, date], LeagueTable] = field(default_factory=dict)
+    # Least recently used first: moving the date across a season makes a table per file per day,
+    # so only the newest MAX_TABLES stay (a 20-club table is ~10 KB: at most ~5 MB).
+    tables: OrderedDict[tuple[Path, date], LeagueTable] = field(default_factory=OrderedDict)
     pairs: dict[tuple[Path, Path], PairCheck | None] = field(default_factory=dict)
 
     def season(self, path: Path) -> Season:
@@ -86,10 +90,14 @@ class DataCache:
 
     def table(self, path: Path, on: date) -> LeagueTable:
         key = (path, on)
-        if key not in self.tables:
-            from evaluator.data.league_table import league_table
-            self.tables[key] = league_table(self.season(path), on)
-        return self.tables[key]
+        if key in self.tables:
+            self.tables.move_to_end(key)
+            return self.tables[key]
+        from evaluator.data.league_table import league_table
+        table = self.tables[key] = league_table(self.season(path), on)
+        while len(self.tables) > MAX_TABLES:
+            self.tables.popitem(last=False)
+        return table
 
 
 def source_label(season: Season) -> str:
