@@ -191,7 +191,7 @@ def _breakdowns(r: Result) -> tuple[ClubBreakdown, ...]:
             lines.append(BreakdownLine(
                 criterion=c.label,
                 figure=format_figure(fig, s.column(c.column), with_unit=True),
-                utility=NO_SCORE if np.isnan(u) else f"{u:.2f}",
+                utility="0–1 (unknown)" if r.prepared.missing[i, j] else f"{u:.2f}",
                 weight=_pct(r.effective[i, j]) if ranked else NO_SCORE,
                 points=format_contribution(r, shown, int(i), j),
             ))

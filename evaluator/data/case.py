@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evaluator.model import CaseDefinition, Club, DataCheck, Scenario
+from evaluator.model import CaseDefinition, Club, DataCheck, Scenario, with_references
 from evaluator.errors import InputError
 
 # The readers, tables and cross-checks are imported where they are first used: opening the
@@ -98,7 +98,7 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
                    cache: DataCache | None = None, extra_seasons: tuple[Path, ...] = ()) -> Scenario:
     on = as_of or case.as_of
     doubtful = case.include_doubtful if include_doubtful is None else include_doubtful
-    from evaluator.data.club_figures import COLUMNS, league_figures, squad_figures
+    from evaluator.data.club_figures import COLUMNS, league_figures, league_references, squad_figures
     from evaluator.data.names import read_aliases, resolve
     cache = cache or DataCache()
     aliases = read_aliases(case.aliases) if case.aliases else {}
@@ -113,8 +113,11 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
         if src.squad is not None:
             figures.update(squad_figures(cache.squad(src.squad), on, doubtful))
         clubs.append(Club(id=_slug(src.name), name=src.name, league=season.name, figures=figures))
+    # Reference scales: every club of the candidates' leagues (each league once) on the date.
+    references = league_references([cache.table(p, on) for p in dict.fromkeys(c.matches for c in case.clubs)], on)
     return Scenario(
-        title=case.title, subject=case.subject, as_of=on, clubs=tuple(clubs), criteria=case.criteria,
+        title=case.title, subject=case.subject, as_of=on, clubs=tuple(clubs),
+        criteria=with_references(case.criteria, references), references=references,
         columns=COLUMNS, weights=dict(case.weights), notes=case.notes, case_file=case.path.name,
         data_checks=cache.data_checks(tuple(c.matches for c in case.clubs), (*case.cross_check, *extra_seasons),
                                       on, aliases),

@@ -8,14 +8,20 @@ Doubtful rows: when the optional ``status`` column says ``doubtful``, or (files 
 when the source note flags the squad status as UNCERTAIN; an UNCERTAIN that qualifies only
 the date of birth ("DOB UNCERTAIN") or a sub-role ("sub-role CB UNCERTAIN") does not make the
 membership doubtful. The user chooses whether doubtful rows count.
+
+The date a squad list describes, and the names behind its per-row source codes (S1, N2...),
+come from ``sources.json`` beside it (format ``clubfit-squad-sources``: ``lists`` maps a file
+name to ``{"as_of": "YYYY-MM-DD"}``, ``codes`` maps a code to its source's full name). A list
+without a date cannot be judged stale and says so.
 """
 from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +30,8 @@ from evaluator.errors import InputError
 DAYS_PER_YEAR = 365.2425
 _REQUIRED = ("club", "player", "position", "date_of_birth", "source")
 _QUALIFIED_UNCERTAIN = re.compile(r"(DOB|sub-role(\s+\w+)?)\s+UNCERTAIN")
+_CODE = re.compile(r"\b[A-Z][0-9]+[a-z]?\b")   # a per-row source code: S1, S1m, N12, R2...
+SOURCES_FILE = "sources.json"
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,13 @@ class Squad:
     club: str
     path: str
     players: tuple[Player, ...]
+    as_of: date | None = None                          # the date the list describes
+    codes: dict[str, str] = field(default_factory=dict)   # source code -> full name (sources.json)
+
+    def codes_used(self) -> tuple[str, ...]:
+        """Every source code named in the rows, in order of first use."""
+        found = (m.group(0) for p in self.players for m in _CODE.finditer(p.source))
+        return tuple(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)
@@ -73,7 +88,33 @@ def read_squad(path: str | os.PathLike[str]) -> Squad:
         raise InputError(f"{p}: no such file") from None
     except (OSError, UnicodeDecodeError) as e:
         raise InputError(f"{p}: cannot be read ({getattr(e, 'strerror', None) or e})") from None
-    return parse_squad(text, p.name, str(p))
+    return _with_sources(parse_squad(text, p.name, str(p)), p)
+
+
+def _with_sources(squad: Squad, p: Path) -> Squad:
+    """The list's date and the code legend from sources.json beside it, if there is one."""
+    side = p.parent / SOURCES_FILE
+    if not side.is_file():
+        return squad
+    where = f"{side}"
+    try:
+        raw = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise InputError(f"{where}: cannot be read ({e})") from None
+    if not isinstance(raw, dict) or raw.get("format") != "clubfit-squad-sources":
+        raise InputError(f"{where}: format: expected 'clubfit-squad-sources'")
+    codes, lists = raw.get("codes", {}), raw.get("lists", {})
+    if not isinstance(codes, dict) or not all(isinstance(v, str) for v in codes.values()):
+        raise InputError(f"{where}: codes: expected an object of texts")
+    if not isinstance(lists, dict):
+        raise InputError(f"{where}: lists: expected an object")
+    entry = lists.get(p.name) or {}
+    day = entry.get("as_of") if isinstance(entry, dict) else None
+    try:
+        as_of = date.fromisoformat(day) if day else None
+    except (TypeError, ValueError):
+        raise InputError(f"{where}: lists.{p.name}.as_of: {day!r} is not a date (use YYYY-MM-DD)") from None
+    return replace(squad, as_of=as_of, codes={str(k): v for k, v in codes.items()})
 
 
 def parse_squad(text: str, name: str, path: str = "") -> Squad:

@@ -39,7 +39,7 @@ import numpy as np
 
 from evaluator.decision.batch import utilities_batch, weighted_scores
 from evaluator.model import Criterion, Direction
-from evaluator.decision.scoring import TIE_TOLERANCE, Result
+from evaluator.decision.scoring import MISSING_UTILITY, TIE_TOLERANCE, Result
 from evaluator.decision.sweeps import WeightSweep
 
 FIRST_GRID = 256
@@ -156,7 +156,8 @@ def figure_flips(result: Result) -> tuple[FigureFlip, ...]:
             """Leader minus runner-up score, row p with ``clubs[p]``'s figure on k set to x[p, :]."""
             vals = np.broadcast_to(col, x.shape + col.shape).copy()    # column 0: leader, 1: runner-up
             vals[np.arange(x.shape[0]), :, np.where(clubs == lead, 0, 1)] = x
-            u = np.nan_to_num(utilities_batch(vals, crit))   # a missing figure adds nothing
+            u = utilities_batch(vals, crit)
+            u = np.where(np.isnan(u), MISSING_UTILITY, u)   # a missing figure sits mid-scale, as in scoring
             s_lead = 100.0 * (rest[lead] + w[k] * u[..., 0]) / den[lead]
             s_run = 100.0 * (rest[run] + w[k] * u[..., 1]) / den[run]
             return s_lead - s_run

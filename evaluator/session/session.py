@@ -21,7 +21,7 @@ from evaluator.decision.scoring import Prepared, Result, prepare, score
 from evaluator.documents import load_case, load_scenario
 from evaluator.errors import InputError
 from evaluator.model import (
-    CaseDefinition, Criterion, Direction, Figure, FigureStatus, Scale, Scenario, check_number,
+    CaseDefinition, Criterion, Direction, Figure, FigureStatus, Scale, Scenario, check_number, in_force,
 )
 from evaluator.session import saving
 from evaluator.session.state import Change, Edit, State, changes_between
@@ -141,8 +141,23 @@ class Session:
                                 target=target if target is not None else crit.target)
 
     def set_scale(self, criterion_id: str, scale: Scale) -> None:
+        """A reference scale takes this scenario's league-wide range (kept in the scenario)."""
         crit = self._criterion(criterion_id)
-        self._replace_criterion(crit, f"scale of {crit.label}", scale=scale)
+        self._replace_criterion(crit, f"scale of {crit.label}",
+                                scale=in_force(scale, crit.column, self._state.scenario.references))
+
+    def set_column(self, criterion_id: str, column_id: str) -> None:
+        """Score the criterion on another column of its group (e.g. the age of all players,
+        defenders or centre-backs); the criterion takes that column's label."""
+        crit = self._criterion(criterion_id)
+        options = {c.id: c for c in self._state.scenario.alternatives(criterion_id)}
+        if column_id not in options:
+            raise InputError(f"{crit.label}: cannot be scored on {column_id!r} "
+                             f"(choose one of: {', '.join(options) or 'no other column'})")
+        if column_id == crit.column:
+            return
+        self._replace_criterion(crit, f"figure of {crit.label}", column=column_id, label=options[column_id].label,
+                                scale=in_force(crit.scale, column_id, self._state.scenario.references))
 
     # --- edits: figures ---------------------------------------------------------------
     def set_figure(self, club_id: str, column_id: str, value: float | None, source: str,
