@@ -137,7 +137,7 @@ def _session(scenario_path: Path, weights: Sequence[str] = (), need_ranking: boo
 
 def _run_score(args: argparse.Namespace) -> int:
     from evaluator.decision.scoring import rounded_contributions
-    from evaluator.formatting import MISSING, format_contribution, format_score
+    from evaluator.formatting import format_contribution, format_score_range
     session = _report_session(args)
     r = session.result
     crit = r.scenario.criteria
@@ -148,7 +148,10 @@ def _run_score(args: argparse.Namespace) -> int:
             "ranking": [{
                 "rank": int(r.ranks[i]) or None, "club": r.scenario.clubs[i].name,
                 "score": None if r.ranks[i] == 0 else round(float(r.scores[i]), 6),
-                "contributions": {c.id: None if format_contribution(r, shown, i, j) == MISSING
+                # every missing figure at the worst / best end of its scale; equal to score when none is
+                "score_low": None if r.ranks[i] == 0 else round(float(r.score_low[i]), 6),
+                "score_high": None if r.ranks[i] == 0 else round(float(r.score_high[i]), 6),
+                "contributions": {c.id: None if r.prepared.missing[i, j] and r.weights[j] > 0
                                   else round(float(r.contributions[i, j]), 6) for j, c in enumerate(crit)},
             } for i in r.order],
             "messages": list(r.messages),
@@ -159,7 +162,7 @@ def _run_score(args: argparse.Namespace) -> int:
     for i in r.order:
         parts = ", ".join(f"{c.label} {format_contribution(r, shown, i, j)}" for j, c in enumerate(crit))
         rank = str(r.ranks[i]) if r.ranks[i] else "—"
-        print(f"{rank:>2}. {r.scenario.clubs[i].name}: {format_score(r.scores[i])} ({parts})")
+        print(f"{rank:>2}. {r.scenario.clubs[i].name}: {format_score_range(r, i)} ({parts})")
     for m in r.messages:
         print(f"note: {m}")
     return 0

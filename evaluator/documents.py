@@ -81,6 +81,7 @@ def scenario_to_dict(s: Scenario) -> dict[str, Any]:
         "data_checks": [{"text": d.text, "agree": d.agree, "kind": d.kind, "details": list(d.details)}
                         for d in s.data_checks],
         "references": {k: {"lo": r.lo, "hi": r.hi, "text": r.text} for k, r in s.references.items()},
+        "legend": dict(s.legend),
     }
 
 
@@ -138,7 +139,18 @@ def scenario_from_dict(raw: Any) -> Scenario:
         case_file=read_text(obj.get("case_file", "") or "", "case_file"),
         data_checks=tuple(_data_check(d, f"data_checks[{i}]")
                           for i, d in enumerate(read_list(obj.get("data_checks", []), "data_checks"))),
+        references={str(k): _reference(v, f"references.{k}")
+                    for k, v in read_object(obj.get("references", {}), "references").items()},
+        legend={str(k): read_text(v, f"legend.{k}") for k, v in read_object(obj.get("legend", {}), "legend").items()},
     )
+
+
+def _reference(raw: Any, where: str) -> Reference:
+    o = read_object(raw, where)
+    lo, hi = check_number(o.get("lo"), f"{where}.lo"), check_number(o.get("hi"), f"{where}.hi")
+    if not hi >= lo:
+        raise InputError(f"{where}: hi ({hi:g}) is below lo ({lo:g})")
+    return Reference(lo, hi, read_text(o.get("text", ""), f"{where}.text"))
 
 
 DATA_CHECK_KINDS = ("cross-check", "missing results", "unreadable")

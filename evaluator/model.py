@@ -162,6 +162,7 @@ class Scenario:
     case_file: str = ""               # the case definition it was built from, if any
     data_checks: tuple[DataCheck, ...] = ()   # e.g. two sources of one league compared
     references: dict[str, Reference] = field(default_factory=dict)   # column id -> league-wide range
+    legend: dict[str, str] = field(default_factory=dict)   # per-row source code in a data file -> full name
 
     def __post_init__(self) -> None:
         validate(self)

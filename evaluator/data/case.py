@@ -103,6 +103,7 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
     cache = cache or DataCache()
     aliases = read_aliases(case.aliases) if case.aliases else {}
     clubs = []
+    legend: dict[str, str] = {}
     for i, src in enumerate(case.clubs):
         season = cache.season(src.matches)
         team = resolve(src.team or src.name, season.teams, aliases, where=f"clubs[{i}] ({src.name})")
@@ -111,17 +112,28 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
             raise InputError(f"as-of date {on}: before the first match of {season.name} ({first})")
         figures = league_figures(cache.table(src.matches, on), team, source_label(season))
         if src.squad is not None:
-            figures.update(squad_figures(cache.squad(src.squad), on, doubtful))
+            squad = cache.squad(src.squad)
+            figures.update(squad_figures(squad, on, doubtful))
+            legend.update({code: squad.codes.get(code, "not named in the squad list's sources.json")
+                           for code in squad.codes_used()})
         clubs.append(Club(id=_slug(src.name), name=src.name, league=season.name, figures=figures))
     # Reference scales: every club of the candidates' leagues (each league once) on the date.
     references = league_references([cache.table(p, on) for p in dict.fromkeys(c.matches for c in case.clubs)], on)
     return Scenario(
         title=case.title, subject=case.subject, as_of=on, clubs=tuple(clubs),
         criteria=with_references(case.criteria, references), references=references,
+        legend=dict(sorted(legend.items(), key=lambda kv: _code_order(kv[0]))),
         columns=COLUMNS, weights=dict(case.weights), notes=case.notes, case_file=case.path.name,
         data_checks=cache.data_checks(tuple(c.matches for c in case.clubs), (*case.cross_check, *extra_seasons),
                                       on, aliases),
     )
+
+
+def _code_order(code: str) -> tuple[str, int, str]:
+    """S1, S1m, S3, ..., N2, N10: by letter, then number, then suffix."""
+    import re
+    m = re.match(r"([A-Z])(\d+)(.*)", code)
+    return (m.group(1), int(m.group(2)), m.group(3)) if m else (code, 0, "")
 
 
 def _slug(name: str) -> str:
