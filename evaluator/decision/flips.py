@@ -272,6 +272,8 @@ def rank_reversals(result: Result) -> tuple[RankReversal, ...]:
     values = np.broadcast_to(p.values, (cand.size, n, k)).copy()
     values[np.arange(cand.size), cand, :] = np.nan
     u = np.stack([utilities_batch(values[:, :, j], c) for j, c in enumerate(p.scenario.criteria)], axis=-1)
+    u = np.where(p.missing[None], MISSING_UTILITY, u)         # missing figures mid-scale, as scoring.py
+    u[np.arange(cand.size), cand, :] = np.nan                 # the left-out club is not scored
     reduced = weighted_scores(np.broadcast_to(result.weights, (cand.size, k)), u)   # (removed, clubs)
     full = result.scores
     before = _order_sign(full[None, :])[0]                    # (clubs, clubs): +1 row ahead
