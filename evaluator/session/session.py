@@ -306,10 +306,10 @@ class Session:
             raise InputError(f"cannot {what}: this scenario has no case file beside it, so its figures are fixed")
         return self._state.case
 
-    def _replace_criterion(self, crit: Criterion, label: str, **changes: Any) -> None:
+    def _replace_criterion(self, crit: Criterion, edit_label: str, **changes: Any) -> None:
         scenario = self._state.scenario
         criteria = tuple(replace(c, **changes) if c.id == crit.id else c for c in scenario.criteria)
-        self._edit(label, f"criterion:{crit.id}", replace(self._state, scenario=replace(scenario, criteria=criteria)))
+        self._edit(edit_label, f"criterion:{crit.id}", replace(self._state, scenario=replace(scenario, criteria=criteria)))
 
     def _club(self, club_id: str) -> Any:
         for c in self._state.scenario.clubs:
