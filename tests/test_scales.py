@@ -291,3 +291,10 @@ def test_bundled_intervals_by_hand_are_what_the_report_says():
     s = build_scenario(load_case(BUNDLED_CASE))
     sec = build_report(score(prepare(s), np.array([50.0, 50.0, 50.0])), datetime(2026, 1, 1)).robustness
     assert [x.whole_ranking for x in sec.stability] == bundled_whole_ranking_intervals()
+
+
+def test_the_readme_gives_the_bundled_scores_as_computed():
+    want = expected_scores(date(2025, 11, 28))
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert (f"Roma {want['AS Roma']:.1f}, Marseille {want['Olympique de Marseille']:.1f}, "
+            f"Leverkusen {want['Bayer 04 Leverkusen']:.1f}") in text
