@@ -298,3 +298,30 @@ def test_the_readme_gives_the_bundled_scores_as_computed():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert (f"Roma {want['AS Roma']:.1f}, Marseille {want['Olympique de Marseille']:.1f}, "
             f"Leverkusen {want['Bayer 04 Leverkusen']:.1f}") in text
+
+
+# --- the window ------------------------------------------------------------------------------
+def test_the_weights_panel_shows_the_scale_and_switches_the_age_figure_undoably(qtbot):
+    from evaluator.session import Session
+    from ui.main_window import MainWindow
+    case = load_case(BUNDLED_CASE)
+    session = Session(build_scenario(case), case=case)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    rows = {row.criterion_id: row for row in window.weights.rows}
+    assert rows["defence"].scale.text() == "scale 0.50–2.36 goals/match, all 56 clubs of 3 leagues on 2025-11-28"
+    assert rows["age"].scale.text().startswith("scale 22.0–32.0 years, fixed: a plausible span")
+    assert rows["defence"].column.isHidden() and not rows["age"].column.isHidden()
+    combo = rows["age"].column
+    combo.setCurrentIndex(combo.findData("centre_back_age"))
+    assert session.scenario.criterion("age").column == "centre_back_age"
+    assert window.history.stack.count() == 1
+    window.history.stack.undo()
+    assert session.scenario.criterion("age").column == "defender_age"
+    # The own range stays a choice; back to the reference range is one more edit.
+    rows = {row.criterion_id: row for row in window.weights.rows}
+    kind = rows["defence"].scale_kind
+    kind.setCurrentIndex(kind.findData("own"))
+    assert session.scenario.criterion("defence").scale.mode == "own"
+    rows = {row.criterion_id: row for row in window.weights.rows}
+    assert "the candidates' own range" in rows["defence"].scale.text()

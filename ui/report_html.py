@@ -58,8 +58,8 @@ def report_html(r: FitReport) -> str:
     parts.append("<p class='chart'>[[chart1]]</p>")
 
     parts.append("<h2 class='newpage'>Club by club</h2>")
-    parts.append("<p class='small'>Utility: where the club's figure sits on the criterion's scale, 0 (worst "
-                 "of the candidates) to 1 (best). Weight: the criterion's share of this club's score. "
+    parts.append("<p class='small'>Utility: where the club's figure sits on the criterion's scale, 0 (its worst "
+                 "end) to 1 (its best end); the scales are given in the method section. Weight: the criterion's share of this club's score. "
                  "Points = 100 × weight × utility.</p>")
     for b in r.breakdowns:
         note = b.note.removeprefix("not ranked").lstrip(": ") if b.rank_text == "—" else b.note
