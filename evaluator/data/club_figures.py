@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from evaluator.data.league_table import LeagueTable
+from evaluator.data.league_table import LeagueTable, Row
 from evaluator.data.squads import Squad, average_age
 from evaluator.model import Column, Figure, Reference, stale_note
 
@@ -55,19 +55,26 @@ def league_figures(table: LeagueTable, team: str, source: str) -> dict[str, Figu
             return Figure.missing_figure("no league match played by the as-of date")
         return Figure(float(v), source, on, note=note + extra, stale=stale)
 
+    values = row_values(row, size)
+    extra = {"table_percentile": f"; {row.position} of {size}",
+             "conceded_per_match": f"; {row.goals_against} conceded in {row.played}"}
+    return {col: fig(v, extra.get(col, "")) for col, v in values.items()}
+
+
+def row_values(row: Row, size: int) -> dict[str, float | None]:
+    """The league columns' values for one table row (None: no match played, no position)."""
     played = row.played > 0
     return {
-        "table_percentile": fig(100.0 * (size - row.position) / (size - 1) if size > 1 and played else None,
-                                f"; {row.position} of {size}"),
-        "league_position": fig(row.position if played else None),
-        "league_size": fig(size),
-        "points": fig(row.points),
-        "gap_to_leader": fig(row.gap_to_leader),
-        "played": fig(row.played),
-        "points_per_match": fig(row.points_per_match),
-        "conceded_per_match": fig(row.conceded_per_match, f"; {row.goals_against} conceded in {row.played}"),
-        "conceded_rank": fig(row.conceded_rank if played else None),
-        "clean_sheets": fig(row.clean_sheets),
+        "table_percentile": 100.0 * (size - row.position) / (size - 1) if size > 1 and played else None,
+        "league_position": row.position if played else None,
+        "league_size": size,
+        "points": row.points,
+        "gap_to_leader": row.gap_to_leader,
+        "played": row.played,
+        "points_per_match": row.points_per_match,
+        "conceded_per_match": row.conceded_per_match,
+        "conceded_rank": row.conceded_rank if played else None,
+        "clean_sheets": row.clean_sheets,
     }
 
 
@@ -91,9 +98,9 @@ def league_references(tables: list[LeagueTable], on: date) -> dict[str, Referenc
     for table in tables:
         for row in table.rows:
             clubs += 1
-            for col, fig in league_figures(table, row.team, "").items():
-                if fig.value is not None:
-                    values[col].append(fig.value)
+            for col, v in row_values(row, table.size).items():
+                if v is not None:
+                    values[col].append(float(v))
     n = len(tables)
     text = f"all {clubs} clubs of {n} league{'s' if n != 1 else ''} on {on.isoformat()}"
     return {c: Reference(min(v), max(v), text) for c, v in values.items() if v}
