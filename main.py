@@ -65,10 +65,10 @@ ALLOW_HELP = "read files the scenario's case names outside its folder tree (refu
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="clubfit", description="Weigh candidate clubs for a player's move.")
     p.add_argument("--version", action="version", version=f"clubfit {__version__}")
-    p.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO, help="scenario JSON to open")
+    p.add_argument("--scenario", type=_path, default=BUNDLED_SCENARIO, help="scenario JSON to open")
     p.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     p.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
-    p.add_argument("--screenshot", type=Path, default=None, metavar="PNG",
+    p.add_argument("--screenshot", type=_path, default=None, metavar="PNG",
                    help="save the window as a PNG and quit (works offscreen)")
     p.add_argument("--size", type=_size, default=None, metavar="WxH",
                    help="window size, e.g. 1280x800 (default: as last time; 1280x800 for --screenshot)")
@@ -76,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     s = sub.add_parser("score", help="print the ranking for a scenario and weights")
-    s.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO, help="scenario JSON (default: the bundled case)")
+    s.add_argument("--scenario", type=_path, default=BUNDLED_SCENARIO, help="scenario JSON (default: the bundled case)")
     s.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     s.add_argument("--weight", action="append", default=[], metavar="ID=W", help="raw weight of a criterion")
     s.add_argument("--as-of", type=_iso_date, default=None,
@@ -85,28 +85,34 @@ def _parser() -> argparse.ArgumentParser:
     s.set_defaults(run=_run_score)
 
     t = sub.add_parser("table", help="print a league table computed from a match file on a date")
-    t.add_argument("file", type=Path, help="openfootball JSON or football-data-style CSV")
+    t.add_argument("file", type=_path, help="openfootball JSON or football-data-style CSV")
     t.add_argument("--as-of", type=_iso_date, required=True)
     t.add_argument("--format", choices=("text", "csv", "json"), default="text")
     t.set_defaults(run=_run_table)
 
     b = sub.add_parser("build-case", help="compute a scenario's figures from the files its case names")
-    b.add_argument("case", type=Path)
+    b.add_argument("case", type=_path)
     b.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     b.add_argument("--as-of", type=_iso_date, default=None)
-    b.add_argument("--out", type=Path, default=None, help="write here (default: print)")
+    b.add_argument("--out", type=_path, default=None, help="write here (default: print)")
     b.set_defaults(run=_run_build_case)
 
     r = sub.add_parser("report", help="write the fit report as a PDF (no display needed)")
-    r.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO, help="scenario JSON (default: the bundled case)")
+    r.add_argument("--scenario", type=_path, default=BUNDLED_SCENARIO, help="scenario JSON (default: the bundled case)")
     r.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     r.add_argument("--weight", action="append", default=[], metavar="ID=W", help="raw weight of a criterion")
     r.add_argument("--as-of", type=_iso_date, default=None,
                    help="recompute the figures on this date from the scenario's case file")
     r.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
-    r.add_argument("--out", type=Path, required=True, metavar="PDF", help="where to write the PDF (atomically)")
+    r.add_argument("--out", type=_path, required=True, metavar="PDF", help="where to write the PDF (atomically)")
     r.set_defaults(run=_run_report)
     return p
+
+
+def _path(text: str) -> Path:
+    if "\x00" in text or len(text) > 4096:
+        raise argparse.ArgumentTypeError(f"{shown(text)} is not a usable file name")
+    return Path(text)
 
 
 def _iso_date(text: str) -> date:
@@ -157,7 +163,7 @@ def _session(scenario_path: Path, weights: Sequence[str] = (), need_ranking: boo
 
 def _run_score(args: argparse.Namespace) -> int:
     from evaluator.decision.scoring import rounded_contributions
-    from evaluator.formatting import MISSING, format_contribution, format_score
+    from evaluator.formatting import format_contribution, format_score_range
     session = _report_session(args)
     r = session.result
     crit = r.scenario.criteria
@@ -168,7 +174,10 @@ def _run_score(args: argparse.Namespace) -> int:
             "ranking": [{
                 "rank": int(r.ranks[i]) or None, "club": r.scenario.clubs[i].name,
                 "score": None if r.ranks[i] == 0 else round(float(r.scores[i]), 6),
-                "contributions": {c.id: None if format_contribution(r, shown, i, j) == MISSING
+                # every missing figure at the worst / best end of its scale; equal to score when none is
+                "score_low": None if r.ranks[i] == 0 else round(float(r.low[i]), 6),
+                "score_high": None if r.ranks[i] == 0 else round(float(r.high[i]), 6),
+                "contributions": {c.id: None if r.prepared.missing[i, j] and r.weights[j] > 0
                                   else round(float(r.contributions[i, j]), 6) for j, c in enumerate(crit)},
             } for i in r.order],
             "messages": list(r.messages),
@@ -180,7 +189,7 @@ def _run_score(args: argparse.Namespace) -> int:
     for i in r.order:
         parts = ", ".join(f"{c.label} {format_contribution(r, shown, i, j)}" for j, c in enumerate(crit))
         rank = str(r.ranks[i]) if r.ranks[i] else "—"
-        print(f"{rank:>2}. {r.scenario.clubs[i].name}: {format_score(r.scores[i])} ({parts})")
+        print(f"{rank:>2}. {r.scenario.clubs[i].name}: {format_score_range(r, i)} ({parts})")
     for m in r.messages:
         print(f"note: {m}")
     for c in r.scenario.data_checks:

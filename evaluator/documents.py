@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from evaluator.atomic import backup_path, write_text_atomic
 from evaluator.json_file import read_json_file
 from evaluator.model import (
     MAX_MAGNITUDE, MAX_WEIGHT, CaseDefinition, Club, ClubSource, Column, Criterion, DataCheck, Direction, Figure,
-    FigureStatus, Scale, Scenario, check_number,
+    FigureStatus, Reference, Scale, Scenario, check_number, SCALE_KINDS,
 )
 from evaluator.errors import InputError, cut, shown, shown_path
 
@@ -59,6 +60,7 @@ def scenario_to_dict(s: Scenario) -> dict[str, Any]:
         "columns": [_drop_none({
             "id": c.id, "label": c.label, "unit": c.unit, "decimals": c.decimals,
             "minimum": c.minimum, "maximum": c.maximum, "description": c.description,
+            "group": c.group or None,
         }) for c in s.columns],
         "criteria": [criterion_to_dict(c) for c in s.criteria],
         "weights": {c.id: s.weights.get(c.id, 0.0) for c in s.criteria},
@@ -68,16 +70,30 @@ def scenario_to_dict(s: Scenario) -> dict[str, Any]:
         } for club in s.clubs],
         "data_checks": [{"text": d.text, "agree": d.agree, "kind": d.kind, "details": list(d.details)}
                         for d in s.data_checks],
+        "references": {k: {"lo": r.lo, "hi": r.hi, "text": r.text} for k, r in s.references.items()},
+        "legend": dict(s.legend),
     }
 
 
-def criterion_to_dict(c: Criterion) -> dict[str, Any]:
+def criterion_to_dict(c: Criterion, in_case: bool = False) -> dict[str, Any]:
+    """A case file keeps a reference scale's kind only: its range is recomputed from the leagues."""
+    if in_case and c.scale.mode == "reference":
+        c = replace(c, scale=Scale(kind="reference"))
     return _drop_none({
         "id": c.id, "label": c.label, "column": c.column, "direction": c.direction.value,
         "unit": c.unit, "target": c.target,
-        "scale": {"lo": c.scale.lo, "hi": c.scale.hi} if c.scale.fixed else None,
+        "scale": scale_to_dict(c.scale),
         "description": c.description,
     })
+
+
+def scale_to_dict(scale: Scale) -> dict[str, Any] | None:
+    """None for an own-range scale written by an old file (no kind, no bounds): it stays as it was.
+    A reference scale is written with the range it had, so a scenario scores the same without
+    its files; the case file keeps only the kind (the range is recomputed from the leagues)."""
+    if not scale.kind and not scale.fixed:
+        return None
+    return _drop_none({"kind": scale.mode, "lo": scale.lo, "hi": scale.hi, "reason": scale.reason or None})
 
 
 def _figure_to_dict(f: Figure) -> dict[str, Any]:
@@ -85,6 +101,7 @@ def _figure_to_dict(f: Figure) -> dict[str, Any]:
         "value": f.value, "source": f.source,
         "as_of": f.as_of.isoformat() if f.as_of else None,
         "status": f.status.value, "note": f.note,
+        **({"stale": f.stale} if f.stale else {}),
     }
 
 
@@ -113,7 +130,18 @@ def scenario_from_dict(raw: Any) -> Scenario:
         case_sha256=read_text(obj.get("case_sha256", ""), "case_sha256"),
         data_checks=tuple(_data_check(d, f"data_checks[{i}]")
                           for i, d in enumerate(read_list(obj.get("data_checks", []), "data_checks"))),
+        references={str(k): _reference(v, f"references.{k}")
+                    for k, v in read_object(obj.get("references", {}), "references").items()},
+        legend={str(k): read_text(v, f"legend.{k}") for k, v in read_object(obj.get("legend", {}), "legend").items()},
     )
+
+
+def _reference(raw: Any, where: str) -> Reference:
+    o = read_object(raw, where)
+    lo, hi = check_number(o.get("lo"), f"{where}.lo"), check_number(o.get("hi"), f"{where}.hi")
+    if not hi >= lo:
+        raise InputError(f"{where}: hi ({hi:g}) is below lo ({lo:g})")
+    return Reference(lo, hi, read_text(o.get("text", ""), f"{where}.text"))
 
 
 DATA_CHECK_KINDS = ("cross-check", "missing results", "unreadable", "warning")
@@ -142,6 +170,7 @@ def _column(raw: Any, where: str) -> Column:
         minimum=read_optional_number(o.get("minimum"), f"{where}.minimum"),
         maximum=read_optional_number(o.get("maximum"), f"{where}.maximum"),
         description=read_text(o.get("description", ""), f"{where}.description"),
+        group=read_text(o.get("group", ""), f"{where}.group"),
     )
 
 
@@ -155,10 +184,15 @@ def _decimals(raw: Any, where: str) -> int:
 def read_criterion(raw: Any, where: str) -> Criterion:
     o = read_object(raw, where)
     scale_raw = o.get("scale")
-    scale = Scale()
+    scale = Scale()     # no "scale": the candidates' own range, as files before scale kinds meant
     if scale_raw is not None:
         so = read_object(scale_raw, f"{where}.scale")
-        scale = Scale(read_optional_number(so.get("lo"), f"{where}.scale.lo"), read_optional_number(so.get("hi"), f"{where}.scale.hi"))
+        kind = read_text(so.get("kind", ""), f"{where}.scale.kind")
+        if kind and kind not in SCALE_KINDS:
+            raise InputError(f"{where}.scale.kind: unknown kind {kind!r} (use one of: {', '.join(SCALE_KINDS)})")
+        scale = Scale(read_optional_number(so.get("lo"), f"{where}.scale.lo"),
+                      read_optional_number(so.get("hi"), f"{where}.scale.hi"), kind,
+                      read_text(so.get("reason", ""), f"{where}.scale.reason"))
     cid = read_text(o.get("id"), f"{where}.id", required=True)
     return Criterion(
         id=cid,
@@ -197,7 +231,8 @@ def _figure(raw: Any, where: str) -> Figure:
     source = read_text(o.get("source", ""), f"{where}.source")
     if value is not None and not source.strip():
         raise InputError(f"{where}.source: a figure needs a source; leave the value out if none is known")
-    return Figure(value, source, read_date(o.get("as_of"), f"{where}.as_of"), status, read_text(o.get("note", ""), f"{where}.note"))
+    return Figure(value, source, read_date(o.get("as_of"), f"{where}.as_of"), status,
+                  read_text(o.get("note", ""), f"{where}.note"), read_text(o.get("stale", ""), f"{where}.stale"))
 
 
 # --- case files ------------------------------------------------------------------------
@@ -333,7 +368,7 @@ def case_to_dict(case: CaseDefinition, folder: Path) -> dict[str, Any]:
         "clubs": [{"name": c.name, "matches": rel(c.matches),
                    **({"squad": rel(c.squad)} if c.squad else {}), **({"team": c.team} if c.team else {})}
                   for c in case.clubs],
-        "criteria": [criterion_to_dict(c) for c in case.criteria],
+        "criteria": [criterion_to_dict(c, in_case=True) for c in case.criteria],
         "weights": dict(case.weights),
     }
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from typing import TYPE_CHECKING
 
-from evaluator.model import Column, Figure
+from evaluator.model import Column, Figure, Scale
 
 if TYPE_CHECKING:
     import numpy as np
@@ -57,7 +57,25 @@ def figure_provenance(fig: Figure) -> str:
         lines.insert(0, "Entered by the user")
     if fig.note:
         lines.append(f"Note: {fig.note}")
+    if fig.stale:
+        lines.append(f"Stale: {fig.stale}")
     return "\n".join(lines)
+
+
+def describe_scale(scale: Scale, lo: float, hi: float, column: Column) -> str:
+    """The scale in force beside a criterion, e.g. "scale 0.50–2.36 goals/match, all 56 clubs
+    of 3 leagues on 2025-11-28"; ``lo``/``hi`` are the bounds the scorer used."""
+    unit = f" {column.unit}" if column.unit else ""
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return "scale: no club has this figure"
+    span = f"scale {lo:.{column.decimals}f}–{hi:.{column.decimals}f}{unit}"
+    mode = scale.mode
+    if mode == "reference" and scale.fixed:
+        return f"{span}, {scale.reason}" if scale.reason else f"{span}, reference range"
+    if mode == "fixed":
+        return f"{span}, fixed: {scale.reason}" if scale.reason else f"{span}, fixed"
+    why = " (no reference range known)" if mode == "reference" else ""
+    return f"{span}, the candidates' own range{why}"
 
 
 def join_names(names: list[str]) -> str:
@@ -68,13 +86,23 @@ def join_names(names: list[str]) -> str:
 
 
 def format_contribution(result: "Result", shown: "np.ndarray", i: int, j: int) -> str:
-    """Club i's points from criterion j as displayed: "missing" where the club has no figure for
-    a weighted criterion (its weight went to the others; "0.0" would read as a worst score)."""
+    """Club i's points from criterion j as displayed: where the club has no figure for a weighted
+    criterion, the range it could give, e.g. "0.0–33.3 (missing)", never one number."""
     if not result.ranks[i]:
         return NO_SCORE
-    if result.weights[j] > 0 and math.isnan(result.prepared.utilities[i, j]):
-        return MISSING
+    if result.weights[j] > 0 and result.prepared.missing[i, j]:
+        return f"0.0–{100.0 * result.weights[j]:.1f} ({MISSING})"
     return f"{shown[i, j]:.1f}"
+
+
+def format_score_range(result: "Result", i: int) -> str:
+    """"58.1–79.4" for a club with a missing weighted figure, else the score; "–" if unranked."""
+    if not result.ranks[i]:
+        return NO_SCORE
+    lo, hi = result.score_low, result.score_high
+    if lo is None or hi is None or not hi[i] - lo[i] > 1e-9:
+        return format_score(result.scores[i])
+    return f"{format_score(lo[i])}–{format_score(hi[i])}"
 
 
 def ranking_note(result: "Result", i: int) -> str:
@@ -84,6 +112,7 @@ def ranking_note(result: "Result", i: int) -> str:
         return "not ranked: no figure for any weighted criterion" if r.weights.any() else "not ranked"
     if r.incomplete[i]:
         missing = [c.label for j, c in enumerate(r.scenario.criteria)
-                   if r.weights[j] > 0 and math.isnan(r.prepared.utilities[i, j])]
-        return "* scored without " + ", ".join(missing) + " (missing): its other weights count for more"
+                   if r.weights[j] > 0 and r.prepared.missing[i, j]]
+        return ("* no figure for " + ", ".join(missing) + f": score {format_score_range(r, i)} "
+                "(figure at the worst to the best end of its scale), ranked by the middle")
     return ""

@@ -44,6 +44,8 @@ class Figure:
     as_of: date | None = None
     status: FigureStatus = FigureStatus.SOURCED
     note: str = ""
+    stale: str = ""      # non-empty when the data behind it is older than the date it is used for
+
 
     @property
     def missing(self) -> bool:
@@ -65,17 +67,41 @@ class Column:
     minimum: float | None = None   # values below are rejected at load (e.g. negative ages)
     maximum: float | None = None
     description: str = ""
+    group: str = ""      # columns of one group measure the same thing on other players (e.g. "age")
+
+
+SCALE_KINDS = ("own", "reference", "fixed")
+STALE_DAYS = 14     # data older than this, on the date it is used for, is said to be stale
+
+
+def stale_note(data_date: date | None, used_for: date | None, what: str, consequence: str) -> str:
+    """The one staleness rule: '<what> of D used for A; <consequence>' when A is more than
+    ``STALE_DAYS`` days after D, else ''."""
+    if data_date is None or used_for is None or (used_for - data_date).days <= STALE_DAYS:
+        return ""
+    return f"{what} of {data_date.isoformat()} used for {used_for.isoformat()}; {consequence}"
 
 
 @dataclass(frozen=True)
 class Scale:
-    """How raw values map to 0-1: the candidates' own range (default) or a fixed range."""
+    """How raw values map to 0-1.
+
+    kind "own": the candidates' own range (min..max of the clubs that have the figure);
+    "reference": the range across every club of the candidates' leagues, filled in (lo, hi,
+    reason) by the data layer from ``Scenario.references``; "fixed": lo..hi as given, with
+    the reason in ``reason``. An empty kind is read from the bounds (fixed if both are set,
+    else own), as files written before scale kinds had it. A reference scale whose range is
+    not known (no league tables behind the scenario) scores on the own range, with a message.
+    """
 
     lo: float | None = None
     hi: float | None = None
+    kind: str = ""
+    reason: str = ""     # why this range / what it covers, shown beside the criterion
 
     @property
     def fixed(self) -> bool:
+        """True when the bounds are known: the scorer maps on lo..hi, not on the clubs' range."""
         return self.lo is not None and self.hi is not None
 
     def bounds(self) -> tuple[float, float]:
@@ -83,6 +109,18 @@ class Scale:
         if self.lo is None or self.hi is None:
             raise TypeError("the scale is not fixed: it has no lo and hi")
         return float(self.lo), float(self.hi)
+
+    @property
+    def mode(self) -> str:
+        return self.kind or ("fixed" if self.fixed else "own")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One column's range across every club of the candidates' leagues on the as-of date."""
+    lo: float
+    hi: float
+    text: str            # e.g. "all 56 clubs of 3 leagues on 2025-11-28"
 
 
 @dataclass(frozen=True)
@@ -136,6 +174,8 @@ class Scenario:
     case_file: str = ""               # the case definition it was built from, if any
     case_sha256: str = ""             # that case file's digest when saved together (see atomic.write_group)
     data_checks: tuple[DataCheck, ...] = ()   # e.g. two sources of one league compared
+    references: dict[str, Reference] = field(default_factory=dict)   # column id -> league-wide range
+    legend: dict[str, str] = field(default_factory=dict)   # per-row source code in a data file -> full name
 
     def __post_init__(self) -> None:
         validate(self)
@@ -154,6 +194,28 @@ class Scenario:
 
     def with_weights(self, weights: dict[str, float]) -> "Scenario":
         return replace(self, weights={**self.weights, **weights})
+
+    def alternatives(self, criterion_id: str) -> tuple[Column, ...]:
+        """Columns the criterion can switch to: its column's group (itself included), or ()."""
+        group = self.column(self.criterion(criterion_id).column).group
+        return tuple(c for c in self.columns if group and c.group == group)
+
+
+def in_force(scale: Scale, column: str, references: dict[str, Reference]) -> Scale:
+    """A reference scale with this scenario's league-wide range filled in (unknown: bounds
+    cleared, so the scorer falls back to the own range); other kinds unchanged."""
+    if scale.mode == "own":
+        return Scale(kind=scale.kind)
+    if scale.mode != "reference":
+        return scale
+    ref = references.get(column)
+    if ref is None or not ref.hi > ref.lo:
+        return Scale(kind="reference")
+    return Scale(ref.lo, ref.hi, "reference", ref.text)
+
+
+def with_references(criteria: tuple[Criterion, ...], references: dict[str, Reference]) -> tuple[Criterion, ...]:
+    return tuple(replace(c, scale=in_force(c.scale, c.column, references)) for c in criteria)
 
 
 MAX_MAGNITUDE = 1e9   # figures, targets and scale ends: far beyond any real figure, far from overflow
@@ -217,6 +279,10 @@ def validate(s: Scenario) -> None:
             v = getattr(cr.scale, name)
             if v is not None:
                 check_number(v, f"{where}.scale.{name}", MAX_MAGNITUDE)
+        if cr.scale.kind not in ("", *SCALE_KINDS):
+            raise InputError(f"{where}.scale.kind: unknown kind {shown(cr.scale.kind)} (use one of: {', '.join(SCALE_KINDS)})")
+        if cr.scale.kind == "fixed" and not cr.scale.fixed:
+            raise InputError(f"{where}.scale: a fixed scale needs lo and hi")
         if (cr.scale.lo is None) != (cr.scale.hi is None):
             raise InputError(f"{where}.scale: give both lo and hi for a fixed scale, or neither")
         if cr.scale.lo is not None and cr.scale.hi is not None and not cr.scale.hi > cr.scale.lo:

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime
 import numpy as np
 
-from evaluator.model import Criterion, DataCheck, Direction, FigureStatus
+from evaluator.model import STALE_DAYS, Criterion, DataCheck, Direction, FigureStatus
 from evaluator.decision.scoring import TIE_TOLERANCE, Result, rounded_contributions, score
 from evaluator.formatting import (
-    NO_SCORE, format_contribution, format_date, format_figure, format_score, join_names, ranking_note,
+    NO_SCORE, format_contribution, format_date, format_figure, format_score, format_score_range, join_names,
+    ranking_note,
 )
 from evaluator.report_robustness import RobustnessSection, robustness_section
 
@@ -76,6 +77,7 @@ class FigureRow:
     status: str             # "sourced", "user" or "missing"
     note: str
     criterion: bool         # the figure is scored by a criterion
+    stale: str = ""         # e.g. "squad list of 2025-11-28 used for 2026-02-01; later transfers not reflected"
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ class FitReport:
     warnings: tuple[str, ...]           # the scorer's messages and the data checks that found a problem
     robustness: RobustnessSection | None = None   # the "How sure" page; None only if built without it
     data_checks: tuple[DataCheck, ...] = ()   # sources compared, results missing from a file
+    legend: tuple[str, ...] = ()        # "S1 — full name" for every per-row source code in the data files
 
     @property
     def document_title(self) -> str:
@@ -128,6 +131,7 @@ def build_report(result: Result, generated: datetime) -> FitReport:
         warnings=tuple(result.messages) + tuple(c.text for c in s.data_checks if not c.agree),
         robustness=robustness_section(result),
         data_checks=s.data_checks,
+        legend=tuple(f"{code} — {name}" for code, name in s.legend.items()),
     )
 
 
@@ -170,7 +174,7 @@ def _ranking(r: Result) -> tuple[RankingRow, ...]:
         rows.append(RankingRow(
             club_id=club.id, club=club.name, league=club.league,
             rank=int(r.ranks[i]) if ranked else None, rank_text=str(int(r.ranks[i])) if ranked else NO_SCORE,
-            score=float(r.scores[i]) if ranked else None, score_text=format_score(r.scores[i]),
+            score=float(r.scores[i]) if ranked else None, score_text=format_score_range(r, int(i)),
             contributions=tuple(format_contribution(r, shown, int(i), j) for j in range(shown.shape[1])),
             note=_note(r, int(i)),
         ))
@@ -191,12 +195,12 @@ def _breakdowns(r: Result) -> tuple[ClubBreakdown, ...]:
             lines.append(BreakdownLine(
                 criterion=c.label,
                 figure=format_figure(fig, s.column(c.column), with_unit=True),
-                utility=NO_SCORE if np.isnan(u) else f"{u:.2f}",
+                utility="0–1 (unknown)" if r.prepared.missing[i, j] else f"{u:.2f}",
                 weight=_pct(r.effective[i, j]) if ranked else NO_SCORE,
                 points=format_contribution(r, shown, int(i), j),
             ))
         out.append(ClubBreakdown(club.name, str(int(r.ranks[i])) if ranked else NO_SCORE,
-                                 format_score(r.scores[i]), tuple(lines), _note(r, int(i))))
+                                 format_score_range(r, int(i)), tuple(lines), _note(r, int(i))))
     return tuple(out)
 
 
@@ -216,7 +220,7 @@ def _figures(r: Result) -> tuple[tuple[FigureRow, ...], tuple[str, ...]]:
                 club=club.name, column_id=col.id, label=col.label, unit=col.unit,
                 value=format_figure(fig, col), as_of=format_date(fig.as_of) if fig.as_of else NO_SCORE,
                 source=fig.source, source_ref=ref, status=fig.status.value, note=fig.note,
-                criterion=col.id in scored,
+                criterion=col.id in scored, stale=fig.stale,
             ))
     return tuple(rows), tuple(sources)
 
@@ -232,8 +236,8 @@ def _callouts(r: Result) -> tuple[str, ...]:
                 continue
             used = col.id in scored
             if fig.status is FigureStatus.MISSING or fig.value is None:
-                effect = (f"{club.name} is scored without {scored[col.id].label}" if used
-                          else "not used in the score")
+                effect = (f"{club.name}'s score is a range, with {scored[col.id].label} anywhere on its scale"
+                          if used else "not used in the score")
                 out.append(f"{club.name} — {col.label}: missing ({fig.note or 'no source found'}); {effect}.")
             elif fig.status is FigureStatus.USER:
                 out.append(f"{club.name} — {col.label}: {format_figure(fig, col, with_unit=True)} entered by the "
@@ -253,9 +257,14 @@ def method_notes(r: Result) -> tuple[str, ...]:
     for j, c in enumerate(s.criteria):
         col = s.column(c.column)
         unit = _unit(c.unit or col.unit)
-        if c.scale.fixed:
-            scale = (f"on a fixed scale from {c.scale.lo:g} to {c.scale.hi:g}{unit} "
-                     "(values outside it are clipped)")
+        if c.scale.fixed and c.scale.mode == "reference":
+            scale = (f"on a reference scale from {p.lo[j]:.{col.decimals}f} to {p.hi[j]:.{col.decimals}f}{unit}, "
+                     f"the range across {c.scale.reason or 'every club of the candidates leagues'}: a club's "
+                     "score does not depend on which other clubs are compared")
+        elif c.scale.fixed:
+            why = f" ({c.scale.reason})" if c.scale.reason else ""
+            scale = (f"on a fixed scale from {c.scale.lo:g} to {c.scale.hi:g}{unit}{why}; "
+                     "values outside it are clipped")
         elif np.isnan(p.lo[j]):
             scale = "on the candidates' own range, but no club has this figure"
         elif p.flat[j]:
@@ -267,15 +276,21 @@ def method_notes(r: Result) -> tuple[str, ...]:
         what = "" if c.label.lower() == col.label.lower() else f" scores {col.label.lower()}"
         notes.append(f"{c.label}{what} ({direction_words(c)}) is scored {scale}."
                      + (f" {c.description}" if c.description else ""))
+        if c.scale.mode == "reference" and not c.scale.fixed:
+            notes[-1] += " (No reference range is known for this scenario, so the own range is used.)"
     if any(not c.scale.fixed for c in s.criteria) and len(s.clubs) > 1:
         notes.append("Own-range scales depend on which clubs are on the list: adding or removing a club "
                      "can change the order of the others.")
     notes += [
         "Each criterion's contribution is its share × utility in points; the contributions add up to the "
         "score. They are shown rounded to one decimal so that the rounded parts add up to the rounded score.",
-        "A figure nobody could source is kept as missing, never guessed. A club with a missing figure is "
-        "scored on the criteria it has, with its shares scaled up over those (so its score is still out of "
-        "100), and it is marked with *. A club with no figure on any weighted criterion is not ranked.",
+        "A figure nobody could source is kept as missing, never guessed: it is unknown somewhere on its "
+        "criterion's scale. The club's score is then a range, from the figure at the worst end of the scale "
+        "to the figure at the best end; it is ranked by the middle of that range and marked with *. No "
+        "criterion ever counts for more than its share. A club with no figure on any weighted criterion is "
+        "not ranked. In the How sure analysis a missing figure is drawn uniformly over its scale.",
+        f"Figures from data older than {STALE_DAYS} days on the as-of date (a squad list dated before it, a "
+        "match file whose last result is before it) are marked stale in the figures and the messages.",
         "Clubs with equal scores (to within a billionth of a point) share a rank, and the next rank is "
         "skipped (1, 2, 2, 4).",
         "Figures entered by the user are marked as such and carry the source the user gave.",
@@ -357,8 +372,8 @@ def _sureness(r: Result, first: list[int]) -> list[str]:
     clubs = r.scenario.clubs
     for i in first:
         if r.incomplete[i]:
-            out.append(f"{clubs[i].name}'s score leaves out a missing figure (see the ranking notes), "
-                       "so treat its place with care.")
+            out.append(f"{clubs[i].name}'s score is a range because a figure is missing "
+                       f"({format_score_range(r, i)}, see the ranking notes), so treat its place with care.")
     weighted = [j for j in range(len(r.weights)) if r.weights[j] > 0]
     if len(first) != 1 or len(weighted) < 2:
         return out

@@ -120,11 +120,12 @@ def test_missing_and_user_figures_are_called_out_and_the_leader_flagged():
     r = result_of(s)
     report = build_report(r, WHEN)
     callouts = " ".join(report.callouts)
-    assert "Alpha — Figure Y: missing" in callouts and "scored without Criterion B" in callouts
+    assert "Alpha — Figure Y: missing" in callouts and "Alpha's score is a range, with Criterion B" in callouts
     assert "Gamma — Figure Y: 2.00 v entered by the user, source given: phone call" in callouts
-    assert "Alpha's score leaves out a missing figure" in report.summary
+    assert "Alpha's score is a range because a figure is missing" in report.summary
     alpha = next(row for row in report.ranking if row.club == "Alpha")
-    assert alpha.note.startswith("* scored without Criterion B")
+    assert alpha.note.startswith("* no figure for Criterion B: score ")
+    assert alpha.score_text == f"{r.score_low[0]:.1f}–{r.score_high[0]:.1f}"   # Alpha is club 0
     statuses = {(f.club, f.column_id): f.status for f in report.figures}
     assert statuses[("Alpha", "y")] == "missing" and statuses[("Gamma", "y")] == "user"
 
@@ -177,8 +178,9 @@ def test_robustness_section_holds_analyses_numbers_for_the_bundled_case(session)
                                                                     for st in rb.stability]
     assert [x.whole_ranking for x in sec.stability] == [f"{_pct(st.ranking_lo)} – {_pct(st.ranking_hi)}"
                                                         for st in rb.stability]
-    # The bundled case at equal weights, worked out independently (issue 6).
-    assert [x.whole_ranking for x in sec.stability] == ["25.3% – 100.0%", "25.5% – 100.0%", "0.0% – 37.3%"]
+    # The bundled case at equal weights, worked out independently (issue 6; scales of issue 13).
+    from test_scales import bundled_whole_ranking_intervals
+    assert [x.whole_ranking for x in sec.stability] == bundled_whole_ranking_intervals()
     assert all(x.first_place == "0.0% – 100.0%" for x in sec.stability)
     assert sec.rank_labels == ("1st", "2nd", "3rd")
     for row, i in zip(sec.acceptability, r.order):
@@ -188,7 +190,20 @@ def test_robustness_section_holds_analyses_numbers_for_the_bundled_case(session)
         assert row.central == (() if central is None else tuple(_pct(w) for w in central))
     assert sec.acceptability[0].club == "AS Roma" and sec.acceptability[0].cells[0] == "100.0%"
     assert [f.sentence for f in sec.flips] == [f.sentence for f in rb.weight_flips + rb.figure_flips]
-    assert {f.outcome for f in sec.flips} == {"cannot swap"}
+    assert {f.outcome for f in sec.flips[:len(rb.weight_flips)]} == {"cannot swap"}
+    # Figure flips, by hand: on a scale of span S a figure moves the score by 100 w / S points per
+    # unit, so the top two draw level after gap * S / (100 w) units, if that stays on the scale.
+    gap = r.scores[r.order[0]] - r.scores[r.order[1]]
+    for f, shown in zip(rb.figure_flips, sec.flips[len(rb.weight_flips):]):
+        j = f.criterion
+        span = r.prepared.hi[j] - r.prepared.lo[j]
+        need = gap * span / (100 * r.weights[j])
+        u = r.prepared.utilities[f.club, j]
+        room = (1 - u if f.club == r.order[1] else u) * span      # how far the figure can move on the scale
+        assert f.possible == (need <= room), f.sentence
+        assert shown.outcome == ("can swap" if need <= room else "cannot swap")
+        if f.possible:
+            assert abs(f.delta) == pytest.approx(need, rel=1e-6)
     text = " ".join(sec.summary)
     assert "Across 10,000 random weightings" in text and "seed 0" in text
     assert "AS Roma ranks first in 100.0% of them (± 0.0 points)" in text

@@ -25,6 +25,8 @@ def _straight_reversals(r) -> set[tuple[int, int, int, str]]:
     values = np.broadcast_to(p.values, (n, n, k)).copy()
     values[np.arange(n), np.arange(n), :] = np.nan
     u = np.stack([utilities_batch(values[:, :, j], c) for j, c in enumerate(p.scenario.criteria)], axis=-1)
+    u = np.where(p.missing[None], 0.5, u)            # a missing figure sits mid-scale (scoring.py)
+    u[np.arange(n), np.arange(n), :] = np.nan        # the removed club is not scored
     reduced = weighted_scores(np.broadcast_to(r.weights, (n, k)), u)
     out = set()
     for c in range(n):
@@ -121,13 +123,15 @@ def test_chunked_smaa_ranks_equal_sample_by_sample(monkeypatch, ties):
     v = prepare(s).values
     if ties:
         v[1] = v[0]                                   # identical clubs: tied in every sample
-        v[4, 0] = np.nan                              # and one renormalised club
+        v[4, 0] = np.nan                              # and one club with a missing figure
     s = matrix_scenario(v, [c.direction.value for c in s.criteria], [1.0, 1.0, 1.0],
                         targets=[c.target for c in s.criteria])
     r = score(prepare(s), np.ones(3))
     monkeypatch.setattr(smaa_mod, "CHUNK_CELLS", 7 * 37)     # 37 samples per step: uneven chunks
     out = smaa_mod.smaa(r, samples=500, seed=2)
-    scores = weighted_scores(smaa_mod.dirichlet_weights(3, 500, 2), r.prepared.utilities)
+    u = np.broadcast_to(r.prepared.utilities, (500, 7, 3)).copy()   # missing: drawn uniformly, per sample
+    u[:, r.prepared.missing] = np.random.default_rng([2, 2]).uniform(0.0, 1.0, (500, 7, 3))[:, r.prepared.missing]
+    scores = weighted_scores(smaa_mod.dirichlet_weights(3, 500, 2), u)
     acc, mid = _straight_rank_shares(scores)
     np.testing.assert_allclose(out.acceptability, acc, atol=1e-12)
     above = (mid[:, :, None] < mid[:, None, :]).mean(axis=0) + 0.5 * (mid[:, :, None] == mid[:, None, :]).mean(axis=0)

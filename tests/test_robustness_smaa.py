@@ -70,9 +70,11 @@ def test_acceptability_matches_brute_force_competition_ranks():
     r = score(p, np.array([s.weights[c.id] for c in s.criteria]))
     out = smaa(r, samples=400, seed=9)
     w = dirichlet_weights(3, 400, 9)
+    unknown = np.random.default_rng([9, 2]).uniform(0.0, 1.0, (400, 6, 3))   # missing figures, drawn per sample
     brute = np.zeros((6, 6))
-    for row in w:
-        ranks = score(p, row).ranks
+    for i, row in enumerate(w):
+        u = np.where(p.missing, unknown[i], p.utilities)
+        ranks = score(replace(p, utilities=u), row).ranks
         assert len(set(ranks.tolist())) == 6      # no ties here, so ranks are plain places
         brute[np.arange(6), ranks - 1] += 1
     np.testing.assert_allclose(out.acceptability, brute / 400, atol=1e-12)
@@ -88,11 +90,13 @@ def test_figure_uncertainty_matches_rescoring_each_sample():
     out = smaa(r, samples=n, seed=6, figure_uncertainty=spread)
     w = dirichlet_weights(3, n, 6)
     noise = np.random.default_rng([6, 1]).uniform(-1.0, 1.0, (n, 5, 3))
+    unknown = np.random.default_rng([6, 2]).uniform(0.0, 1.0, (n, 5, 3))
     amount = np.array([1.5, 0.0, 2.0])
     brute = np.zeros((5, 5))
     for i in range(n):
         v = p.values + amount * noise[i]
         u = np.column_stack([criterion_utilities(v[:, j], c)[0] for j, c in enumerate(s.criteria)])
+        u = np.where(p.missing, unknown[i], u)        # missing figures: drawn uniformly, per sample
         ranks = score(replace(p, values=v, utilities=u), w[i]).ranks
         assert len(set(ranks.tolist())) == 5
         brute[np.arange(5), ranks - 1] += 1

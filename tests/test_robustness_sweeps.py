@@ -66,7 +66,7 @@ def test_curves_and_crossings_are_exact(missing):
         brute = np.array([score(p, sw.weights_at(t)).scores for t in ts])
         np.testing.assert_allclose(sw.at(ts), brute, atol=1e-9)
         # Straight lines really are straight: the midpoint of the endpoints is the score at 0.5.
-        lin = sw.linear
+        lin = sw.linear & ~np.isnan(sw.start) & ~np.isnan(sw.end)   # a club can be unranked at an end
         np.testing.assert_allclose(sw.at(np.array([0.5]))[0][lin], (sw.start[lin] + sw.end[lin]) / 2, atol=1e-9)
         # The current share reproduces the current scores.
         np.testing.assert_allclose(sw.at(np.array([sw.current]))[0], r.scores, atol=1e-9)
@@ -75,19 +75,34 @@ def test_curves_and_crossings_are_exact(missing):
             assert abs(at[c.first] - at[c.second]) < 1e-7
             other = c.second if c.leader_after == c.first else c.first
             assert hi[c.leader_after] > hi[other] and lo[c.leader_after] < lo[other]
+    # A missing figure counts at the middle of its scale and no weight is renormalised, so every
+    # curve is a straight line, missing figures or not.
+    assert all(sw.linear.all() for sw in weight_sweeps(r))
     if missing:
-        assert not all(sw.linear.all() for sw in weight_sweeps(r)), "case meant to have a curved club"
+        assert p.missing.any(), "case meant to have a missing figure"
 
 
 def test_ramos_equal_weights_lines():
-    r = score(prepare(ramos()), np.array([50.0, 50.0, 50.0]))
+    scn = ramos()
+    r = score(prepare(scn), np.array([50.0, 50.0, 50.0]))
     sweeps = weight_sweeps(r)
     assert [sw.current for sw in sweeps] == pytest.approx([1 / 3] * 3)
-    for sw in sweeps:
+    # Utilities by hand on the bundled case's scales: standing 0-100 % below, goals conceded per
+    # match on the league-wide range (written in the case), defenders' age on 22-32 years.
+    ref = scn.references["conceded_per_match"]
+    fig = lambda club, col: club.figure(col).value  # noqa: E731
+    u = np.array([[fig(c, "table_percentile") / 100, (ref.hi - fig(c, "conceded_per_match")) / (ref.hi - ref.lo),
+                   (32 - fig(c, "defender_age")) / 10] for c in scn.clubs])
+    for k, sw in enumerate(sweeps):
         assert sw.linear.all()
-        # Roma has the best figure on every criterion: its line is flat at 100.
-        np.testing.assert_allclose([sw.start[0], sw.end[0]], [100.0, 100.0])
-        assert len(sw.crossings) == 1 and {sw.crossings[0].first, sw.crossings[0].second} == {1, 2}
+        others = np.delete(u, k, axis=1).mean(axis=1)
+        np.testing.assert_allclose(sw.start, 100 * others, atol=1e-9)
+        np.testing.assert_allclose(sw.end, 100 * u[:, k], atol=1e-9)
+        # A pair crosses inside the sweep exactly when its order at t = 0 and t = 1 differs.
+        d0, d1 = others[:, None] - others[None, :], u[:, k][:, None] - u[:, k][None, :]
+        expected = {(i, m) for i in range(3) for m in range(i + 1, 3) if d0[i, m] * d1[i, m] < 0}
+        assert {(min(c.first, c.second), max(c.first, c.second)) for c in sw.crossings} == expected
+    assert [len(sw.crossings) for sw in sweeps] == [0, 1, 1]   # Leverkusen and Marseille swap on defence and age
 
 
 def test_all_other_weights_zero_treats_others_as_equal():

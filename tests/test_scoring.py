@@ -87,9 +87,14 @@ def test_real_case_equal_weights_by_hand():
     assert list(r.ranks) == [1, 3, 2]
 
 
-def test_real_case_built_from_files_gives_the_same_scores():
+def test_real_case_built_from_files_gives_the_same_figures_and_own_range_scores():
+    """The figures built from the files are the hand-counted ones; scored on the candidates'
+    own range (the bundled case uses reference scales, tests/test_scales.py) they give the
+    hand scores."""
+    from dataclasses import replace
     from evaluator.data.case import build_scenario
     from evaluator.documents import load_case
+    from evaluator.model import Scale
     scn = build_scenario(load_case(ROOT / "resources/cases/ramos-2025-11-28.case.json"))
     v = real_case_by_hand()
     for club in scn.clubs:
@@ -98,7 +103,8 @@ def test_real_case_built_from_files_gives_the_same_scores():
         assert club.figure("defender_age").value == pytest.approx(v[club.name]["age"])
     hand = run(make(v, [("standing", "higher"), ("defence", "lower"), ("age", "lower")],
                     {"standing": 1, "defence": 1, "age": 1}))
-    r = run(scn, [1, 1, 1])
+    own = replace(scn, criteria=tuple(replace(c, scale=Scale(kind="own")) for c in scn.criteria))
+    r = run(own, [1, 1, 1])
     assert r.scores == pytest.approx(hand.scores, abs=1e-9)
 
 
@@ -134,16 +140,19 @@ def test_all_weights_zero_no_ranks_no_nan():
     assert any("All weights are zero" in m for m in r.messages)
 
 
-def test_missing_figure_renormalises_flags_and_says_so():
+def test_missing_figure_gives_a_range_flags_and_says_so():
     scn = make({"A": {"x": 10, "y": None}, "B": {"x": 20, "y": 3}, "C": {"x": 30, "y": 1}},
                [("x", "higher"), ("y", "lower")], {"x": 3, "y": 1})
     r = run(scn)
-    assert r.effective[0] == pytest.approx([1.0, 0.0])          # 0.75 / 0.75
+    assert r.effective[0] == pytest.approx([0.75, 0.25])         # never renormalised
     assert r.effective[1] == pytest.approx([0.75, 0.25])
-    assert r.scores[0] == pytest.approx(0.0)                     # worst x, no y
+    assert r.scores[0] == pytest.approx(25 * 0.5)                # worst x, y unknown: the middle
+    assert (r.score_low[0], r.score_high[0]) == pytest.approx((0.0, 25.0))
+    assert r.contributions[0, 1] == pytest.approx(12.5) and r.contributions[0, 1] <= 25.0
     assert r.scores[1] == pytest.approx(75 * 0.5 + 25 * 0)       # y range is B, C only: 1..3
+    assert r.score_low[1] == r.scores[1] == r.score_high[1]
     assert r.incomplete.tolist() == [True, False, False]
-    assert any(m.startswith("A is scored without Y") for m in r.messages)
+    assert any(m.startswith("A has no figure for Y") for m in r.messages)
     assert not np.isnan(r.contributions).any()
 
 

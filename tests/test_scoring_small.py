@@ -49,9 +49,9 @@ def random_case(rng: np.random.Generator):
 
 def assert_same(a: Result, b: Result) -> None:
     pa, pb = a.prepared, b.prepared
-    for name in ("values", "utilities", "lo", "hi", "flat"):
+    for name in ("values", "utilities", "lo", "hi", "flat", "missing"):
         np.testing.assert_array_equal(getattr(pa, name), getattr(pb, name), err_msg=name)
-    for name in ("weights", "effective", "contributions", "scores"):
+    for name in ("weights", "effective", "contributions", "scores", "score_low", "score_high"):
         x, y = getattr(a, name), getattr(b, name)
         assert x.shape == y.shape and x.dtype == y.dtype, name
         np.testing.assert_array_equal(x, y, err_msg=name)   # same floats, not just within 1e-12
@@ -78,6 +78,18 @@ def test_small_path_is_bit_for_bit_on_the_sums():
         r = score(prepare(scn), w)
         ok = ~np.isnan(r.scores)
         assert (r.contributions.sum(axis=1)[ok] == r.scores[ok]).all()
+
+
+def test_ranges_hold_the_score_and_no_criterion_exceeds_its_share():
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        scn, w = random_case(rng)
+        r = score(prepare(scn), w)
+        ok = ~np.isnan(r.scores)
+        assert (r.score_low[ok] <= r.scores[ok] + 1e-9).all() and (r.scores[ok] <= r.score_high[ok] + 1e-9).all()
+        complete = ok & ~r.prepared.missing.any(axis=1)
+        assert (r.score_low[complete] == r.scores[complete]).all()
+        assert (r.contributions <= 100 * r.weights[None, :] + 1e-9).all()
 
 
 def test_small_path_after_replace_uses_the_new_utilities():

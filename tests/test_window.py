@@ -58,7 +58,8 @@ def test_ranking_reorders_when_the_weights_favour_another_club(window, bundled_s
     # Only defender age counts: the club with the youngest defenders ranks first.
     ages = {c.name: c.figure("defender_age").value for c in bundled_scenario.clubs}
     assert model.index(0, 1).data() == min(ages, key=ages.get)
-    assert model.index(0, 3).data() == "100.0"
+    # On the fixed 22-32 years scale of the bundled case, not 100 for merely being youngest.
+    assert model.index(0, 3).data() == f"{100 * (32 - min(ages.values())) / 10:.1f}"
 
 
 def test_all_weights_zero_shows_a_message_and_no_nan(window):
@@ -129,7 +130,7 @@ def test_plot_items_are_created_once_and_updated_in_place(window):
     assert window.scores.bars is bars
     assert window.contributions.segments == segments
     assert window.scores.labels == labels
-    assert len(window.scores.plot.items) == 1 + len(labels)
+    assert len(window.scores.plot.items) == 2 + len(labels)   # the bars, the score ranges, the labels
 
 
 def test_a_real_font_is_installed(qapp):
@@ -140,7 +141,7 @@ def test_a_real_font_is_installed(qapp):
     assert family in QFontDatabase.families()
 
 
-def test_a_missing_figure_reads_missing_not_zero(qtbot, bundled_scenario):
+def test_a_missing_figure_reads_as_a_range_not_zero(qtbot, bundled_scenario):
     from dataclasses import replace
     from evaluator.model import Figure
     from evaluator.session import Session
@@ -152,12 +153,20 @@ def test_a_missing_figure_reads_missing_not_zero(qtbot, bundled_scenario):
     session = Session(replace(bundled_scenario, clubs=tuple(clubs)))
     window = MainWindow(session)
     qtbot.addWidget(window)
+    r = session.result
     model = window.ranking.model_
-    row = [model.index(r, 1).data() for r in range(model.rowCount())].index(lev.name)
-    age_col = 4 + [c.id for c in session.scenario.criteria].index("age")
-    assert model.index(row, age_col).data() == "missing"
+    row = [model.index(i, 1).data() for i in range(model.rowCount())].index(lev.name)
+    j = [c.id for c in session.scenario.criteria].index("age")
+    share = 100 * r.weights[j]
+    assert model.index(row, 4 + j).data() == f"0.0–{share:.1f} (missing)"      # never more than its share
+    assert model.index(row, 3).data() == f"{r.score_low[1]:.1f}–{r.score_high[1]:.1f}"
+    assert r.score_high[1] - r.score_low[1] == pytest.approx(share)
     note = model.index(row, model.columnCount() - 1).data()
-    assert note.startswith("* scored without Squad age (defenders) (missing)")
-    report = build_report(session.result, datetime(2026, 1, 1))
+    assert note.startswith("* no figure for Squad age (defenders): score ")
+    # The chart draws the range as a whisker from the low to the high end, at Leverkusen's bar.
+    x, y = window.scores.score_ranges()
+    assert (x.min(), x.max()) == pytest.approx((r.score_low[1], r.score_high[1]))
+    assert set(np.round(y[:2], 6)) == {round(float(window.scores.bars.opts["y"][1]), 6)}
+    report = build_report(r, datetime(2026, 1, 1))
     ranked = next(x for x in report.ranking if x.club == lev.name)
-    assert ranked.contributions[2] == "missing" and ranked.note == note
+    assert ranked.contributions[j] == f"0.0–{share:.1f} (missing)" and ranked.note == note

@@ -59,8 +59,8 @@ def report_html(r: FitReport) -> str:
     parts.append("<p class='chart'>[[chart1]]</p>")
 
     parts.append("<h2 class='newpage'>Club by club</h2>")
-    parts.append("<p class='small'>Utility: where the club's figure sits on the criterion's scale, 0 (worst "
-                 "of the candidates) to 1 (best). Weight: the criterion's share of this club's score. "
+    parts.append("<p class='small'>Utility: where the club's figure sits on the criterion's scale, 0 (its worst "
+                 "end) to 1 (its best end); the scales are given in the method section. Weight: the criterion's share of this club's score. "
                  "Points = 100 × weight × utility.</p>")
     for b in r.breakdowns:
         note = b.note.removeprefix("not ranked").lstrip(": ") if b.rank_text == "—" else b.note
@@ -89,6 +89,10 @@ def report_html(r: FitReport) -> str:
     parts.append("<h3>Sources</h3><table class='plain' width='100%' cellpadding='2'>")
     parts.extend(f"<tr><td width='5%'>[{n}]</td><td>{e(s)}</td></tr>" for n, s in enumerate(r.sources, 1))
     parts.append("</table>")
+    if r.legend:   # the per-row source codes of the squad lists (S1, N2...), resolved
+        parts.append("<h3>Source codes in the squad lists</h3><table class='plain' width='100%' cellpadding='2'>")
+        parts.extend(f"<tr><td>{e(line)}</td></tr>" for line in r.legend)
+        parts.append("</table>")
     parts.append("<p class='small'>Figures in bold are scored by a criterion; the others are context. "
                  "[n] is the number of the figure's source in the list above.</p>")
     clubs = list(dict.fromkeys(f.club for f in r.figures))
@@ -101,6 +105,8 @@ def report_html(r: FitReport) -> str:
             if f.status == "user":
                 value += " <span class='flag'>(entered by the user)</span>"
             note = e(f.note)
+            if f.stale:
+                note += f" <span class='flag'>Stale: {e(f.stale)}</span>"
             rows.append([label, value, e(f.unit), e(f.as_of), f"[{f.source_ref}]" if f.source_ref else "—",
                          f"<span class='small'>{note}</span>"])
         parts.append(_table(["Figure", "Value", "Unit", "As of", "Source", "Note"], rows,

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
-from evaluator.model import CaseDefinition, Club, DataCheck, Scenario
+from evaluator.model import CaseDefinition, Club, DataCheck, Scenario, with_references
 from evaluator.errors import InputError, within
 
 # The readers, tables and cross-checks are imported where they are first used: opening the
@@ -109,7 +109,7 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
                    cache: DataCache | None = None, extra_seasons: tuple[Path, ...] = ()) -> Scenario:
     on = as_of or case.as_of
     doubtful = case.include_doubtful if include_doubtful is None else include_doubtful
-    from evaluator.data.club_figures import COLUMNS, league_figures, squad_figures, squad_warnings
+    from evaluator.data.club_figures import COLUMNS, league_figures, league_references, squad_figures, squad_warnings
     from evaluator.data.names import read_aliases, resolve
     cache = cache or DataCache()
 
@@ -124,6 +124,7 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
     clubs = []
     warnings: list[str] = []   # accepted, but the user should know (see docs/bad-input.md)
     teams: dict[tuple[Path, str], int] = {}   # (file, team) -> index of the club that is that team
+    legend: dict[str, str] = {}
     for i, src in enumerate(case.clubs):
         season = named(f"clubs[{i}].matches", cache.season, src.matches)
         try:
@@ -146,14 +147,22 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
                                  f"the players of {squad.club}, not of {src.name}") from None
             figures.update(squad_figures(squad, on, doubtful))
             warnings.extend(f"{Path(squad.path).name}: {w}" for w in squad_warnings(squad, on, doubtful))
+            legend.update({code: squad.codes.get(code, "not named in the squad list's sources.json")
+                           for code in squad.codes_used()})
         clubs.append(Club(id=_slug(src.name), name=src.name, league=season.name, figures=figures))
-    return Scenario(
-        title=case.title, subject=case.subject, as_of=on, clubs=tuple(clubs), criteria=case.criteria,
-        columns=COLUMNS, weights=dict(case.weights), notes=case.notes, case_file=case.path.name,
-        data_checks=cache.data_checks(tuple(c.matches for c in case.clubs), (*case.cross_check, *extra_seasons),
-                                      on, aliases)
-        + tuple(DataCheck(w, agree=False, kind="warning") for w in dict.fromkeys(warnings)),
-    )
+    # Reference scales: every club of the candidates' leagues (each league once) on the date.
+    references = league_references([cache.table(p, on) for p in dict.fromkeys(c.matches for c in case.clubs)], on)
+    checks = cache.data_checks(tuple(c.matches for c in case.clubs), (*case.cross_check, *extra_seasons), on, aliases)
+    try:
+        return Scenario(
+            title=case.title, subject=case.subject, as_of=on, clubs=tuple(clubs),
+            criteria=with_references(case.criteria, references), references=references,
+            legend=dict(sorted(legend.items(), key=lambda kv: _code_order(kv[0]))),
+            columns=COLUMNS, weights=dict(case.weights), notes=case.notes, case_file=case.path.name,
+            data_checks=checks + tuple(DataCheck(w, agree=False, kind="warning") for w in dict.fromkeys(warnings)),
+        )
+    except InputError as e:   # the scenario's fields are the case file's fields: say so, not "scenario."
+        raise InputError(within(f"{case.path.name}: {str(e).removeprefix('scenario.')}")) from None
 
 
 AFTER_SEASON_DAYS = 60   # an as-of date this long after a file's last fixture is a typo, not a question
@@ -168,6 +177,13 @@ def check_date_in_season(on: date, season: Season) -> None:
     if last is not None and (on - last).days > AFTER_SEASON_DAYS:
         raise InputError(f"as-of date {on}: after the season in {Path(season.path).name} (its last fixture is "
                          f"{last}); pick a date up to {AFTER_SEASON_DAYS} days after it")
+
+
+def _code_order(code: str) -> tuple[str, int, str]:
+    """S1, S1m, S3, ..., N2, N10: by letter, then number, then suffix."""
+    import re
+    m = re.match(r"([A-Z])(\d+)(.*)", code)
+    return (m.group(1), int(m.group(2)), m.group(3)) if m else (code, 0, "")
 
 
 def _slug(name: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from evaluator.data.league_table import LeagueTable
+from evaluator.data.league_table import LeagueTable, Row
 from evaluator.data.squads import Squad, average_age
-from evaluator.model import Column, Figure
+from evaluator.model import Column, Figure, Reference, stale_note
 
 COLUMNS: tuple[Column, ...] = (
     Column("table_percentile", "League standing", "% of league below", 1, 0, 100,
@@ -23,11 +23,16 @@ COLUMNS: tuple[Column, ...] = (
     Column("conceded_rank", "Defence rank in league", "", 0, 1, None,
            "1 = fewest goals conceded per match in the club's league."),
     Column("clean_sheets", "Clean sheets", "", 0, 0, None, "League matches without conceding."),
-    Column("squad_age", "Average squad age", "years", 1, 0, None, "Mean age of the first-team squad on the as-of date."),
+    Column("squad_age", "Average squad age", "years", 1, 0, None, "Mean age of the first-team squad on the as-of date.",
+           group="age"),
     Column("defender_age", "Average age of defenders", "years", 1, 0, None,
-           "Mean age on the as-of date of the squad's defenders (centre-backs and full-backs)."),
-    Column("centre_back_age", "Average age of centre-backs", "years", 1, 0, None, ""),
+           "Mean age on the as-of date of the squad's defenders (centre-backs and full-backs).", group="age"),
+    Column("centre_back_age", "Average age of centre-backs", "years", 1, 0, None,
+           "Mean age on the as-of date of the squad's centre-backs.", group="age"),
 )
+# Computed from the league table: these have a league-wide reference range (every club of the league).
+LEAGUE_COLUMNS = ("table_percentile", "league_position", "league_size", "points", "gap_to_leader", "played",
+                  "points_per_match", "conceded_per_match", "conceded_rank", "clean_sheets")
 
 
 def league_figures(table: LeagueTable, team: str, source: str) -> dict[str, Figure]:
@@ -39,34 +44,49 @@ def league_figures(table: LeagueTable, team: str, source: str) -> dict[str, Figu
         note += (f" (latest result counted: {table.last_result.isoformat()}; {n} fixture{'s' if n != 1 else ''} "
                  f"dated up to {on.isoformat()} {'have' if n != 1 else 'has'} no result in the file)")
     size = table.size
+    # The file's own extent (its latest result at all), not the latest before the date: a
+    # winter break inside a file that goes on is not stale data.
+    stale = "" if table.season_complete else stale_note(
+        table.season.last_result_date, on, f"match file {Path(table.season.path).name}, latest result",
+        "later matches not counted")
 
     def fig(v: float | None, extra: str = "") -> Figure:
         if v is None:
             return Figure.missing_figure("no league match played by the as-of date")
-        return Figure(float(v), source, on, note=note + extra)
+        return Figure(float(v), source, on, note=note + extra, stale=stale)
 
+    values = row_values(row, size)
+    extra = {"table_percentile": f"; {row.position} of {size}",
+             "conceded_per_match": f"; {row.goals_against} conceded in {row.played}"}
+    return {col: fig(v, extra.get(col, "")) for col, v in values.items()}
+
+
+def row_values(row: Row, size: int) -> dict[str, float | None]:
+    """The league columns' values for one table row (None: no match played, no position)."""
     played = row.played > 0
     return {
-        "table_percentile": fig(100.0 * (size - row.position) / (size - 1) if size > 1 and played else None,
-                                f"; {row.position} of {size}"),
-        "league_position": fig(row.position if played else None),
-        "league_size": fig(size),
-        "points": fig(row.points),
-        "gap_to_leader": fig(row.gap_to_leader),
-        "played": fig(row.played),
-        "points_per_match": fig(row.points_per_match),
-        "conceded_per_match": fig(row.conceded_per_match, f"; {row.goals_against} conceded in {row.played}"),
-        "conceded_rank": fig(row.conceded_rank if played else None),
-        "clean_sheets": fig(row.clean_sheets),
+        "table_percentile": 100.0 * (size - row.position) / (size - 1) if size > 1 and played else None,
+        "league_position": row.position if played else None,
+        "league_size": size,
+        "points": row.points,
+        "gap_to_leader": row.gap_to_leader,
+        "played": row.played,
+        "points_per_match": row.points_per_match,
+        "conceded_per_match": row.conceded_per_match,
+        "conceded_rank": row.conceded_rank if played else None,
+        "clean_sheets": row.clean_sheets,
     }
 
 
 def squad_figures(squad: Squad, on: date, include_doubtful: bool) -> dict[str, Figure]:
-    source = f"squad list {Path(squad.path).name} (dates of birth with per-row sources)"
+    name = Path(squad.path).name
+    dated = f" of {squad.as_of.isoformat()}" if squad.as_of else " (date of the list unknown)"
+    source = f"squad list {name}{dated} (dates of birth with per-row source codes, resolved in the report's legend)"
+    stale = stale_note(squad.as_of, on, "squad list", "later transfers not reflected")
     out: dict[str, Figure] = {}
     for col, group in (("squad_age", "all"), ("defender_age", "defenders"), ("centre_back_age", "centre_backs")):
         a = average_age(squad, on, group, include_doubtful)
-        out[col] = (Figure(a.value, source, on, note=a.note) if a.value is not None
+        out[col] = (Figure(a.value, source, on, note=a.note, stale=stale) if a.value is not None
                     else Figure.missing_figure(a.note))
     return out
 
@@ -74,3 +94,18 @@ def squad_figures(squad: Squad, on: date, include_doubtful: bool) -> dict[str, F
 def squad_warnings(squad: Squad, on: date, include_doubtful: bool) -> tuple[str, ...]:
     """What the reader accepted with a warning, and players left out of the ages on ``on``."""
     return squad.warnings + average_age(squad, on, "all", include_doubtful).warnings
+
+
+def league_references(tables: list[LeagueTable], on: date) -> dict[str, Reference]:
+    """Each league column's range across every club (with a match played) of ``tables``."""
+    values: dict[str, list[float]] = {c: [] for c in LEAGUE_COLUMNS}
+    clubs = 0
+    for table in tables:
+        for row in table.rows:
+            clubs += 1
+            for col, v in row_values(row, table.size).items():
+                if v is not None:
+                    values[col].append(float(v))
+    n = len(tables)
+    text = f"all {clubs} clubs of {n} league{'s' if n != 1 else ''} on {on.isoformat()}"
+    return {c: Reference(min(v), max(v), text) for c, v in values.items() if v}

@@ -59,6 +59,11 @@ class LeagueTable:
     def size(self) -> int:
         return len(self.rows)
 
+    @property
+    def season_complete(self) -> bool:
+        """Every match of a double round robin counted: nothing later is missing."""
+        return self.matches_counted >= self.size * (self.size - 1)
+
     def row(self, team: str) -> Row:
         for r in self.rows:
             if r.team == team:

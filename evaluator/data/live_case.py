@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from evaluator.data.case import DataCache, build_scenario
 from evaluator.errors import InputError
-from evaluator.model import CaseDefinition, ClubSource, FigureStatus, Scenario
+from evaluator.model import CaseDefinition, ClubSource, FigureStatus, Scenario, with_references
 
 if TYPE_CHECKING:   # the readers load on first use (see evaluator.data.case)
     from evaluator.data.league_table import Row
@@ -48,7 +48,9 @@ def rebuild(case: CaseDefinition, as_of: date, leagues: tuple[Path, ...], curren
             hand = {k: f for k, f in old.figures.items() if f.status is FigureStatus.USER}
             club = replace(club, figures={**club.figures, **hand})
         clubs.append(club)
-    return replace(fresh, clubs=tuple(clubs), criteria=current.criteria, weights=dict(current.weights),
+    # The user's criteria, with reference ranges of the leagues on the new date and club list.
+    return replace(fresh, clubs=tuple(clubs), criteria=with_references(current.criteria, fresh.references),
+                   weights=dict(current.weights),
                    title=current.title, subject=current.subject, notes=current.notes,
                    case_file=current.case_file or fresh.case_file)
 

@@ -16,11 +16,12 @@ from pathlib import Path
 from evaluator.data.crosscheck import CrossCheck, cross_check
 from evaluator.data.matches import SCHEDULED, Season
 from evaluator.data.names import resolve
-from evaluator.model import DataCheck
+from evaluator.model import STALE_DAYS, DataCheck
 from evaluator.errors import InputError
 
 SAME_LEAGUE_SHARE = 0.5   # share of the smaller file's teams that must resolve in the other
-STALE_DAYS = 14           # a league rarely goes two weeks without a match during its season
+# STALE_DAYS: a league rarely goes two weeks without a match during its season; the one
+# staleness rule of every data file (model.stale_note), here for files that stop early.
 
 
 @dataclass(frozen=True)

@@ -13,18 +13,26 @@ membership doubtful. The user chooses whether doubtful rows count.
 
 One club per file (Squad.club); the same player twice counts once, with a warning; ages outside
 15-45 on the as-of date are left out of averages with a warning. See docs/bad-input.md.
+
+The date a squad list describes, and the names behind its per-row source codes (S1, N2...),
+come from ``sources.json`` beside it (format ``clubfit-squad-sources``: ``lists`` maps a file
+name to ``{"as_of": "YYYY-MM-DD"}``, ``codes`` maps a code to its source's full name). A list
+without a date cannot be judged stale and says so.
 """
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from evaluator.data.names import normalise
 from evaluator.data.reading import MB, capped, decode, elide, header_and_rows, quoted, read_bounded, shown_name
 from evaluator.errors import InputError
+from evaluator.json_file import read_json_file
 
 DAYS_PER_YEAR = 365.2425
 MAX_BYTES = 20 * MB                 # a squad list is a few KB
@@ -59,6 +67,10 @@ def position_group(written: str) -> str | None:
     return POSITIONS.get(code)
 
 
+_CODE = re.compile(r"\b[A-Z][0-9]+[a-z]?\b")   # a per-row source code: S1, S1m, N12, R2...
+SOURCES_FILE = "sources.json"
+
+
 @dataclass(frozen=True)
 class Player:
     club: str
@@ -86,6 +98,14 @@ class Squad:
     players: tuple[Player, ...]
     warnings: tuple[str, ...] = ()  # one line each: unknown positions, repeated players
 
+    as_of: date | None = None                          # the date the list describes
+    codes: dict[str, str] = field(default_factory=dict)   # source code -> full name (sources.json)
+
+    def codes_used(self) -> tuple[str, ...]:
+        """Every source code named in the rows, in order of first use."""
+        found = (m.group(0) for p in self.players for m in _CODE.finditer(p.source))
+        return tuple(dict.fromkeys(found))
+
 
 @dataclass(frozen=True)
 class AgeFigure:
@@ -103,8 +123,31 @@ def doubtful_from_note(source: str) -> bool:
 
 def read_squad(path: str | os.PathLike[str]) -> Squad:
     p = Path(path)
-    return parse_squad(decode(read_bounded(p, MAX_BYTES, "a squad file"), p.name, fallback_latin1=False),
-                       p.name, str(p))
+    return _with_sources(parse_squad(decode(read_bounded(p, MAX_BYTES, "a squad file"), p.name, fallback_latin1=False),
+                                     p.name, str(p)), p)
+
+
+def _with_sources(squad: Squad, p: Path) -> Squad:
+    """The list's date and the code legend from sources.json beside it, if there is one."""
+    side = p.parent / SOURCES_FILE
+    if not side.is_file():
+        return squad
+    where = f"{side}"
+    raw = read_json_file(side, "squad sources file")
+    if not isinstance(raw, dict) or raw.get("format") != "clubfit-squad-sources":
+        raise InputError(f"{where}: format: expected 'clubfit-squad-sources'")
+    codes, lists = raw.get("codes", {}), raw.get("lists", {})
+    if not isinstance(codes, dict) or not all(isinstance(v, str) for v in codes.values()):
+        raise InputError(f"{where}: codes: expected an object of texts")
+    if not isinstance(lists, dict):
+        raise InputError(f"{where}: lists: expected an object")
+    entry = lists.get(p.name) or {}
+    day = entry.get("as_of") if isinstance(entry, dict) else None
+    try:
+        as_of = date.fromisoformat(day) if day else None
+    except (TypeError, ValueError):
+        raise InputError(f"{where}: lists.{p.name}.as_of: {quoted(day)} is not a date (use YYYY-MM-DD)") from None
+    return replace(squad, as_of=as_of, codes={str(k): v for k, v in codes.items()})
 
 
 def parse_squad(text: str, name: str, path: str = "") -> Squad:

@@ -39,7 +39,7 @@ import numpy as np
 
 from evaluator.decision.batch import utilities_batch, weighted_scores
 from evaluator.model import Criterion, Direction
-from evaluator.decision.scoring import TIE_TOLERANCE, Result
+from evaluator.decision.scoring import MISSING_UTILITY, TIE_TOLERANCE, Result
 from evaluator.decision.sweeps import WeightSweep
 
 FIRST_GRID = 256
@@ -157,7 +157,8 @@ def figure_flips(result: Result) -> tuple[FigureFlip, ...]:
             """Leader minus runner-up score, row p with ``clubs[p]``'s figure on k set to x[p, :]."""
             vals = np.broadcast_to(col, x.shape + col.shape).copy()    # column 0: leader, 1: runner-up
             vals[np.arange(x.shape[0]), :, np.where(clubs == lead, 0, 1)] = x
-            u = np.nan_to_num(utilities_batch(vals, crit))   # a missing figure adds nothing
+            u = utilities_batch(vals, crit)
+            u = np.where(np.isnan(u), MISSING_UTILITY, u)   # a missing figure sits mid-scale, as in scoring
             s_lead = 100.0 * (rest[lead] + w[k] * u[..., 0]) / den[lead]
             s_run = 100.0 * (rest[run] + w[k] * u[..., 1]) / den[run]
             return s_lead - s_run
@@ -272,6 +273,8 @@ def rank_reversals(result: Result) -> tuple[RankReversal, ...]:
     values = np.broadcast_to(p.values, (cand.size, n, k)).copy()
     values[np.arange(cand.size), cand, :] = np.nan
     u = np.stack([utilities_batch(values[:, :, j], c) for j, c in enumerate(p.scenario.criteria)], axis=-1)
+    u = np.where(p.missing[None], MISSING_UTILITY, u)         # missing figures mid-scale, as scoring.py
+    u[np.arange(cand.size), cand, :] = np.nan                 # the left-out club is not scored
     reduced = weighted_scores(np.broadcast_to(result.weights, (cand.size, k)), u)   # (removed, clubs)
     full = result.scores
     before = _order_sign(full[None, :])[0]                    # (clubs, clubs): +1 row ahead

@@ -2,13 +2,18 @@
 
 Rules (docs/method.md says the same in plain words):
 - Weights are >= 0 and normalised to sum 1. All weights zero: no ranking, a message, no NaN.
-- Each criterion maps raw values to 0-1 by its direction on its scale. The scale is the
-  candidates' own range (min..max of the clubs that have the figure) unless fixed.
+- Each criterion maps raw values to 0-1 by its direction on its scale in force: a reference
+  range (every club of the candidates' leagues, filled in by the data layer), a fixed range,
+  or the candidates' own range (min..max of the clubs that have the figure). A reference
+  scale whose range is unknown scores on the own range, with a message.
   "lower" mirrors "higher"; "target" scores the distance |x - target| as lower-is-better.
 - A criterion on which every club has the same value cannot separate the clubs: every club
   gets the midpoint (0.5), so it shifts all scores equally and never changes the order.
-- A missing figure: the club is scored on the criteria it has, with its weights renormalised
-  over those, and flagged. A club with no figure on any weighted criterion is not ranked.
+- A missing figure is unknown somewhere on the scale: the club gets a score range, low with
+  the figure at the worst end (utility 0), high at the best end (utility 1). Its score, its
+  contributions and its rank use the middle of the range (utility 0.5), and it is flagged.
+  Weights are never renormalised, so no criterion contributes more than its weight share.
+  A club with no figure on any weighted criterion is not ranked.
 - Fit score = 100 * sum(weight * utility); contributions are the summands, so they add up to
   the score exactly. Ranks are competition ranks: ties share a rank (1, 2, 2, 4).
 """
@@ -23,6 +28,7 @@ from evaluator.decision import small
 from evaluator.model import Criterion, Direction, Scenario
 
 TIE_TOLERANCE = 1e-9   # score points; differences below this are float noise, not a ranking
+MISSING_UTILITY = 0.5  # the middle of the scale: where a missing figure's score range is centred
 NAN = float("nan")
 # Up to this many clubs the plain-float path (``small``) beats NumPy's per-call overhead:
 # ~3x faster at 3 clubs, break-even for score() at about 20 (docs/performance.md).
@@ -38,26 +44,22 @@ class Prepared:
 
     scenario: Scenario
     values: np.ndarray          # (clubs, criteria) raw values, NaN where missing
-    utilities: np.ndarray       # (clubs, criteria) 0..1, NaN where missing
+    utilities: np.ndarray       # (clubs, criteria) 0..1; MISSING_UTILITY where the figure is missing
     lo: np.ndarray              # (criteria,) scale bounds actually used
     hi: np.ndarray
     flat: np.ndarray            # (criteria,) bool: cannot separate the clubs
+    missing: np.ndarray         # (clubs, criteria) bool: no figure, utility unknown in 0..1
 
     @cached_property
     def present(self) -> np.ndarray:
-        return ~np.isnan(self.utilities)
-
-    @cached_property
-    def filled(self) -> np.ndarray:
-        """Utilities with NaN as 0 (a missing figure adds no points)."""
-        return np.nan_to_num(self.utilities)
+        return ~self.missing
 
     @cached_property
     def rows(self) -> tuple[list[list[float]], list[list[float]] | None]:
-        """``filled`` and ``present`` (as 1.0/0.0, None if nothing is missing) as Python lists,
+        """Utilities and ``missing`` (as 1.0/0.0, None if nothing is missing) as Python lists,
         for the small path."""
-        mask = None if self.present.all() else self.present.astype(float).tolist()
-        return self.filled.tolist(), mask
+        mask = self.missing.astype(float).tolist() if self.missing.any() else None
+        return self.utilities.tolist(), mask
 
     @cached_property
     def fixed_messages(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -79,10 +81,22 @@ class Result:
     order: np.ndarray           # club indices, best first; unranked clubs last
     incomplete: np.ndarray      # (clubs,) bool: scored without some weighted figure
     messages: tuple[str, ...] = field(default=())
+    score_low: np.ndarray | None = None    # (clubs,) every missing figure at the worst end of its scale
+    score_high: np.ndarray | None = None   # (clubs,) ... at the best end; both equal scores when complete
 
     @property
     def scenario(self) -> Scenario:
         return self.prepared.scenario
+
+    @property
+    def low(self) -> np.ndarray:
+        """Each club's score with every missing figure at the worst end of its scale."""
+        return self.scores if self.score_low is None else self.score_low
+
+    @property
+    def high(self) -> np.ndarray:
+        """... at the best end; equal to ``scores`` for a club with nothing missing."""
+        return self.scores if self.score_high is None else self.score_high
 
     @property
     def ranked(self) -> bool:
@@ -132,7 +146,9 @@ def prepare(scenario: Scenario) -> Prepared:
     flat = np.zeros(k, dtype=bool)
     for j, c in enumerate(scenario.criteria):
         u[:, j], lo[j], hi[j], flat[j] = criterion_utilities(values[:, j], c)
-    return Prepared(scenario, values, u, lo, hi, flat)
+    missing = np.isnan(u)
+    u[missing] = MISSING_UTILITY
+    return Prepared(scenario, values, u, lo, hi, flat, missing)
 
 
 def _raw_values(scenario: Scenario) -> list[float]:
@@ -150,15 +166,16 @@ def _prepare_small(scenario: Scenario, flat_values: list[float]) -> Prepared:
     n, k = len(scenario.clubs), len(scenario.criteria)
     cols = [small.column_utilities(flat_values[j::k], c) for j, c in enumerate(scenario.criteria)]
     u_rows = [list(r) for r in zip(*(u for u, _, _, _ in cols))]
+    if all(x == x for r in u_rows for x in r):
+        mask = None
+    else:
+        mask = [[0.0 if x == x else 1.0 for x in r] for r in u_rows]
+        u_rows = [[x if x == x else MISSING_UTILITY for x in r] for r in u_rows]
     p = Prepared(scenario, np.array(flat_values, dtype=float).reshape(n, k), np.array(u_rows, dtype=float),
                  np.array([c[1] for c in cols], dtype=float), np.array([c[2] for c in cols], dtype=float),
-                 np.array([c[3] for c in cols], dtype=bool))
-    # Seed the cached_property with what we already hold as floats (same as Prepared.rows).
-    if all(x == x for r in u_rows for x in r):
-        p.__dict__["rows"] = (u_rows, None)
-    else:
-        p.__dict__["rows"] = ([[x if x == x else 0.0 for x in r] for r in u_rows],
-                              [[1.0 if x == x else 0.0 for x in r] for r in u_rows])
+                 np.array([c[3] for c in cols], dtype=bool),
+                 np.zeros((n, k), dtype=bool) if mask is None else np.array(mask, dtype=bool))
+    p.__dict__["rows"] = (u_rows, mask)   # seed the cached_property with the floats we hold
     return p
 
 
@@ -181,19 +198,18 @@ def score(prepared: Prepared, raw_weights: np.ndarray) -> Result:
     if not total > 0:
         return _unweighted(prepared, raw)
     w = raw / total
-    present = prepared.present
-    w_present = w * present
-    denom = w_present.sum(axis=1)
-    scored = denom > 0
-    effective = np.divide(w_present, denom[:, None], out=np.zeros((n, k)), where=scored[:, None])
-    contributions = 100.0 * effective * prepared.filled
+    missing = prepared.missing
+    scored = (w * prepared.present).sum(axis=1) > 0
+    effective = np.where(scored[:, None], w, 0.0)
+    contributions = 100.0 * effective * prepared.utilities
     scores = np.where(scored, contributions.sum(axis=1), np.nan)
+    half = MISSING_UTILITY * 100.0 * (w * missing).sum(axis=1)   # what the missing figures could add or take
     ranks = competition_ranks(scores)
     order = np.lexsort((np.arange(n), np.where(ranks > 0, ranks, n + 1)))
-    incomplete = scored & ((~present) & (w > 0)).any(axis=1)
+    incomplete = scored & (missing & (w > 0)).any(axis=1)
     return Result(prepared, raw, w, effective, contributions, scores, ranks, order, incomplete,
                   _messages(prepared, (w > 0).tolist(), np.flatnonzero(incomplete).tolist(),
-                            np.flatnonzero(~scored).tolist()))
+                            np.flatnonzero(~scored).tolist()), scores - half, scores + half)
 
 
 def _score_small(prepared: Prepared, raw: np.ndarray) -> Result:
@@ -203,20 +219,20 @@ def _score_small(prepared: Prepared, raw: np.ndarray) -> Result:
     if not total > 0:
         return _unweighted(prepared, raw)
     w = [x / total for x in rw]
-    uz, mask = prepared.rows
-    effective, contributions, scores, scored = small.weigh(uz, mask, w)
+    u, mask = prepared.rows
+    effective, contributions, scores, scored, low, high = small.weigh(u, mask, w, MISSING_UTILITY * 100.0)
     ranks = small.competition_ranks(scores, TIE_TOLERANCE)
     positive = [x > 0 for x in w]
     if mask is None:    # no figure missing: nobody is incomplete
         incomplete, gaps = [False] * len(scores), []
     else:
-        incomplete = [ok and any(m == 0.0 and p for m, p in zip(mrow, positive))
+        incomplete = [ok and any(m == 1.0 and p for m, p in zip(mrow, positive))
                       for ok, mrow in zip(scored, mask)]
         gaps = [i for i, x in enumerate(incomplete) if x]
     unscored = [] if all(scored) else [i for i, ok in enumerate(scored) if not ok]
     return Result(prepared, raw, np.array(w), np.array(effective), np.array(contributions), np.array(scores),
                   np.array(ranks), np.array(small.ranking_order(ranks)), np.array(incomplete, dtype=bool),
-                  _messages(prepared, positive, gaps, unscored))
+                  _messages(prepared, positive, gaps, unscored), np.array(low), np.array(high))
 
 
 def _unweighted(prepared: Prepared, raw: np.ndarray) -> Result:
@@ -226,6 +242,7 @@ def _unweighted(prepared: Prepared, raw: np.ndarray) -> Result:
         prepared, raw, np.zeros(k), zeros, zeros, np.full(n, np.nan), np.zeros(n, dtype=int),
         np.arange(n), np.zeros(n, dtype=bool),
         ("All weights are zero: give at least one criterion a weight above zero to rank the clubs.",),
+        np.full(n, np.nan), np.full(n, np.nan),
     )
 
 
@@ -237,10 +254,10 @@ def _messages(p: Prepared, positive: list[bool], incomplete: list[int], unscored
     criteria, clubs = p.scenario.criteria, p.scenario.clubs
     out = list(before)
     for i in incomplete:
-        u = p.utilities[i].tolist()
-        gaps = [c.label for c, x, w in zip(criteria, u, positive) if x != x and w]
-        out.append(f"{clubs[i].name} is scored without {', '.join(gaps)} (figure missing): "
-                   "its other weights are scaled up to fill the gap.")
+        m = p.missing[i].tolist()
+        gaps = [c.label for c, x, w in zip(criteria, m, positive) if x and w]
+        out.append(f"{clubs[i].name} has no figure for {', '.join(gaps)}: its score is a range (figure at the "
+                   "worst to the best end of the scale), ranked by the middle of the range.")
     for i in unscored:
         out.append(f"{clubs[i].name} is not ranked: it has no figure for any weighted criterion.")
     return tuple(out) + after
@@ -262,10 +279,17 @@ def _flat_messages(p: Prepared) -> tuple[str, ...]:
 
 
 def _closing_messages(p: Prepared) -> tuple[str, ...]:
-    if len(p.scenario.clubs) == 1:
-        return ("Only one club: scores on the candidates' own range cannot compare it with anything; "
-                "use fixed scales or add a club.",)
-    return ()
+    out = [f"{c.label}: no league-wide reference range is known for this scenario (no league tables behind "
+           "it), so it is scored on the candidates' own range." for c in p.scenario.criteria
+           if c.scale.mode == "reference" and not c.scale.fixed]
+    for club in p.scenario.clubs:   # each stale source once per club, for the criteria it feeds
+        notes = [f.stale for c in p.scenario.criteria if (f := club.figures.get(c.column)) is not None and f.stale]
+        out += [f"{club.name}: {text}." for text in dict.fromkeys(notes)]
+    own = any(c.scale.mode == "own" for c in p.scenario.criteria)
+    if len(p.scenario.clubs) == 1 and own:
+        out.append("Only one club: scores on the candidates' own range cannot compare it with anything; "
+                   "use reference or fixed scales or add a club.")
+    return tuple(out)
 
 
 def rounded_contributions(result: Result, decimals: int = 1) -> np.ndarray:

@@ -15,7 +15,12 @@ present raw value of that criterion uniformly within +- its amount (clipped to t
 declared minimum/maximum), then recomputes the utilities with the very same rules as
 ``scoring.py`` (own-range scales are re-derived from the perturbed values), via
 ``batch.utilities_batch``. Without figure uncertainty the scores of all samples are one
-matrix product, ``W @ U.T``, with per-club renormalisation over present figures.
+matrix product, ``W @ U.T``.
+
+Missing figures: a missing figure is unknown anywhere on its criterion's scale, so each sample
+draws its utility uniformly from 0..1 (a value uniform over the scale, mapped linearly for
+"higher" and "lower"; for "target" the utility itself is drawn uniformly), from its own
+seeded stream, so the same inputs still give the same answer.
 
 Ties (within ``scoring.TIE_TOLERANCE``, chained along the sorted scores) share ranks
 fractionally: t clubs tied over places r..r+t-1 each get 1/t of each of those places. So
@@ -169,10 +174,16 @@ class SMAARun:
             return True
         a, b = self._done, min(self._done + self._step, self._m)
         w = self._w[a:b]
+        p = self.result.prepared
         if self._spread.any():
-            scores = weighted_scores(w, _perturbed_utilities(self.result, self._spread, self._m, self.seed, a, b))
+            u = _perturbed_utilities(self.result, self._spread, self._m, self.seed, a, b)
+        elif p.missing.any():
+            u = np.broadcast_to(p.utilities, (b - a, *p.utilities.shape)).copy()
         else:
-            scores = weighted_scores(w, self.result.prepared.utilities)
+            u = p.utilities
+        if p.missing.any():   # unknown figures: uniform over the scale, sample by sample
+            u[:, p.missing] = _unknown(self._m, *p.utilities.shape, self.seed)[a:b][:, p.missing]
+        scores = weighted_scores(w, u)
         places, first, mid = _rank_shares(scores)
         self._places += places
         self._central += first.T @ w
@@ -190,6 +201,14 @@ class SMAARun:
         mid = np.concatenate(self._mid) if self._mid else np.empty((0, n), dtype=np.int16)
         return SMAAResult(m, self.seed, self.band, acc, _se(acc, m), central, 0.5 / np.sqrt(m),
                           self.messages, mid)
+
+
+@lru_cache(maxsize=8)
+def _unknown(n: int, clubs: int, k: int, seed: int) -> np.ndarray:
+    """(n, clubs, k) uniform 0..1: the utilities drawn for missing figures."""
+    z = np.random.default_rng([seed, 2]).uniform(0.0, 1.0, (n, clubs, k))
+    z.setflags(write=False)
+    return z
 
 
 def _perturbed_utilities(result: Result, spread: np.ndarray, m: int, seed: int, a: int, b: int) -> np.ndarray:

@@ -55,36 +55,33 @@ def column_utilities(col: list[float], criterion: Criterion) -> tuple[list[float
     return [min(max((dmax - min(x, dmax)) / span, 0.0), 1.0) if x == x else NAN for x in d], lo, hi, False
 
 
-def weigh(uz: list[list[float]], mask: list[list[float]] | None, w: list[float]
-          ) -> tuple[list[list[float]], list[list[float]], list[float], list[bool]]:
-    """Effective weights, contributions, scores (NaN = unscored) and the scored flags.
+def weigh(u: list[list[float]], mask: list[list[float]] | None, w: list[float], spread: float
+          ) -> tuple[list[list[float]], list[list[float]], list[float], list[bool], list[float], list[float]]:
+    """Effective weights, contributions, scores (NaN = unscored), the scored flags and the
+    score ranges (low, high).
 
-    ``uz``: utilities with NaN as 0.0; ``mask``: 1.0 where the figure is present, else 0.0
-    (NumPy multiplies the weights by the boolean mask, i.e. by 1.0 or 0.0), or None when no
-    figure is missing: then every row has the same effective weights (w * 1.0 is w)."""
+    ``u``: utilities (missing figures already at the middle); ``mask``: 1.0 where the figure
+    is missing, else 0.0, or None when none is. ``spread`` is 100 * the middle utility: the
+    points a missing figure at full weight could add or take. NumPy multiplies the weights by
+    the boolean masks, i.e. by 1.0 or 0.0, as the loops below do."""
+    points = [100.0 * x for x in w]
+    contributions = [list(map(mul, points, urow)) for urow in u]
+    scores = [row_sum(c) for c in contributions]
     if mask is None:
-        e, ok = _effective(w)
-        points = [100.0 * x for x in e]
-        contributions = [list(map(mul, points, urow)) for urow in uz]
-        scores = [row_sum(c) if ok else NAN for c in contributions]
-        return [e] * len(uz), contributions, scores, [ok] * len(uz)
-    effective, contributions, scores, scored = [], [], [], []
-    for urow, mrow in zip(uz, mask):
-        e, ok = _effective([wj * mj for wj, mj in zip(w, mrow)])
-        c = [100.0 * ej * uj for ej, uj in zip(e, urow)]
-        effective.append(e)
-        contributions.append(c)
-        scores.append(row_sum(c) if ok else NAN)
+        return [w] * len(u), contributions, scores, [True] * len(u), scores, scores
+    effective, scored, low, high = [], [], [], []
+    zeros = [0.0] * len(w)
+    for i, mrow in enumerate(mask):
+        ok = row_sum([wj * (1.0 - mj) for wj, mj in zip(w, mrow)]) > 0
+        half = spread * row_sum([wj * mj for wj, mj in zip(w, mrow)])
+        if not ok:
+            contributions[i] = [100.0 * 0.0 * uj for uj in u[i]]
+            scores[i] = NAN
+        effective.append(w if ok else zeros)
         scored.append(ok)
-    return effective, contributions, scores, scored
-
-
-def _effective(wp: list[float]) -> tuple[list[float], bool]:
-    """One club's weights renormalised over the figures it has; zeros and False if it has none."""
-    denom = row_sum(wp)
-    if denom > 0:
-        return [x / denom for x in wp], True
-    return [0.0] * len(wp), False
+        low.append(scores[i] - half)
+        high.append(scores[i] + half)
+    return effective, contributions, scores, scored, low, high
 
 
 def row_sum(xs: list[float]) -> float:

@@ -11,8 +11,10 @@ undefined for t < 1; we then treat the others as equal, ``w(0) = (1 - e_k) / (K 
 With a single criterion the share is always 1 and every curve is constant.
 
 Each club's score is ``S_i(t) = 100 N_i(t) / D_i(t)`` where ``N_i = sum_j w_j(t) u_ij`` and
-``D_i = sum_j w_j(t)`` run over the criteria the club has a figure for (``scoring.py``'s
-renormalisation over present figures). Both N and D are linear in t:
+``D_i = sum_j w_j(t)``. Since missing figures count at the middle of their scale and weights
+are never renormalised (``scoring.py``), D = 1 and every curve is a straight line; a club
+is only unranked at an endpoint where none of its figures is weighted (``known0/known1``).
+The general N/D form below is kept for scorers that renormalise. Both N and D are linear in t:
 
 - a club with every weighted figure has D = 1: its score is a straight line, and the line's
   endpoints ``S(0)``, ``S(1)`` describe it exactly;
@@ -68,6 +70,8 @@ class WeightSweep:
     cross_first: np.ndarray   # (m,) club index i of the pair (i < second)
     cross_second: np.ndarray  # (m,)
     cross_leader: np.ndarray  # (m,) which of the two scores higher just above t
+    known0: np.ndarray | None = None   # (clubs,) False: no weighted figure at t = 0, so unranked there
+    known1: np.ndarray | None = None   # (clubs,) ... at t = 1
 
     @cached_property
     def crossings(self) -> tuple[Crossing, ...]:
@@ -100,6 +104,8 @@ class WeightSweep:
         num = (1 - t) * self.num0[clubs] + t * self.num1[clubs]
         den = (1 - t) * self.den0[clubs] + t * self.den1[clubs]
         ok = den > 1e-15
+        if self.known0 is not None and self.known1 is not None:
+            ok &= ~((t == 0.0) & ~self.known0[clubs]) & ~((t == 1.0) & ~self.known1[clubs])
         return np.where(ok, num / np.where(ok, den, 1.0), np.nan)
 
     def at(self, t: np.ndarray) -> np.ndarray:
@@ -108,6 +114,8 @@ class WeightSweep:
         num = (1 - t) * self.num0 + t * self.num1
         den = (1 - t) * self.den0 + t * self.den1
         ok = den > 1e-15
+        if self.known0 is not None and self.known1 is not None:
+            ok &= ~((t == 0.0) & ~self.known0) & ~((t == 1.0) & ~self.known1)
         return np.where(ok, num / np.where(ok, den, 1.0), np.nan)
 
 
@@ -126,10 +134,10 @@ def weight_sweeps(result: Result) -> tuple[WeightSweep, ...]:
     w = result.weights
     if not w.sum() > 0:
         return ()
-    u = result.prepared.utilities
-    present = ~np.isnan(u)
-    uz = np.where(present, u, 0.0)
+    u = result.prepared.utilities          # missing figures already at the middle of the scale
+    present = result.prepared.present
     n, k_count = u.shape
+    ones = np.ones(n)
     pi, pm = np.triu_indices(n, 1)
     sweeps = []
     for k in range(k_count):
@@ -146,10 +154,10 @@ def weight_sweeps(result: Result) -> tuple[WeightSweep, ...]:
             base = np.ones(1)
         e = np.zeros(k_count)
         e[k] = 1.0
-        num0, num1 = 100.0 * uz @ base, 100.0 * uz @ e
-        den0, den1 = present @ base, present @ e
-        sweeps.append(WeightSweep(k, s, base, num0, num1, den0, den1,
-                                  *_crossings(*_open_interval_form(num0, num1, den0, den1), pi, pm)))
+        num0, num1 = 100.0 * u @ base, 100.0 * u @ e
+        sweeps.append(WeightSweep(k, s, base, num0, num1, ones, ones,
+                                  *_crossings(*_open_interval_form(num0, num1, ones, ones), pi, pm),
+                                  known0=(present @ base) > 0, known1=(present @ e) > 0))
     return tuple(sweeps)
 
 

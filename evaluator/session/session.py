@@ -21,7 +21,8 @@ from evaluator.decision.scoring import Prepared, Result, prepare, score
 from evaluator.documents import OutsideFilesError, files_outside, load_case_beside, load_scenario
 from evaluator.errors import InputError
 from evaluator.model import (
-    MAX_MAGNITUDE, MAX_WEIGHT, CaseDefinition, Criterion, Direction, Figure, FigureStatus, Scale, Scenario, check_number,
+    MAX_MAGNITUDE, MAX_WEIGHT, CaseDefinition, Criterion, Direction, Figure, FigureStatus, Scale, Scenario,
+    check_number, in_force,
 )
 from evaluator.session import saving
 from evaluator.session.state import Change, Edit, State, changes_between
@@ -141,8 +142,23 @@ class Session:
                                 target=target if target is not None else crit.target)
 
     def set_scale(self, criterion_id: str, scale: Scale) -> None:
+        """A reference scale takes this scenario's league-wide range (kept in the scenario)."""
         crit = self._criterion(criterion_id)
-        self._replace_criterion(crit, f"scale of {crit.label}", scale=scale)
+        self._replace_criterion(crit, f"scale of {crit.label}",
+                                scale=in_force(scale, crit.column, self._state.scenario.references))
+
+    def set_column(self, criterion_id: str, column_id: str) -> None:
+        """Score the criterion on another column of its group (e.g. the age of all players,
+        defenders or centre-backs); the criterion takes that column's label."""
+        crit = self._criterion(criterion_id)
+        options = {c.id: c for c in self._state.scenario.alternatives(criterion_id)}
+        if column_id not in options:
+            raise InputError(f"{crit.label}: cannot be scored on {column_id!r} "
+                             f"(choose one of: {', '.join(options) or 'no other column'})")
+        if column_id == crit.column:
+            return
+        self._replace_criterion(crit, f"figure of {crit.label}", column=column_id, label=options[column_id].label,
+                                scale=in_force(crit.scale, column_id, self._state.scenario.references))
 
     # --- edits: figures ---------------------------------------------------------------
     def set_figure(self, club_id: str, column_id: str, value: float | None, source: str,
@@ -298,10 +314,10 @@ class Session:
             raise InputError(f"cannot {what}: this scenario has no case file beside it, so its figures are fixed")
         return self._state.case
 
-    def _replace_criterion(self, crit: Criterion, label: str, **changes: Any) -> None:
+    def _replace_criterion(self, crit: Criterion, edit_label: str, **changes: Any) -> None:
         scenario = self._state.scenario
         criteria = tuple(replace(c, **changes) if c.id == crit.id else c for c in scenario.criteria)
-        self._edit(label, f"criterion:{crit.id}", replace(self._state, scenario=replace(scenario, criteria=criteria)))
+        self._edit(edit_label, f"criterion:{crit.id}", replace(self._state, scenario=replace(scenario, criteria=criteria)))
 
     def _club(self, club_id: str) -> Any:
         for c in self._state.scenario.clubs:

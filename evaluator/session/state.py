@@ -5,11 +5,11 @@ mean an equal case on screen, figures and all.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Flag, auto
 from pathlib import Path
 
-from evaluator.model import CaseDefinition, Scenario
+from evaluator.model import CaseDefinition, Criterion, Scale, Scenario
 
 
 class Change(Flag):
@@ -49,8 +49,8 @@ def changes_between(before: State | None, after: State) -> Change:
         changed |= Change.WEIGHTS
     if before.scenario is not after.scenario:
         a, b = before.scenario, after.scenario
-        if a.criteria != b.criteria:
-            changed |= Change.CRITERIA
+        if a.criteria != b.criteria and _defined(a.criteria) != _defined(b.criteria):
+            changed |= Change.CRITERIA   # a reference range recomputed for a new date is a figure change
         if len(a.clubs) != len(b.clubs) or any(x.id != y.id for x, y in zip(a.clubs, b.clubs)):
             changed |= Change.CLUBS
         changed |= Change.FIGURES   # a new scenario object: its figures, date or checks may differ
@@ -67,3 +67,8 @@ class Edit:
     key: str            # e.g. "weight:defence"; "" never merges
     before: State
     after: State
+
+
+def _defined(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
+    """The criteria as the user defined them: a reference scale without the range it spans now."""
+    return tuple(replace(c, scale=Scale(kind="reference")) if c.scale.mode == "reference" else c for c in criteria)

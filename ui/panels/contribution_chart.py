@@ -1,8 +1,13 @@
-"""Each criterion's contribution to each club's fit score, as stacked horizontal bars."""
+"""Each criterion's contribution to each club's fit score, as stacked horizontal bars.
+
+A missing figure's part is drawn hatched and labelled "?": it is the middle of what the figure
+could give (the score chart shows the whole range)."""
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from evaluator.session import Change
@@ -28,6 +33,7 @@ class ContributionChart(BarChartView):
         self.segments: list[pg.BarGraphItem] = []
         self.labels: list[list[pg.TextItem]] = []
         self._labels_on = True
+        self._missing: np.ndarray | None = None   # the hatched cells drawn now
         self.setMinimumHeight(200)
         self.show_result(result)
 
@@ -41,6 +47,13 @@ class ContributionChart(BarChartView):
         # Numbers only fit when a bar is at least one text line tall on screen.
         tall = bars_tall_enough(self.plot, c.shape[0], BAR_HEIGHT, MIN_LABEL_PIXELS)
         shown = rounded_contributions(result) if tall else None
+        missing = result.prepared.missing & (result.weights > 0)
+        if self._missing is None or not np.array_equal(missing, self._missing):   # brushes only on change
+            for j, bar in enumerate(self.segments):
+                solid, hatched = QBrush(QColor(criterion_colour(j))), QBrush(QColor(criterion_colour(j)),
+                                                                             Qt.BrushStyle.BDiagPattern)
+                bar.setOpts(brushes=[hatched if m else solid for m in missing[:, j].tolist()])
+            self._missing = missing
         for j, bar in enumerate(self.segments):
             bar.setOpts(x0=left[:, j], width=c[:, j])
         if not tall and not self._labels_on:
@@ -52,7 +65,7 @@ class ContributionChart(BarChartView):
                 if label.isVisible() != wide:
                     label.setVisible(bool(wide))
                 if wide and shown is not None:
-                    set_text(label, f"{shown[i, j]:.1f}")
+                    set_text(label, "?" if missing[i, j] else f"{shown[i, j]:.1f}")
                     label.setPos(float(left[i, j] + c[i, j] / 2), float(ys[i]))
 
     def _rebuild(self, result: Result) -> None:
@@ -66,6 +79,7 @@ class ContributionChart(BarChartView):
         n = len(s.clubs)
         ys = club_positions(n)
         self.segments, self.labels = [], []
+        self._missing = None
         for j, crit in enumerate(s.criteria):
             bar = pg.BarGraphItem(x0=np.zeros(n), y=ys, height=BAR_HEIGHT, width=np.zeros(n),
                                   brush=criterion_colour(j), pen=pg.mkPen("w", width=1))

@@ -77,14 +77,14 @@ class FiguresModel(QAbstractTableModel):
         col = self._columns[index.column()]
         fig = club.figure(col.id)
         if role == Qt.ItemDataRole.DisplayRole:
-            text = format_figure(fig, col)
+            text = format_figure(fig, col) + (" (stale)" if fig.stale else "")
             return text + " ✎" if fig.status is FigureStatus.USER else text
         if role == Qt.ItemDataRole.ToolTipRole:
             return tip(figure_provenance(fig))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and fig.value is None:
-            return QBrush(QColor("#B00020"))
+        if role == Qt.ItemDataRole.ForegroundRole and (fig.value is None or fig.stale):
+            return QBrush(QColor("#B00020" if fig.value is None else "#8A5A00"))   # missing red, stale amber
         if role == Qt.ItemDataRole.FontRole and fig.value is None:
             font = QFont()
             font.setItalic(True)

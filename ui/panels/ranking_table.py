@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from evaluator.session import Change
 from evaluator.decision.scoring import Result, rounded_contributions
-from evaluator.formatting import format_contribution, format_score, ranking_note
+from evaluator.formatting import format_contribution, format_score_range, ranking_note
 from ui.text import tip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -75,7 +75,7 @@ class RankingModel(QAbstractTableModel):
             if col == 2:
                 return club.league
             if col == 3:
-                return format_score(r.scores[i])
+                return format_score_range(r, i)   # "58.1–79.4" when a figure is missing
             if col < len(_FIXED) + k:
                 return format_contribution(r, self._shown, i, col - len(_FIXED))
             return self._note(i)

@@ -1,4 +1,5 @@
-"""Weight sliders: one row per criterion (slider + spin box + share + direction).
+"""Weight sliders: one row per criterion (slider + spin box + share + direction + scale, and
+the figure it scores when its column has alternatives, e.g. the age of defenders or of all).
 
 Widgets write to the session; the session's result writes back to the widgets, with signals
 blocked so the widget that caused a change is not set again (napari's pattern).
@@ -10,7 +11,8 @@ from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QLabel, QSlider, QWidget,
 )
 
-from evaluator.model import Criterion, Direction
+from evaluator.formatting import describe_scale
+from evaluator.model import Criterion, Direction, Scale
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.session import Session
@@ -20,6 +22,9 @@ from ui.text import esc, tip as plain_tip
 WEIGHT_MAX = 100
 _DIRECTION_TEXT = {Direction.HIGHER: "Higher is better", Direction.LOWER: "Lower is better",
                    Direction.TARGET: "Closest to target"}
+_SCALE_TEXT = {"reference": "Scale: all clubs of the leagues", "own": "Scale: these clubs' own range",
+               "fixed": "Scale: fixed range"}
+ROWS_PER_CRITERION = 6   # name; slider; direction; figure choice; scale choice and its range; flat note
 
 
 class WeightRow:
@@ -28,6 +33,7 @@ class WeightRow:
     def __init__(self, session: Session, criterion: Criterion, index: int, grid: QGridLayout,
                  row: int, parent: "WeightsPanel") -> None:
         self.session, self.criterion_id = session, criterion.id
+        self.fixed = parent.fixed_scales.get(criterion.id)   # a fixed range to switch back to
         colour = criterion_colour(index)
         self.label = QLabel(f"<span style='color:{colour}'>■</span> {esc(criterion.label)}", parent)
         self.slider = QSlider(Qt.Orientation.Horizontal, parent)
@@ -50,6 +56,27 @@ class WeightRow:
         if criterion.direction is Direction.TARGET:
             self.direction.addItem(f"Closest to {criterion.target:g}", Direction.TARGET.value)
         self.direction.setAccessibleName(f"Direction of {criterion.label}")
+        self.column = QComboBox(parent)     # only shown when the column has alternatives
+        options = session.scenario.alternatives(criterion.id)
+        for col in options:
+            self.column.addItem(col.label, col.id)
+        self.column.setCurrentIndex(max(0, self.column.findData(criterion.column)))
+        self.column.setVisible(len(options) > 1)
+        self.column.setAccessibleName(f"Figure scored by {criterion.label}")
+        self.column.setToolTip("Which players' average age this criterion scores")
+        self.scale_kind = QComboBox(parent)
+        kinds = (["reference"] if criterion.column in session.scenario.references else []) + ["own"]
+        if self.fixed is not None:
+            kinds.append("fixed")
+        for kind in kinds:
+            self.scale_kind.addItem(_SCALE_TEXT[kind], kind)
+        self.scale_kind.setCurrentIndex(max(0, self.scale_kind.findData(criterion.scale.mode)))
+        self.scale_kind.setAccessibleName(f"Scale of {criterion.label}")
+        self.scale_kind.setToolTip("What the 0-1 scale of this criterion spans. The clubs' own range "
+                                   "exaggerates small gaps and changes when a club is added or removed.")
+        self.scale = QLabel(parent)           # the scale in force, e.g. "scale 0.50–2.36 goals/match, ..."
+        self.scale.setWordWrap(True)
+        self.scale.setStyleSheet("color:#555; font-size:small;")
         self.flat = QLabel(parent)
         self.flat.setWordWrap(True)
         self.flat.setStyleSheet("color:#8A5A00;")
@@ -66,12 +93,17 @@ class WeightRow:
         grid.addWidget(self.spin, row + 1, 1)
         grid.addWidget(self.share, row + 1, 2)
         grid.addWidget(self.direction, row + 2, 0, 1, 3)
-        grid.addWidget(self.flat, row + 3, 0, 1, 3)
+        grid.addWidget(self.column, row + 3, 0, 1, 3)
+        grid.addWidget(self.scale_kind, row + 4, 0, 1, 3)
+        grid.addWidget(self.scale, row + 5, 0, 1, 3)
+        grid.addWidget(self.flat, row + 6, 0, 1, 3)
         self.slider.valueChanged.connect(self._on_slider)
         self.slider.sliderReleased.connect(parent.step_done)   # one drag is one undo step
         self.spin.editingFinished.connect(parent.step_done)
         self.spin.valueChanged.connect(self._on_spin)
         self.direction.currentIndexChanged.connect(self._on_direction)
+        self.column.currentIndexChanged.connect(self._on_column)
+        self.scale_kind.currentIndexChanged.connect(self._on_scale_kind)
 
     def _on_slider(self, value: int) -> None:
         self.session.set_weight(self.criterion_id, float(value))
@@ -81,6 +113,15 @@ class WeightRow:
 
     def _on_direction(self, index: int) -> None:
         self.session.set_direction(self.criterion_id, self.direction.itemData(index))
+
+    def _on_column(self, index: int) -> None:
+        self.session.set_column(self.criterion_id, self.column.itemData(index))
+
+    def _on_scale_kind(self, index: int) -> None:
+        self.session.set_scale(self.criterion_id, self.scale_for(self.scale_kind.itemData(index)))
+
+    def scale_for(self, kind: str) -> Scale:
+        return self.fixed if kind == "fixed" and self.fixed is not None else Scale(kind=kind)
 
     def show_result(self, result: Result, index: int) -> None:
         raw = float(result.raw_weights[index])
@@ -96,6 +137,9 @@ class WeightRow:
         if want != self.direction.currentIndex():
             with QSignalBlocker(self.direction):
                 self.direction.setCurrentIndex(want)
+        p = result.prepared
+        self.scale.setText(describe_scale(crit.scale, float(p.lo[index]), float(p.hi[index]),
+                                          result.scenario.column(crit.column)))
         flat = bool(result.prepared.flat[index])
         self.flat.setVisible(flat)
         if flat:
@@ -113,6 +157,7 @@ class WeightsPanel(QGroupBox):
         self._grid.setColumnStretch(0, 1)
         self._grid.setVerticalSpacing(4)
         self.rows: list[WeightRow] = []
+        self.fixed_scales: dict[str, Scale] = {}   # criterion id -> its last fixed scale, to switch back
         self.show_result(session.result)
 
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
@@ -127,6 +172,10 @@ class WeightsPanel(QGroupBox):
             item = self._grid.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:
                 widget.deleteLater()
-        self.rows = [WeightRow(self.session, c, j, self._grid, 4 * j, self)
+        for c in result.scenario.criteria:
+            if c.scale.mode == "fixed":
+                self.fixed_scales[c.id] = c.scale
+        step = ROWS_PER_CRITERION + 1
+        self.rows = [WeightRow(self.session, c, j, self._grid, step * j, self)
                      for j, c in enumerate(result.scenario.criteria)]
-        self._grid.setRowStretch(4 * len(self.rows), 1)
+        self._grid.setRowStretch(step * len(self.rows), 1)
