@@ -1,0 +1,115 @@
+"""Fit across the season and every club of the leagues ranked: the data layer's scenarios joined
+to the scorer. Functions of a ``State`` and the session's ``DataCache``; the ``Session`` keeps
+the weight-independent part (one ``Prepared`` per date) so a weight change only re-scores.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from evaluator.data import timeline as data_timeline
+from evaluator.data.case import DataCache
+from evaluator.decision.scoring import Prepared, Result, prepare, score
+from evaluator.errors import InputError
+from evaluator.model import CaseDefinition
+from evaluator.session.state import State
+
+
+def score_bounds(result: Result) -> tuple[np.ndarray, np.ndarray]:
+    """(low, high) of each club's score: equal today; the one line to change when missing figures
+    become score ranges."""
+    return result.scores, result.scores
+
+
+@dataclass(frozen=True)
+class SeasonPrepared:
+    """What does not depend on the weights: the dates and each date's prepared scenario."""
+    dates: tuple[date, ...]
+    clubs: tuple[str, ...]
+    prepared: tuple[Prepared, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Each club's score and rank on each date: arrays of shape (dates, clubs); rank 0 = not ranked."""
+    dates: tuple[date, ...]
+    clubs: tuple[str, ...]
+    scores: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+    ranks: np.ndarray
+    as_of: date | None
+
+    def rows(self) -> list[tuple[date, str, float | None, int | None, float | None, float | None]]:
+        """(date, club, score, rank, low, high) per date and club, clubs in scenario order."""
+        out = []
+        for d, day in enumerate(self.dates):
+            for c, club in enumerate(self.clubs):
+                s, r = float(self.scores[d, c]), int(self.ranks[d, c])
+                out.append((day, club, None if s != s else s, r or None, _num(self.low[d, c]), _num(self.high[d, c])))
+        return out
+
+
+def _num(x: float) -> float | None:
+    return None if x != x else float(x)
+
+
+def season_key(state: State) -> object:
+    """What the season's figures depend on: the case, leagues, criteria and hand-entered figures
+    (not the as-of date, so clicking a date in the chart re-uses them)."""
+    from evaluator.model import FigureStatus
+    hand = tuple((c.id, tuple(sorted((k, f.value, f.source) for k, f in c.figures.items()
+                                     if f.status is FigureStatus.USER))) for c in state.scenario.clubs)
+    return state.case, state.leagues, state.scenario.criteria, hand
+
+
+def prepare_season(state: State, cache: DataCache, start: date | None = None, end: date | None = None,
+                   every: int | None = None) -> SeasonPrepared:
+    case = _case(state, "show the season")
+    dates = data_timeline.timeline_dates(case, cache, start, end, every)
+    scenarios = data_timeline.scenarios_over(case, dates, state.leagues, state.scenario, cache)
+    return SeasonPrepared(dates, tuple(c.name for c in state.scenario.clubs), tuple(prepare(s) for s in scenarios))
+
+
+def score_season(season: SeasonPrepared, weights: tuple[float, ...], as_of: date | None) -> Timeline:
+    w = np.array(weights, dtype=float)
+    n, k = len(season.dates), len(season.clubs)
+    scores, low, high = np.full((n, k), np.nan), np.full((n, k), np.nan), np.full((n, k), np.nan)
+    ranks = np.zeros((n, k), dtype=int)
+    for d, p in enumerate(season.prepared):
+        r = score(p, w)
+        scores[d], ranks[d] = r.scores, r.ranks
+        low[d], high[d] = score_bounds(r)
+    return Timeline(season.dates, season.clubs, scores, low, high, ranks, as_of)
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """Every club of the leagues scored with the current criteria and weights."""
+    result: Result
+    paths: tuple[Path, ...]          # club i's match file (what Add club needs)
+    candidate: tuple[str, ...]       # the candidate's name when club i is one, else ""
+
+    def candidate_positions(self) -> dict[str, int]:
+        """Each candidate's 1-based place in the list, best first (ties by list order)."""
+        place = {int(i): n for n, i in enumerate(self.result.order, start=1)}
+        return {name: place[i] for i, name in enumerate(self.candidate) if name}
+
+
+def discover(state: State, cache: DataCache, leagues: tuple[Path, ...] | None = None,
+             on: date | None = None) -> Discovery:
+    case = _case(state, "rank every club of the leagues")
+    day = on or state.scenario.as_of or case.as_of
+    paths = leagues if leagues else data_timeline.discover_leagues(case, state.leagues)
+    field = data_timeline.every_club(case, paths, day, state.scenario, cache)
+    return Discovery(score(prepare(field.scenario), np.array(state.weights, dtype=float)), field.paths,
+                     field.candidate)
+
+
+def _case(state: State, what: str) -> CaseDefinition:
+    if state.case is None:
+        raise InputError(f"cannot {what}: this scenario has no case file beside it, so its figures are fixed")
+    return state.case
