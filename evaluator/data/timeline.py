@@ -43,10 +43,10 @@ def timeline_dates(case: CaseDefinition, cache: DataCache, start: date | None = 
     Bad or empty ranges raise an ``InputError`` naming the dates."""
     span = season_span(case, cache)
     lo, hi = start or span.first, end or span.last
-    if lo > hi:
-        raise InputError(f"--from {lo} is after --to {hi}")
+    if start is not None and end is not None and start > end:
+        raise InputError(f"--from {start} is after --to {end}")
     if hi < span.first:
-        raise InputError(f"--to {hi}: before the season starts in every candidate's league ({span.first})")
+        raise InputError(f"--to {hi}: before the season has begun in every candidate's league ({span.first})")
     if lo > span.last:
         raise InputError(f"--from {lo}: after the last result in the files ({span.last})")
     lo, hi = max(lo, span.first), min(hi, span.last)
@@ -113,10 +113,10 @@ def every_club(case: CaseDefinition, paths: tuple[Path, ...], on: date, current:
         table, label = cache.table(path, on), source_label(season)
         for row in table.rows:
             figures = league_figures(table, row.team, label)
-            i = own.get((path, row.team))
+            k = own.get((path, row.team))
             name = ""
-            if i is not None:
-                src = case.clubs[i]
+            if k is not None:
+                src = case.clubs[k]
                 name = src.name
                 if src.squad is not None:
                     figures.update(squad_figures(cache.squad(src.squad), on, case.include_doubtful))

@@ -41,16 +41,38 @@ class Timeline:
     low: np.ndarray
     high: np.ndarray
     ranks: np.ndarray
+    incomplete: np.ndarray     # scored without some weighted figure (the range says how much that matters)
     as_of: date | None
 
     def rows(self) -> list[tuple[date, str, float | None, int | None, float | None, float | None]]:
-        """(date, club, score, rank, low, high) per date and club, clubs in scenario order."""
+        """(date, club, score, rank, low, high) per date and club, clubs in scenario order; low and
+        high only where a weighted figure is missing."""
         out = []
         for d, day in enumerate(self.dates):
             for c, club in enumerate(self.clubs):
-                s, r = float(self.scores[d, c]), int(self.ranks[d, c])
-                out.append((day, club, None if s != s else s, r or None, _num(self.low[d, c]), _num(self.high[d, c])))
+                gap = bool(self.incomplete[d, c])
+                out.append((day, club, _num(self.scores[d, c]), int(self.ranks[d, c]) or None,
+                            _num(self.low[d, c]) if gap else None, _num(self.high[d, c]) if gap else None))
         return out
+
+    def leader_sentence(self, since: date | None = None) -> str:
+        """E.g. "AS Roma led the ranking on 14 of 20 dates since 2025-10-01 (...)" """
+        from evaluator.formatting import join_names
+        days = [d for d, day in enumerate(self.dates) if since is None or day >= since]
+        if not days:
+            return ""
+        led = [sum(1 for d in days if self.ranks[d, c] == 1) for c in range(len(self.clubs))]
+        order = sorted(range(len(self.clubs)), key=lambda c: -led[c])
+        top = order[0]
+        span = f"since {self.dates[days[0]].isoformat()}" if since else \
+            f"from {self.dates[days[0]].isoformat()} to {self.dates[days[-1]].isoformat()}"
+        text = f"{self.clubs[top]} led the ranking on {led[top]} of {len(days)} dates {span}"
+        others = [f"{self.clubs[c]} on {led[c]}" for c in order[1:] if led[c]]
+        if others:
+            text += f"; {join_names(others)}"
+        last = days[-1]
+        leaders = [self.clubs[c] for c in range(len(self.clubs)) if self.ranks[last, c] == 1]
+        return text + f". On {self.dates[last].isoformat()}, the last date, {join_names(leaders)} led."
 
 
 def _num(x: float) -> float | None:
@@ -79,11 +101,12 @@ def score_season(season: SeasonPrepared, weights: tuple[float, ...], as_of: date
     n, k = len(season.dates), len(season.clubs)
     scores, low, high = np.full((n, k), np.nan), np.full((n, k), np.nan), np.full((n, k), np.nan)
     ranks = np.zeros((n, k), dtype=int)
+    incomplete = np.zeros((n, k), dtype=bool)
     for d, p in enumerate(season.prepared):
         r = score(p, w)
-        scores[d], ranks[d] = r.scores, r.ranks
+        scores[d], ranks[d], incomplete[d] = r.scores, r.ranks, r.incomplete
         low[d], high[d] = score_bounds(r)
-    return Timeline(season.dates, season.clubs, scores, low, high, ranks, as_of)
+    return Timeline(season.dates, season.clubs, scores, low, high, ranks, incomplete, as_of)
 
 
 @dataclass(frozen=True)
