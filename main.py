@@ -244,7 +244,8 @@ def _run_report(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Club Fit")
     from ui.export_pdf import export_report
-    written = export_report(session.result, args.out, args.paper, datetime.now().astimezone())
+    from ui.file_actions import season_of
+    written = export_report(session.result, args.out, args.paper, datetime.now().astimezone(), season_of(session))
     print(f"wrote {written}")
     return 0
 

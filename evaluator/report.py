@@ -16,6 +16,7 @@ from evaluator.formatting import (
     NO_SCORE, format_contribution, format_date, format_figure, format_score, join_names, ranking_note,
 )
 from evaluator.report_robustness import RobustnessSection, robustness_section
+from evaluator.report_season import SeasonSection
 
 APP_NAME = "Club Fit"
 
@@ -98,13 +99,14 @@ class FitReport:
     warnings: tuple[str, ...]           # the scorer's messages and the data checks that found a problem
     robustness: RobustnessSection | None = None   # the "How sure" page; None only if built without it
     data_checks: tuple[DataCheck, ...] = ()   # sources compared, results missing from a file
+    season: SeasonSection | None = None       # "Over the season"; None when the figures are fixed
 
     @property
     def document_title(self) -> str:
         return f"{self.title} — as of {self.as_of}"
 
 
-def build_report(result: Result, generated: datetime) -> FitReport:
+def build_report(result: Result, generated: datetime, season: SeasonSection | None = None) -> FitReport:
     """The report's content for ``result``; ``generated`` is stamped on it (passed in for tests)."""
     s = result.scenario
     figures, sources = _figures(result)
@@ -128,6 +130,7 @@ def build_report(result: Result, generated: datetime) -> FitReport:
         warnings=tuple(result.messages) + tuple(c.text for c in s.data_checks if not c.agree),
         robustness=robustness_section(result),
         data_checks=s.data_checks,
+        season=season,
     )
 
 

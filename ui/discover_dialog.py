@@ -92,7 +92,7 @@ class DiscoverDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle("Rank every club of the loaded leagues")
-        self.resize(900, 600)
+        self.resize(1060, 620)
         self.model = DiscoverModel(discovery)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -127,7 +127,7 @@ class DiscoverDialog(QDialog):
         box.addLayout(bar)
         self._fill(discovery)
         self.table.resizeColumnsToContents()   # once: sizing to contents on every change asks every cell
-        self.table.resizeRowsToContents()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
 
     def _fill(self, d: Discovery) -> None:
         self.model.set_discovery(d)

@@ -72,7 +72,25 @@ class Timeline:
             text += f"; {join_names(others)}"
         last = days[-1]
         leaders = [self.clubs[c] for c in range(len(self.clubs)) if self.ranks[last, c] == 1]
-        return text + f". On {self.dates[last].isoformat()}, the last date, {join_names(leaders)} led."
+        text += f". On {self.dates[last].isoformat()}, the last date, {join_names(leaders)} led"
+        return text + self._closest(days) + "."
+
+    def _closest(self, days: list[int]) -> str:
+        """The date the leader's margin over the next club was smallest (ties excluded)."""
+        best: tuple[float, int, int] | None = None
+        for d in days:
+            s = np.where(np.isnan(self.scores[d]), -np.inf, self.scores[d])
+            if len(s) < 2 or not np.isfinite(s).sum() >= 2:
+                continue
+            top, second = np.argsort(-s, kind="stable")[:2]
+            gap = float(s[top] - s[second])
+            if gap > 0 and (best is None or gap < best[0]):
+                best = (gap, d, int(second))
+        if best is None:
+            return ""
+        gap, d, c = best
+        return (f"; the closest call was {self.dates[d].isoformat()}, when {self.clubs[c]} came within "
+                f"{gap:.1f} points of the lead")
 
 
 def _num(x: float) -> float | None:

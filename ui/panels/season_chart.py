@@ -41,7 +41,7 @@ class SeasonPlot(BarChartView):
     def __init__(self, timeline: Timeline | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setBackground("w")
-        self.plot = pg.PlotItem(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.plot = pg.PlotItem(axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)})
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
