@@ -38,7 +38,7 @@ def test_season_tab_is_built_only_when_shown(window):
     assert window.season.built
 
 
-def test_season_curves_equal_the_timeline_and_the_cli_csv(window):
+def test_season_curves_equal_the_timeline_and_the_cli_csv(window, qtbot):
     panel = _season(window)
     window.session.set_weights({"standing": 70, "defence": 20, "age": 10})
     t = window.session.timeline()
@@ -53,7 +53,7 @@ def test_season_curves_equal_the_timeline_and_the_cli_csv(window):
     for r, row in enumerate(rows):
         d, c = divmod(r, 3)
         assert float(row["score"]) == pytest.approx(panel.chart.curves[c].getData()[1][d], abs=1e-6)
-    assert panel.sentence.text() == t.leader_sentence()
+    qtbot.waitUntil(lambda: panel.sentence.text() == t.leader_sentence())   # once the weights rest
 
 
 def test_rank_view_and_as_of_line(window):

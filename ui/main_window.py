@@ -88,8 +88,8 @@ class MainWindow(QMainWindow):
         tabs = self.tabs = QTabWidget()
         tabs.addTab(self.ranking, "&Ranking")
         tabs.addTab(self.figures, "&Figures and sources")
+        tabs.addTab(self.season, "S&eason")   # before How sure, which stays the last tab
         tabs.addTab(_scrolling(self.how_sure), "How &sure")
-        tabs.addTab(self.season, "S&eason")
         charts.addWidget(tabs)
         charts.setSizes([230, 260, 230])
 

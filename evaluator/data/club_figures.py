@@ -30,7 +30,10 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
-def league_figures(table: LeagueTable, team: str, source: str) -> dict[str, Figure]:
+def league_figures(table: LeagueTable, team: str, source: str,
+                   columns: frozenset[str] | None = None) -> dict[str, Figure]:
+    """The club's figures from the table; only ``columns`` when given (ranking every club of many
+    leagues needs only the scored ones, and making the others was most of its time)."""
     row = table.row(team)
     on = table.as_of
     note = f"{table.matches_counted} league matches counted up to {on.isoformat()}"
@@ -46,19 +49,20 @@ def league_figures(table: LeagueTable, team: str, source: str) -> dict[str, Figu
         return Figure(float(v), source, on, note=note + extra)
 
     played = row.played > 0
-    return {
-        "table_percentile": fig(100.0 * (size - row.position) / (size - 1) if size > 1 and played else None,
-                                f"; {row.position} of {size}"),
-        "league_position": fig(row.position if played else None),
-        "league_size": fig(size),
-        "points": fig(row.points),
-        "gap_to_leader": fig(row.gap_to_leader),
-        "played": fig(row.played),
-        "points_per_match": fig(row.points_per_match),
-        "conceded_per_match": fig(row.conceded_per_match, f"; {row.goals_against} conceded in {row.played}"),
-        "conceded_rank": fig(row.conceded_rank if played else None),
-        "clean_sheets": fig(row.clean_sheets),
+    values: dict[str, tuple[float | None, str]] = {
+        "table_percentile": (100.0 * (size - row.position) / (size - 1) if size > 1 and played else None,
+                             f"; {row.position} of {size}"),
+        "league_position": (row.position if played else None, ""),
+        "league_size": (size, ""),
+        "points": (row.points, ""),
+        "gap_to_leader": (row.gap_to_leader, ""),
+        "played": (row.played, ""),
+        "points_per_match": (row.points_per_match, ""),
+        "conceded_per_match": (row.conceded_per_match, f"; {row.goals_against} conceded in {row.played}"),
+        "conceded_rank": (row.conceded_rank if played else None, ""),
+        "clean_sheets": (row.clean_sheets, ""),
     }
+    return {k: fig(v, extra) for k, (v, extra) in values.items() if columns is None or k in columns}
 
 
 def squad_figures(squad: Squad, on: date, include_doubtful: bool) -> dict[str, Figure]:

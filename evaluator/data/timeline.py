@@ -91,7 +91,7 @@ def discover_leagues(case: CaseDefinition, leagues: tuple[Path, ...]) -> tuple[P
 
 def every_club(case: CaseDefinition, paths: tuple[Path, ...], on: date, current: Scenario,
                cache: DataCache) -> Field:
-    """Each club of the files at ``paths`` with the figures its league table gives on ``on``.
+    """Each club of the files at ``paths`` with the scored figures its league table gives on ``on``.
     A candidate also keeps its squad-list ages and hand-entered figures (as in the scenario);
     other clubs have no squad list, so their ages are missing and the missing-figure rule applies."""
     from evaluator.data.club_figures import COLUMNS, league_figures, squad_figures
@@ -103,6 +103,7 @@ def every_club(case: CaseDefinition, paths: tuple[Path, ...], on: date, current:
             team = resolve(src.team or src.name, cache.season(src.matches).teams, aliases, where=f"clubs[{i}] ({src.name})")
             own[(src.matches, team)] = i
     kept = {c.name: c for c in current.clubs}
+    scored = frozenset(c.column for c in current.criteria)
     clubs: list[Club] = []
     where: list[Path] = []
     names: list[str] = []
@@ -112,14 +113,15 @@ def every_club(case: CaseDefinition, paths: tuple[Path, ...], on: date, current:
             raise InputError(f"as-of date {on}: before the first match of {season.name} ({season.first_date})")
         table, label = cache.table(path, on), source_label(season)
         for row in table.rows:
-            figures = league_figures(table, row.team, label)
+            figures = league_figures(table, row.team, label, scored)   # only what is scored: 10,000 clubs
             k = own.get((path, row.team))
             name = ""
             if k is not None:
                 src = case.clubs[k]
                 name = src.name
                 if src.squad is not None:
-                    figures.update(squad_figures(cache.squad(src.squad), on, case.include_doubtful))
+                    ages = squad_figures(cache.squad(src.squad), on, case.include_doubtful)
+                    figures.update({c: f for c, f in ages.items() if c in scored})
                 old = kept.get(src.name)
                 if old is not None:
                     figures.update({k: f for k, f in old.figures.items() if f.status is FigureStatus.USER})

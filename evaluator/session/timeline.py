@@ -97,13 +97,15 @@ def _num(x: float) -> float | None:
     return None if x != x else float(x)
 
 
-def season_key(state: State) -> object:
-    """What the season's figures depend on: the case, leagues, criteria and hand-entered figures
-    (not the as-of date, so clicking a date in the chart re-uses them)."""
+def season_key(state: State, cache: DataCache) -> object:
+    """What the season's figures depend on: the case, leagues, criteria, hand-entered figures and
+    the files as read (a file read again is a new object); not the as-of date, so clicking a date
+    in the chart re-uses them."""
     from evaluator.model import FigureStatus
     hand = tuple((c.id, tuple(sorted((k, f.value, f.source) for k, f in c.figures.items()
                                      if f.status is FigureStatus.USER))) for c in state.scenario.clubs)
-    return state.case, state.leagues, state.scenario.criteria, hand
+    files = (tuple(id(v) for v in cache.seasons.values()), tuple(id(v) for v in cache.squads.values()))
+    return state.case, state.leagues, state.scenario.criteria, hand, files
 
 
 def prepare_season(state: State, cache: DataCache, start: date | None = None, end: date | None = None,
@@ -140,14 +142,30 @@ class Discovery:
         return {name: place[i] for i, name in enumerate(self.candidate) if name}
 
 
-def discover(state: State, cache: DataCache, leagues: tuple[Path, ...] | None = None,
-             on: date | None = None) -> Discovery:
+@dataclass(frozen=True)
+class Field:
+    """Every club of the leagues, prepared: what a weight change does not touch."""
+    prepared: Prepared
+    paths: tuple[Path, ...]
+    candidate: tuple[str, ...]
+
+
+def prepare_field(state: State, cache: DataCache, leagues: tuple[Path, ...] | None = None,
+                  on: date | None = None) -> Field:
     case = _case(state, "rank every club of the leagues")
     day = on or state.scenario.as_of or case.as_of
     paths = leagues if leagues else data_timeline.discover_leagues(case, state.leagues)
-    field = data_timeline.every_club(case, paths, day, state.scenario, cache)
-    return Discovery(score(prepare(field.scenario), np.array(state.weights, dtype=float)), field.paths,
-                     field.candidate)
+    f = data_timeline.every_club(case, paths, day, state.scenario, cache)
+    return Field(prepare(f.scenario), f.paths, f.candidate)
+
+
+def score_field(field: Field, weights: tuple[float, ...]) -> Discovery:
+    return Discovery(score(field.prepared, np.array(weights, dtype=float)), field.paths, field.candidate)
+
+
+def discover(state: State, cache: DataCache, leagues: tuple[Path, ...] | None = None,
+             on: date | None = None) -> Discovery:
+    return score_field(prepare_field(state, cache, leagues, on), state.weights)
 
 
 def _case(state: State, what: str) -> CaseDefinition:

@@ -11,7 +11,7 @@ from datetime import date, datetime, timezone
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -21,6 +21,8 @@ from evaluator.session import Change, Session
 from evaluator.session.timeline import Timeline
 from ui.palette import MUTED, TEXT, criterion_colour
 from ui.panels.bar_axes import BarChartView
+
+SENTENCE_DELAY_MS = 150
 
 
 def day_seconds(day: date) -> float:
@@ -93,7 +95,7 @@ class SeasonPlot(BarChartView):
             if self.ranks:
                 y[y == 0] = np.nan
             curve.setData(self._x, y, connect="finite")
-        if t.as_of is not None:
+        if t.as_of is not None and self.as_of_line.value() != day_seconds(t.as_of):   # setPos repaints
             self.as_of_line.setPos(day_seconds(t.as_of))
         self.as_of_line.setVisible(t.as_of is not None)
 
@@ -142,6 +144,13 @@ class SeasonPanel(QWidget):
         self.by_rank.toggled.connect(self._on_by_rank)
         self.sentence = QLabel()
         self.sentence.setWordWrap(True)
+        # A new text costs ~3 ms of repainting around the label: during a slider drag the curves
+        # follow every tick and the sentence follows once the weights rest.
+        self.sentence_timer = QTimer(self)
+        self.sentence_timer.setSingleShot(True)
+        self.sentence_timer.setInterval(SENTENCE_DELAY_MS)
+        self.sentence_timer.timeout.connect(self._on_sentence_due)
+        self._sentence = ""
         self.hint = QLabel("Click the chart to set the as-of date to the nearest matchday.")
         self.hint.setStyleSheet(f"color: {MUTED}")
         top = QHBoxLayout()
@@ -170,9 +179,14 @@ class SeasonPanel(QWidget):
             return
         self.chart.show()
         self.chart.show_timeline(t, self.by_rank.isChecked())
-        text = t.leader_sentence()
-        if text != self.sentence.text():   # a new text re-lays the tab out; most weight ticks keep it
-            self.sentence.setText(text)
+        self._sentence = t.leader_sentence()
+        if not self.sentence.text():
+            self.sentence.setText(self._sentence)
+        elif self._sentence != self.sentence.text():
+            self.sentence_timer.start()
+
+    def _on_sentence_due(self) -> None:
+        self.sentence.setText(self._sentence)
 
     def set_as_of_at(self, scene_pos: object) -> None:
         day = self.chart.date_at(scene_pos)
