@@ -112,3 +112,28 @@ def test_discover_without_a_case_says_why(qtbot, session, monkeypatch):
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append(message))
     assert show_discover(None, session) is None
     assert len(errors) == 1 and "case file" in errors[0]
+
+
+def test_report_season_chart_and_sentence_are_the_timeline(qapp):
+    from evaluator.report import build_report
+    from evaluator.report_season import season_section
+    from ui.export_pdf import ReportCharts
+    from ui.report_html import report_html
+    s = Session.from_file(BUNDLED_SCENARIO, read_only=True)
+    t = s.timeline()
+    charts = ReportCharts(s.result, 700, 900, None, t)
+    try:
+        plot = charts.widgets[-1]
+        for c, curve in enumerate(plot.curves):
+            np.testing.assert_allclose(curve.getData()[1], t.scores[:, c], atol=1e-12)
+    finally:
+        charts.close()
+    from datetime import datetime, timezone
+    report = build_report(s.result, datetime(2026, 1, 2, tzinfo=timezone.utc), season_section(t))
+    html = report_html(report)
+    assert report.robustness is not None and report.robustness.acceptability   # its chart is [[chart2]]
+    season = html.index("Over the season")
+    assert html.index("[[chart3]]", season) < html.index("</p>", html.index("[[chart3]]"))   # the fourth chart
+    assert "[[chart3]]" not in html[:season]
+    assert report.season is not None and report.season.sentence == t.leader_sentence()
+    assert report.season.sentence.startswith("AS Roma led the ranking on")
