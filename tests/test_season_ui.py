@@ -137,3 +137,12 @@ def test_report_season_chart_and_sentence_are_the_timeline(qapp):
     assert "[[chart3]]" not in html[:season]
     assert report.season is not None and report.season.sentence == t.leader_sentence()
     assert report.season.sentence.startswith("AS Roma led the ranking on")
+
+
+def test_season_tab_without_a_case_says_why(qtbot, session):
+    w = MainWindow(session)   # fixed figures: no files to recompute a season from
+    qtbot.addWidget(w)
+    w.show()
+    panel = _season(w)
+    assert panel.sentence.text().startswith("No season to show") and "case file" in panel.sentence.text()
+    assert not panel.chart.isVisible()
