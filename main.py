@@ -5,6 +5,9 @@
     clubfit score [--scenario FILE] [--weight ID=W]... [--format text|json]
     clubfit build-case CASE [--as-of DATE] [--out FILE]
     clubfit report [--scenario FILE] [--weight ID=W]... [--as-of DATE] [--paper a4|letter] --out PDF
+    clubfit timeline [--scenario FILE] [--weight ID=W]... [--from DATE] [--to DATE] [--every N | --matchdays]
+                     [--format text|csv|json]
+    clubfit discover [--scenario FILE] [--weight ID=W]... [--league FILE]... [--as-of DATE] [--format text|csv|json]
 
 Bad input prints one line naming the file or field and exits with status 2.
 """
@@ -106,6 +109,29 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
     r.add_argument("--out", type=_path, required=True, metavar="PDF", help="where to write the PDF (atomically)")
     r.set_defaults(run=_run_report)
+
+    tl = sub.add_parser("timeline", help="each club's fit score and rank on every matchday of the season")
+    tl.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO, help="scenario JSON (default: the bundled case)")
+    tl.add_argument("--weight", action="append", default=[], metavar="ID=W", help="raw weight of a criterion")
+    tl.add_argument("--from", dest="start", type=_iso_date, default=None, metavar="DATE",
+                    help="first date (default: when every candidate's league has begun)")
+    tl.add_argument("--to", dest="end", type=_iso_date, default=None, metavar="DATE",
+                    help="last date (default: the last result in the files)")
+    step = tl.add_mutually_exclusive_group()
+    step.add_argument("--every", type=int, default=None, metavar="N", help="every N days from --from")
+    step.add_argument("--matchdays", action="store_true",
+                      help="one date per matchday: the last day of each week with a result (the default)")
+    tl.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    tl.set_defaults(run=_run_timeline)
+
+    dv = sub.add_parser("discover", help="rank every club of the candidates' leagues with the same criteria")
+    dv.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO, help="scenario JSON (default: the bundled case)")
+    dv.add_argument("--weight", action="append", default=[], metavar="ID=W", help="raw weight of a criterion")
+    dv.add_argument("--league", action="append", type=Path, default=[], metavar="FILE",
+                    help="rank the clubs of this match file instead of the candidates' leagues (repeatable)")
+    dv.add_argument("--as-of", type=_iso_date, default=None, help="the date of the tables (default: the scenario's)")
+    dv.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    dv.set_defaults(run=_run_discover)
     return p
 
 
@@ -253,8 +279,34 @@ def _run_report(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Club Fit")
     from ui.export_pdf import export_report
-    written = export_report(session.result, args.out, args.paper, datetime.now().astimezone())
+    from ui.file_actions import season_of
+    written = export_report(session.result, args.out, args.paper, datetime.now().astimezone(), season_of(session))
     print(f"wrote {written}")
+    return 0
+
+
+def _live_session(args: argparse.Namespace, what: str) -> Session:
+    session = _session(args.scenario, args.weight)
+    if not session.can_recompute:
+        named = session.scenario.case_file
+        raise InputError(f"{args.scenario}: {what} needs the case file the scenario was built from; "
+                         + (f"{named} is not beside it" if named else "it names none"))
+    return session
+
+
+def _run_timeline(args: argparse.Namespace) -> int:
+    from evaluator.season_format import format_timeline
+    session = _live_session(args, "timeline")
+    print(format_timeline(session.timeline(args.start, args.end, args.every), args.format), end="")
+    return 0
+
+
+def _run_discover(args: argparse.Namespace) -> int:
+    from evaluator.season_format import format_discovery
+    session = _live_session(args, "discover")
+    for path in args.league:
+        session.cache.season(path)   # an unreadable file: one line naming it
+    print(format_discovery(session.discover(tuple(args.league) or None, args.as_of), args.format), end="")
     return 0
 
 

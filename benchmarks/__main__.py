@@ -17,7 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SUITES = ("scoring", "live", "startup", "report", "robustness", "data", "fuzz")
+SUITES = ("scoring", "live", "startup", "report", "robustness", "data", "season", "fuzz")
 
 
 def main() -> int:

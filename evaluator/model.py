@@ -214,6 +214,12 @@ def in_force(scale: Scale, column: str, references: dict[str, Reference]) -> Sca
     return Scale(ref.lo, ref.hi, "reference", ref.text)
 
 
+def definitions(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
+    """The criteria as the user defined them: a reference scale without the range the date gave it
+    (a new as-of date moves the ranges; the criteria are still the same criteria)."""
+    return tuple(replace(c, scale=Scale(kind="reference")) if c.scale.mode == "reference" else c for c in criteria)
+
+
 def with_references(criteria: tuple[Criterion, ...], references: dict[str, Reference]) -> tuple[Criterion, ...]:
     return tuple(replace(c, scale=in_force(c.scale, c.column, references)) for c in criteria)
 

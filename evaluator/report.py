@@ -17,6 +17,7 @@ from evaluator.formatting import (
     ranking_note,
 )
 from evaluator.report_robustness import RobustnessSection, robustness_section
+from evaluator.report_season import SeasonSection
 
 APP_NAME = "Club Fit"
 
@@ -101,13 +102,14 @@ class FitReport:
     robustness: RobustnessSection | None = None   # the "How sure" page; None only if built without it
     data_checks: tuple[DataCheck, ...] = ()   # sources compared, results missing from a file
     legend: tuple[str, ...] = ()        # "S1 — full name" for every per-row source code in the data files
+    season: SeasonSection | None = None       # "Over the season"; None when the figures are fixed
 
     @property
     def document_title(self) -> str:
         return f"{self.title} — as of {self.as_of}"
 
 
-def build_report(result: Result, generated: datetime) -> FitReport:
+def build_report(result: Result, generated: datetime, season: SeasonSection | None = None) -> FitReport:
     """The report's content for ``result``; ``generated`` is stamped on it (passed in for tests)."""
     s = result.scenario
     figures, sources = _figures(result)
@@ -132,6 +134,7 @@ def build_report(result: Result, generated: datetime) -> FitReport:
         robustness=robustness_section(result),
         data_checks=s.data_checks,
         legend=tuple(f"{code} — {name}" for code, name in s.legend.items()),
+        season=season,
     )
 
 

@@ -166,10 +166,12 @@ def test_an_unexpected_error_mid_write_also_leaves_nothing_behind(qapp, session,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
 
 
-def test_window_export_matches_the_cli_for_the_same_weights(qtbot, session, tmp_path, monkeypatch):
+def test_window_export_matches_the_cli_for_the_same_weights(qtbot, tmp_path, monkeypatch):
+    from evaluator.session import Session
     from ui import dialogs, file_actions
     from ui.main_window import MainWindow
-    window = MainWindow(session)
+    # The case file beside the scenario, as `clubfit report` opens it: both reports have the season.
+    window = MainWindow(Session.from_file(BUNDLED_SCENARIO, read_only=True))
     qtbot.addWidget(window)
     window.show()
     window.weights.rows[0].slider.setValue(80)
@@ -185,6 +187,7 @@ def test_window_export_matches_the_cli_for_the_same_weights(qtbot, session, tmp_
     assert done.returncode == 0, done.stderr
     assert without_timestamp(pdf_text(shown)) == without_timestamp(pdf_text(cli))
     assert format_score(window.session.result.scores[0]) in pdf_text(shown)
+    assert re.search(r"Over\s+the\s+season", pdf_text(shown))
 
 
 def test_window_export_to_a_bad_path_shows_one_message(qtbot, session, tmp_path, monkeypatch):

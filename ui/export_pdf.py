@@ -33,6 +33,7 @@ from ui.report_html import RULE, report_html
 
 if TYPE_CHECKING:
     from ui.panels.bar_axes import BarChartView   # the charts themselves are imported only when drawn
+    from evaluator.session.timeline import Timeline
 
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -43,7 +44,7 @@ CHART_INDEX = QTextFormat.Property.UserProperty + 1
 
 
 def export_report(result: Result, path: str | os.PathLike[str], paper: str = "a4",
-                  generated: datetime | None = None) -> Path:
+                  generated: datetime | None = None, season: Timeline | None = None) -> Path:
     """Write the fit report for ``result`` to ``path`` as a PDF, atomically.
 
     A bad path (missing folder, a folder, unwritable) raises a one-line ``InputError`` naming it;
@@ -51,8 +52,10 @@ def export_report(result: Result, path: str | os.PathLike[str], paper: str = "a4
     """
     if paper not in PAPERS:
         raise InputError(f"paper {paper!r}: use one of {', '.join(PAPERS)}")
-    report = build_report(result, generated or datetime.now().astimezone())
-    return write_atomic(path, lambda tmp: write_pdf(report, result, tmp, paper))
+    from evaluator.report_season import season_section
+    report = build_report(result, generated or datetime.now().astimezone(),
+                          season_section(season) if season is not None else None)
+    return write_atomic(path, lambda tmp: write_pdf(report, result, tmp, paper, season))
 
 
 def screen_dpi() -> int:
@@ -61,7 +64,8 @@ def screen_dpi() -> int:
 
 
 # --- the page -------------------------------------------------------------------------------
-def write_pdf(report: FitReport, result: Result, filename: str, paper: str = "a4") -> None:
+def write_pdf(report: FitReport, result: Result, filename: str, paper: str = "a4",
+              season: Timeline | None = None) -> None:
     writer = QPdfWriter(filename)
     writer.setResolution(screen_dpi())   # pyqtgraph lays text out in screen pixels
     writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
@@ -74,7 +78,7 @@ def write_pdf(report: FitReport, result: Result, filename: str, paper: str = "a4
     margin = MARGIN_MM / 25.4 * writer.resolution()
     body = QRectF(margin, margin * 1.25, page.width() - 2 * margin, page.height() - margin * 2.5)
 
-    charts = ReportCharts(result, body.width(), body.height() * 0.92, report.robustness)
+    charts = ReportCharts(result, body.width(), body.height() * 0.92, report.robustness, season)
     doc = _document(report, writer, body.size(), charts)
     pages = doc.pageCount()
     painter = QPainter()
@@ -156,7 +160,7 @@ class ReportCharts(QPyTextObject):
     laid out offscreen, drawn into the document as inline objects: [[chart0]], [[chart1]], …"""
 
     def __init__(self, result: Result, width: float, max_height: float,
-                 robustness: RobustnessSection | None = None) -> None:
+                 robustness: RobustnessSection | None = None, season: Timeline | None = None) -> None:
         super().__init__()
         from ui.panels.contribution_chart import ContributionChart
         from ui.panels.rank_share_chart import MAX_ROWS, RankShareChart
@@ -169,6 +173,10 @@ class ReportCharts(QPyTextObject):
         if robustness is not None and robustness.acceptability:
             self.widgets.append(RankShareChart(robustness))
             sizes.append((w, 106 + 34 * min(len(robustness.acceptability), MAX_ROWS)))   # bars as thick as above
+        if season is not None:   # "Over the season", the last chart (report_html places it so)
+            from ui.panels.season_chart import SeasonPlot
+            self.widgets.append(SeasonPlot(season))
+            sizes.append((w, 300))
         for widget, (cw, ch) in zip(self.widgets, sizes):
             widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
             widget.resize(cw, int(min(ch, max_height)))   # a chart never runs past a page

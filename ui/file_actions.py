@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWidget
@@ -14,6 +15,9 @@ from evaluator.session import Session
 from ui import case_actions, dialogs, document_actions, settings
 from ui.figure_dialog import ask_figure
 from ui.undo import UndoHistory
+
+if TYPE_CHECKING:
+    from evaluator.session.timeline import Timeline
 
 REPORT_FILTER = "PDF document (*.pdf);;All files (*)"
 
@@ -62,10 +66,20 @@ def export_fit_report(parent: QWidget | None, session: Session, path: str = "", 
     if not path:
         return False
     try:
-        written = export_report(session.result, Path(path), paper or default_paper(), datetime.now().astimezone())
+        written = export_report(session.result, Path(path), paper or default_paper(), datetime.now().astimezone(),
+                                season_of(session))
     except InputError as e:   # any file already at the path is left untouched
         dialogs.show_error(parent, "Cannot export the fit report", str(e))
         return False
     settings.remember_folder("export", written)
     document_actions.status(parent, f"Exported {Path(written).name}")
     return True
+
+
+def season_of(session: Session) -> Timeline | None:
+    """The season for the report's "Over the season" section; None when the figures are fixed
+    (no case file) or the files hold no season to show."""
+    try:
+        return session.timeline()
+    except InputError:
+        return None

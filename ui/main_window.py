@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from evaluator.decision.scoring import Result
 from evaluator.session import Change, Session
-from ui import case_actions, document_actions, file_actions, settings
+from ui import case_actions, discover_dialog, document_actions, file_actions, settings
 from ui.panels.case_panel import CasePanel
 from ui.panels.contribution_chart import ContributionChart
 from ui.panels.deferred_tab import DeferredTab
@@ -28,6 +28,7 @@ from ui.undo import UndoHistory
 
 if TYPE_CHECKING:
     from ui.panels.robustness_panel import RobustnessPanel
+    from ui.panels.season_chart import SeasonPanel
 
 
 class MainWindow(QMainWindow):
@@ -48,8 +49,9 @@ class MainWindow(QMainWindow):
         self.ranking = RankingTable(result)
         self.figures = FiguresTable(result)
         self.how_sure: DeferredTab[RobustnessPanel] = DeferredTab(_robustness_panel, result)
+        self.season: DeferredTab[SeasonPanel] = DeferredTab(self._season_panel, result)
         self.views = (self.header, self.case, self.weights, self.messages, self.scores, self.contributions,
-                      self.ranking, self.figures, self.how_sure)
+                      self.ranking, self.figures, self.how_sure, self.season)
         for view in self.views:
             self.signals.changed.connect(view.show_result)
         self.signals.changed.connect(self._on_change)
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         tabs = self.tabs = QTabWidget()
         tabs.addTab(self.ranking, "&Ranking")
         tabs.addTab(self.figures, "&Figures and sources")
+        tabs.addTab(self.season, "S&eason")   # before How sure, which stays the last tab
         tabs.addTab(_scrolling(self.how_sure), "How &sure")
         charts.addWidget(tabs)
         charts.setSizes([230, 260, 230])
@@ -128,6 +131,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self._action(edit_menu, "&Add club…", QKeySequence("Ctrl+Shift+A"), self._on_add_club)
         self.remove_action = self._action(edit_menu, "Re&move club", QKeySequence(), self._on_remove_club)
+        self._action(edit_menu, "Rank every club of the &leagues…", QKeySequence("Ctrl+Shift+R"), self._on_discover)
         # Delete on a table row, and its context menu, remove that row's club.
         for table in (self.ranking, self.figures):
             remove = QAction("Remove club", table)
@@ -173,6 +177,9 @@ class MainWindow(QMainWindow):
     def _on_add_club(self) -> None:
         case_actions.add_club_interactively(self, self.session)
 
+    def _on_discover(self) -> None:
+        discover_dialog.show_discover(self, self.session)
+
     def _on_remove_club(self) -> None:
         case_actions.remove_club(self, self.session, self._selected_club())
 
@@ -216,6 +223,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # --- helpers that only wire ---------------------------------------------------------
+    def _season_panel(self, result: Result) -> SeasonPanel:
+        from ui.panels.season_chart import SeasonPanel   # built when its tab is first shown
+        return SeasonPanel(self.session, result)
+
     def _selected_club(self) -> str | None:
         table = self.figures if self.tabs.currentWidget() is self.figures else self.ranking
         return table.selected_club_id()

@@ -57,6 +57,8 @@ def report_html(r: FitReport) -> str:
     parts.append("<h2>Charts</h2>")
     parts.append("<p class='chart'>[[chart0]]</p>")
     parts.append("<p class='chart'>[[chart1]]</p>")
+    if r.season is not None:
+        parts.append(_season_html(r))
 
     parts.append("<h2 class='newpage'>Club by club</h2>")
     parts.append("<p class='small'>Utility: where the club's figure sits on the criterion's scale, 0 (its worst "
@@ -113,6 +115,18 @@ def report_html(r: FitReport) -> str:
                             right={1}, widths=[24, 9, 13, 11, 8, 35], css="data compact"))
 
     return "".join(parts)
+
+
+def _season_html(r: FitReport) -> str:
+    """Over the season: the sentence, the chart (after the rank-share chart when there is one,
+    as ``ReportCharts`` orders them) and what a date is."""
+    assert r.season is not None
+    e = html.escape
+    index = 3 if r.robustness is not None and r.robustness.acceptability else 2
+    return (f"<h2>Over the season</h2>{_box(e(r.season.sentence), '#EBF4FF', '#90CDF4')}"
+            f"<p class='chart'>[[chart{index}]]</p>"
+            f"<p class='small'>{e(r.season.how)} {r.season.dates} dates, {e(r.season.first)} to "
+            f"{e(r.season.last)}.</p>")
 
 
 def _data_checks_html(r: FitReport) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from evaluator.model import CaseDefinition, Club, DataCheck, Scenario, with_references
-from evaluator.errors import InputError, within
+from evaluator.errors import InputError, cut, within
 
 # The readers, tables and cross-checks are imported where they are first used: opening the
 # bundled scenario only loads its case definition, and start-up does not pay for the rest.
@@ -128,13 +128,13 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
     for i, src in enumerate(case.clubs):
         season = named(f"clubs[{i}].matches", cache.season, src.matches)
         try:
-            team = resolve(src.team or src.name, season.teams, aliases, where=f"clubs[{i}] ({src.name})")
+            team = resolve(src.team or src.name, season.teams, aliases, where=f"clubs[{i}] ({cut(src.name, 40)})")
         except InputError as e:   # a field of the case file: say which file
-            raise InputError(f"{case.path.name}: {e}") from None
+            raise InputError(within(f"{case.path.name}: {e}")) from None
         twin = teams.setdefault((src.matches, team), i)
         if twin != i:   # "Roma" and "AS Roma": one team counted twice would skew every scale
-            raise InputError(f"{case.path.name}: clubs[{i}] ({src.name}) is the same team as clubs[{twin}] "
-                             f"({case.clubs[twin].name}): {team} in {Path(season.path).name}")
+            raise InputError(within(f"{case.path.name}: clubs[{i}] ({cut(src.name, 40)}) is the same team as "
+                                    f"clubs[{twin}] ({cut(case.clubs[twin].name, 40)}): {team} in {Path(season.path).name}"))
         check_date_in_season(on, season)
         figures = league_figures(cache.table(src.matches, on), team, source_label(season))
         warnings.extend(f"{Path(season.path).name}: {w}" for w in season.warnings)
@@ -143,8 +143,9 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
             try:   # one club's squad list loaded for another would give it someone else's ages
                 resolve(squad.club, [src.name, team], aliases)
             except InputError:
-                raise InputError(f"{case.path.name}: clubs[{i}] ({src.name}).squad: {Path(squad.path).name} lists "
-                                 f"the players of {squad.club}, not of {src.name}") from None
+                raise InputError(within(f"{case.path.name}: clubs[{i}] ({cut(src.name, 40)}).squad: "
+                                        f"{Path(squad.path).name} lists the players of {cut(squad.club, 40)}, "
+                                        f"not of {cut(src.name, 40)}")) from None
             figures.update(squad_figures(squad, on, doubtful))
             warnings.extend(f"{Path(squad.path).name}: {w}" for w in squad_warnings(squad, on, doubtful))
             legend.update({code: squad.codes.get(code, "not named in the squad list's sources.json")

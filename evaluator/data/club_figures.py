@@ -35,7 +35,10 @@ LEAGUE_COLUMNS = ("table_percentile", "league_position", "league_size", "points"
                   "points_per_match", "conceded_per_match", "conceded_rank", "clean_sheets")
 
 
-def league_figures(table: LeagueTable, team: str, source: str) -> dict[str, Figure]:
+def league_figures(table: LeagueTable, team: str, source: str,
+                   columns: frozenset[str] | None = None) -> dict[str, Figure]:
+    """The club's figures from the table; only ``columns`` when given (ranking every club of many
+    leagues needs only the scored ones, and making the others was most of its time)."""
     row = table.row(team)
     on = table.as_of
     note = f"{table.matches_counted} league matches counted up to {on.isoformat()}"
@@ -58,7 +61,7 @@ def league_figures(table: LeagueTable, team: str, source: str) -> dict[str, Figu
     values = row_values(row, size)
     extra = {"table_percentile": f"; {row.position} of {size}",
              "conceded_per_match": f"; {row.goals_against} conceded in {row.played}"}
-    return {col: fig(v, extra.get(col, "")) for col, v in values.items()}
+    return {col: fig(v, extra.get(col, "")) for col, v in values.items() if columns is None or col in columns}
 
 
 def row_values(row: Row, size: int) -> dict[str, float | None]:

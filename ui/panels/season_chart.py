@@ -1,0 +1,208 @@
+"""Fit over the season: each candidate's fit score (or rank) on every matchday, the as-of date
+marked; a click on the chart moves the as-of date to the nearest matchday (one undo step).
+
+The figures for each date are computed once per case, criteria or hand-entered figure change
+(``Session.timeline`` keeps them); a weight change only re-scores them and moves the curves
+(created once per set of clubs, then ``setData``). A hidden tab only remembers that it is stale.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from evaluator.decision.scoring import Result
+from evaluator.errors import InputError
+from evaluator.session import Change, Session
+from evaluator.session.timeline import Timeline
+from ui.palette import MUTED, TEXT, criterion_colour
+from ui.panels.bar_axes import BarChartView
+
+SENTENCE_DELAY_MS = 150
+
+
+def day_seconds(day: date) -> float:
+    """x of a date: midnight UTC in POSIX seconds (what pg.DateAxisItem reads)."""
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp()
+
+
+def nearest(dates: tuple[date, ...], x: float) -> date | None:
+    if not dates:
+        return None
+    xs = np.array([day_seconds(d) for d in dates])
+    return dates[int(np.argmin(np.abs(xs - x)))]
+
+
+class SeasonPlot(BarChartView):
+    """The curves alone, drawn from a ``Timeline`` (the window's tab and the PDF use it)."""
+
+    def __init__(self, timeline: Timeline | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setBackground("w")
+        self.plot = pg.PlotItem(axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)})
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.plot.enableAutoRange(False)
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            axis.setTextPen(pg.mkPen(TEXT))
+            axis.setPen(pg.mkPen(MUTED))
+        self.addItem(self.plot, row=0, col=0)
+        # The legend sits in its own row under the plot, so it never hides a curve.
+        self.legend = pg.LegendItem(labelTextColor=TEXT, colCount=3)
+        self.addItem(self.legend, row=1, col=0)
+        self.as_of_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(MUTED, width=1.5,
+                                                                                style=Qt.PenStyle.DashLine),
+                                          label="as of", labelOpts={"position": 0.96, "color": MUTED})
+        self.plot.addItem(self.as_of_line)
+        self.curves: list[pg.PlotDataItem] = []
+        self.ranks = False
+        self.timeline: Timeline | None = None
+        self._clubs: tuple[str, ...] = ()
+        self._x: np.ndarray = np.zeros(0)
+        self._dates: tuple[date, ...] = ()
+        self.setMinimumHeight(220)
+        if timeline is not None:
+            self.show_timeline(timeline)
+
+    def show_result(self, result: object) -> None:   # BarChartView redraws its last input on resize
+        if self.timeline is not None:
+            self.show_timeline(self.timeline)
+
+    def show_timeline(self, t: Timeline, ranks: bool | None = None) -> None:
+        self.timeline = t
+        if ranks is not None and ranks != self.ranks:
+            self.ranks = ranks
+            self._clubs = ()   # axis and range change: rebuild
+        if t.clubs != self._clubs:
+            self._rebuild(t.clubs)
+        if t.dates != self._dates:
+            self._dates = t.dates
+            self._x = np.array([day_seconds(d) for d in t.dates])
+            if len(self._x):
+                pad = max(86400.0, 0.02 * (self._x[-1] - self._x[0]))
+                self.plot.setXRange(self._x[0] - pad, self._x[-1] + pad, padding=0)
+        values = t.ranks.astype(float) if self.ranks else t.scores
+        for c, curve in enumerate(self.curves):
+            y = values[:, c].copy()
+            if self.ranks:
+                y[y == 0] = np.nan
+            curve.setData(self._x, y, connect="finite")
+        if t.as_of is not None and self.as_of_line.value() != day_seconds(t.as_of):   # setPos repaints
+            self.as_of_line.setPos(day_seconds(t.as_of))
+        self.as_of_line.setVisible(t.as_of is not None)
+
+    def _rebuild(self, clubs: tuple[str, ...]) -> None:
+        for curve in self.curves:
+            self.plot.removeItem(curve)
+            self.legend.removeItem(curve)
+        self.curves = []
+        for c, name in enumerate(clubs):
+            colour = criterion_colour(c)
+            # No symbols: a scatter is rebuilt point by point on every setData (1 ms a tick at 3 clubs).
+            curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), name=name)
+            self.plot.addItem(curve)
+            self.legend.addItem(curve, name)
+            self.curves.append(curve)
+        self._clubs = clubs
+        n = max(len(clubs), 1)
+        left = self.plot.getAxis("left")
+        if self.ranks:
+            self.plot.setYRange(0.6, n + 0.4, padding=0)
+            self.plot.invertY(True)
+            left.setTicks([[(float(r), f"#{r}") for r in range(1, n + 1)]])
+            self.plot.setLabel("left", "rank", color=MUTED)
+        else:
+            self.plot.invertY(False)
+            self.plot.setYRange(0, 104, padding=0)
+            left.setTicks([[(float(v), f"{v}") for v in range(0, 101, 20)]])
+            self.plot.setLabel("left", "fit score", color=MUTED)
+
+    def date_at(self, scene_pos: object) -> date | None:
+        """The matchday nearest to a point in the scene (None outside the plot)."""
+        vb = self.plot.vb
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        return nearest(self._dates, float(vb.mapSceneToView(scene_pos).x()))
+
+
+class SeasonPanel(QWidget):
+    """The Season tab: the chart, a rank/score switch and the sentence the report prints."""
+
+    def __init__(self, session: Session, result: Result, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.chart = SeasonPlot()
+        self.by_rank = QCheckBox("Show rank instead of score")
+        self.by_rank.toggled.connect(self._on_by_rank)
+        self.sentence = QLabel()
+        self.sentence.setWordWrap(True)
+        # A new text costs ~3 ms of repainting around the label: during a slider drag the curves
+        # follow every tick and the sentence follows once the weights rest.
+        self.sentence_timer = QTimer(self)
+        self.sentence_timer.setSingleShot(True)
+        self.sentence_timer.setInterval(SENTENCE_DELAY_MS)
+        self.sentence_timer.timeout.connect(self._on_sentence_due)
+        self._sentence = ""
+        self.hint = QLabel("Click the chart to set the as-of date to the nearest matchday.")
+        self.hint.setStyleSheet(f"color: {MUTED}")
+        top = QHBoxLayout()
+        top.addWidget(self.sentence, 1)
+        top.addWidget(self.by_rank)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(self.chart, 1)
+        box.addWidget(self.hint)
+        self.chart.scene().sigMouseClicked.connect(self._on_click)
+        self._stale = True
+        self.show_result(result)
+
+    def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        try:
+            t = self.session.timeline()
+        except InputError as e:
+            self.chart.hide()
+            self.sentence.setText(f"No season to show: {e}")
+            return
+        self.chart.show()
+        self.chart.show_timeline(t, self.by_rank.isChecked())
+        self._sentence = t.leader_sentence()
+        if not self.sentence.text():
+            self.sentence.setText(self._sentence)
+        elif self._sentence != self.sentence.text():
+            self.sentence_timer.start()
+
+    def _on_sentence_due(self) -> None:
+        self.sentence.setText(self._sentence)
+
+    def set_as_of_at(self, scene_pos: object) -> None:
+        day = self.chart.date_at(scene_pos)
+        if day is not None and day != self.session.scenario.as_of:
+            try:
+                self.session.set_as_of(day)
+            except InputError as e:
+                self.sentence.setText(str(e))
+
+    def _on_click(self, event: object) -> None:
+        self.set_as_of_at(event.scenePos())  # type: ignore[attr-defined]  # a pyqtgraph MouseClickEvent
+
+    def _on_by_rank(self, checked: bool) -> None:
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
