@@ -87,8 +87,8 @@ def big_file(mb: int = 100) -> dict[str, object]:
     matches = src["matches"]
     big = {"name": src["name"], "matches": []}
     per_season = len(json.dumps(matches))
-    for year in range(1, mb * 1_000_000 // per_season + 2):   # earlier seasons, a year back each (no duplicates)
-        big["matches"].extend(dict(m, date=f"{int(m['date'][:4]) - year}{m['date'][4:]}") for m in matches)
+    for copy in range(1, mb * 1_000_000 // per_season + 2):   # the same season for other teams (no duplicates)
+        big["matches"].extend(dict(m, team1=f"{m['team1']} {copy}", team2=f"{m['team2']} {copy}") for m in matches)
     size = len(json.dumps(big))
     path = Path(tempfile.mkdtemp()) / "big-season.json"
     path.write_text(json.dumps(big), encoding="utf-8")
