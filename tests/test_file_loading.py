@@ -45,18 +45,18 @@ def test_file_menu_offers_league_and_squad_files(qtbot, live_session):
 
 def test_big_league_file_is_read_off_the_gui_thread(qtbot, live_session, said, monkeypatch):
     monkeypatch.setattr(background, "BACKGROUND_BYTES", 0)      # treat every file as big
-    threads: list[threading.Thread] = []
+    threads: dict[Path, threading.Thread] = {}
     real = matches_module.read_season
 
     def spying(path):
-        threads.append(threading.current_thread())
+        threads[Path(path)] = threading.current_thread()
         return real(path)
     monkeypatch.setattr(matches_module, "read_season", spying)
     csv = M / "datahub-football-datasets-ligue-1-season-2526.csv"
     case_actions.load_league_file(None, live_session, str(csv))
     assert not said["info"]                                      # not done yet: the window stays live
     qtbot.waitUntil(lambda: bool(said["info"]), timeout=10_000)
-    assert threads and threads[0] is not threading.main_thread()
+    assert threads[csv.resolve()] is not threading.main_thread()   # the other leagues were read before
     assert any(lg.path == csv.resolve() for lg in live_session.leagues())
     assert not said["error"]
 

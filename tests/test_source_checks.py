@@ -185,3 +185,21 @@ def test_a_csv_that_stops_early_is_said(tmp_path):
     assert found is not None and found.kind == "missing results" and not found.agree
     assert "has results up to 2025-12-" in found.text and "of the season's 380 matches" in found.text
     assert missing_results(season, date(2025, 12, 31)) is None           # up to date on that day
+
+
+def test_a_league_read_on_a_worker_arrives_cross_checked(tmp_path):
+    from evaluator.session import Session
+    session = Session(load_scenario(BUNDLED_SCENARIO), load_case(_case_copy(tmp_path, None)))
+    path = altered_serie_a_csv(tmp_path).resolve()
+    preloaded = session.league_reader(path)(path)        # what the worker does: read and compare
+    assert len(preloaded.pairs) >= 1 and any(p is not None and path in key for key, p in preloaded.pairs.items())
+    computed: list[object] = []
+    import evaluator.data.source_checks as checks
+    real = checks.check_pair
+    checks.check_pair = lambda *a, **k: computed.append(a) or real(*a, **k)
+    try:
+        session.load_league(path, preloaded)             # the GUI thread: no comparison left to do
+    finally:
+        checks.check_pair = real
+    assert computed == []
+    assert any(not c.agree and "altered-serie-a.csv" in c.text for c in session.scenario.data_checks)

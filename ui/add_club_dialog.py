@@ -112,7 +112,7 @@ class AddClubDialog(QDialog):
             if self.isVisible():          # the dialog may have been closed while the file was read
                 self._fill_leagues(select=where)
 
-        background.read_file(formats.read_league, where, adopt,
+        background.read_file(self.session.league_reader(where), where, adopt,
                              lambda message: dialogs.show_error(self, "Cannot load league file", message))
 
     def _on_pick_squad(self) -> None:

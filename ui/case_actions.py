@@ -54,11 +54,12 @@ def load_league_file(parent: QWidget | None, session: Session, path: str = "") -
         except InputError as e:
             dialogs.show_error(parent, "Cannot load league file", str(e))
             return
+        league = season.season   # what league_reader read (and cross-checked) on the worker
         dialogs.show_info(parent, "League loaded",
-                          f"{season.name} ({where.name}, {len(season.teams)} teams) is loaded: "
+                          f"{league.name} ({where.name}, {len(league.teams)} teams) is loaded: "
                           "use Add club to pick a club from it.")
 
-    background.read_file(formats.read_league, where, adopt,
+    background.read_file(session.league_reader(where), where, adopt,
                          lambda message: dialogs.show_error(parent, "Cannot load league file", message))
 
 

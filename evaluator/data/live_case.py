@@ -18,6 +18,8 @@ from evaluator.model import CaseDefinition, ClubSource, FigureStatus, Scenario, 
 
 if TYPE_CHECKING:   # the readers load on first use (see evaluator.data.case)
     from evaluator.data.league_table import Row
+    from evaluator.data.matches import Season
+    from evaluator.data.source_checks import PairCheck
 
 
 @dataclass(frozen=True)
@@ -137,3 +139,38 @@ def free_case_path(scenario_path: Path, own_case: Path | None) -> Path:
         candidate = scenario_path.with_name(f"{name}-{n}.case.json")
         n += 1
     return candidate
+
+
+@dataclass(frozen=True)
+class PreloadedLeague:
+    """A match file read, and cross-checked against the leagues loaded when the read began, on a
+    worker thread: the GUI thread only files the results in the cache and rebuilds."""
+    path: Path
+    season: Season
+    pairs: dict[tuple[Path, Path], PairCheck | None]
+    also_read: dict[Path, Season]   # the other leagues it had to read to compare (not cached yet)
+
+
+def preload_league(path: Path, order: tuple[Path, ...], others: dict[Path, Season],
+                   aliases: dict[str, str], known: frozenset[tuple[Path, Path]] = frozenset()) -> PreloadedLeague:
+    """Read ``path`` and compare every pair of files the rebuild will compare (in ``order``, the
+    order ``DataCache.data_checks`` uses) that is not ``known`` already. Pure: safe on any thread."""
+    from evaluator.data.matches import read_season
+    from evaluator.data.source_checks import check_pair
+    season = read_season(path)
+    also_read: dict[Path, Season] = {}
+    for p in order:
+        if p != path and p not in others:
+            try:
+                also_read[p] = read_season(p)
+            except InputError:
+                pass   # an unreadable second source is reported by the rebuild, not here
+    seasons = {**others, **also_read, path: season}
+    files = [p for p in order if p in seasons]
+    pairs: dict[tuple[Path, Path], PairCheck | None] = {}
+    for a in range(len(files)):
+        for b in range(a + 1, len(files)):
+            key = (files[a], files[b])
+            if key not in known:
+                pairs[key] = check_pair(seasons[key[0]], seasons[key[1]], aliases)
+    return PreloadedLeague(path, season, pairs, also_read)

@@ -8,6 +8,7 @@ set; history listeners get an ``Edit`` (before and after) for undo.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -244,7 +245,19 @@ class Session:
         self._edit(f"squad list {path.name} for {club_name}", "",
                    self._rebuilt(live_case.with_squad(case, club_name, path)))
 
-    def load_league(self, path: Path, season: Season | None = None) -> None:
+    def league_reader(self, path: Path) -> Callable[[Path], live_case.PreloadedLeague]:
+        """A function for a worker thread that reads ``path`` and cross-checks it against the
+        leagues loaded now (the costly part of loading a league), so the GUI thread only files
+        the answer (``load_league(path, preloaded)``)."""
+        case = self._live_case("load a league file")
+        order = tuple(dict.fromkeys([*(c.matches for c in case.clubs), *case.cross_check, *self._state.leagues, path]))
+        others = {p: self.cache.seasons[p] for p in order if p != path and p in self.cache.seasons}
+        from evaluator.data.names import read_aliases
+        aliases = read_aliases(case.aliases) if case.aliases else {}
+        known = frozenset(k for k in self.cache.pairs if path not in k)   # a file read again is compared afresh
+        return functools.partial(live_case.preload_league, order=order, others=others, aliases=aliases, known=known)
+
+    def load_league(self, path: Path, season: Season | live_case.PreloadedLeague | None = None) -> None:
         """A league joins those to pick clubs from and is cross-checked against the others.
         Reading a file again (say, updated since) replaces everything computed from the old copy."""
         case = self._live_case("load a league file")
@@ -252,6 +265,11 @@ class Session:
             from evaluator.data.matches import read_season
             season = read_season(path)
         self.cache.forget(path)
+        if isinstance(season, live_case.PreloadedLeague):
+            self.cache.pairs.update(season.pairs)   # compared on the worker: the rebuild finds them
+            for p, other in season.also_read.items():
+                self.cache.seasons.setdefault(p, other)
+            season = season.season
         self.cache.seasons[path] = season
         leagues = self._state.leagues if path in self._state.leagues else (*self._state.leagues, path)
         self._edit(f"load {path.name}", "", self._rebuilt(case, leagues=leagues))
