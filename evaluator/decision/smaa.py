@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -132,6 +133,8 @@ class SMAARun:
     rest when newer weights arrive. Same steps either way, so the same numbers, bit for bit.
     """
 
+    result: Result | None   # None for a bare utilities matrix (``of_utilities``)
+
     def __init__(self, result: Result, samples: int = 10_000, seed: int = 0, band: float | None = None,
                  figure_uncertainty: dict[str, float] | None = None) -> None:
         p = result.prepared
@@ -150,6 +153,24 @@ class SMAARun:
         for cid, amount in (figure_uncertainty or {}).items():
             spread[[c.id for c in p.scenario.criteria].index(cid)] = abs(float(amount))
         self.result, self.seed, self.band, self.messages = result, seed, band, tuple(messages)
+        self._setup(p.utilities, w, spread)
+
+    @classmethod
+    def of_utilities(cls, utilities: np.ndarray, samples: int = 10_000, seed: int = 0,
+                     keep_mid_ranks: bool = False) -> "SMAARun":
+        """SMAA over the whole simplex for a bare ``(clubs, K)`` utilities matrix, the same
+        numbers as ``SMAARun(result, samples, seed)`` for ``result.prepared.utilities``: what a
+        background process is sent (a few kB, not the scenario). Without ``keep_mid_ranks`` the
+        pairwise index is not kept (no panel draws it; it is clubs x samples of int16)."""
+        run = cls.__new__(cls)
+        run.result, run.seed, run.band, run.messages = None, seed, None, ()
+        k = utilities.shape[1]
+        run._setup(utilities, dirichlet_weights(k, samples, seed), np.zeros(k), keep_mid_ranks)
+        return run
+
+    def _setup(self, u: np.ndarray, w: np.ndarray, spread: np.ndarray, keep_mid: bool = True) -> None:
+        n, k = u.shape
+        self._u, self._keep_mid = u, keep_mid
         self._w, self._spread = w, spread
         self._m = w.shape[0]
         self._step = max(1, CHUNK_CELLS // max(n, 1))
@@ -170,14 +191,16 @@ class SMAARun:
         a, b = self._done, min(self._done + self._step, self._m)
         w = self._w[a:b]
         if self._spread.any():
+            assert self.result is not None   # figure uncertainty needs the scenario
             scores = weighted_scores(w, _perturbed_utilities(self.result, self._spread, self._m, self.seed, a, b))
         else:
-            scores = weighted_scores(w, self.result.prepared.utilities)
+            scores = weighted_scores(w, self._u)
         places, first, mid = _rank_shares(scores)
         self._places += places
         self._central += first.T @ w
         self._first += first.sum(axis=0)
-        self._mid.append(mid)
+        if self._keep_mid:
+            self._mid.append(mid)
         self._done = b
         return self.finished
 
@@ -190,6 +213,15 @@ class SMAARun:
         mid = np.concatenate(self._mid) if self._mid else np.empty((0, n), dtype=np.int16)
         return SMAAResult(m, self.seed, self.band, acc, _se(acc, m), central, 0.5 / np.sqrt(m),
                           self.messages, mid)
+
+
+def smaa_job(utilities: np.ndarray, samples: int, seed: int = 0, control: Any = None) -> SMAAResult | None:
+    """SMAA for a background job: steps of a few ms, giving up (None) once ``control.cancelled()``."""
+    run = SMAARun.of_utilities(utilities, samples, seed)
+    while not run.step():
+        if control is not None and control.cancelled():
+            return None
+    return run.outcome()
 
 
 def _perturbed_utilities(result: Result, spread: np.ndarray, m: int, seed: int, a: int, b: int) -> np.ndarray:
