@@ -43,7 +43,7 @@ def _fmt(v: object) -> str:
 
 
 def _print(rows: list[dict[str, object]]) -> None:
-    cols = ("name", "median_ms", "p95_ms", "ref_median_ms", "ref_p95_ms", "ratio_median", "speedup", "target")
+    cols = ("name", "median_ms", "p95_ms", "ref_median_ms", "ref_p95_ms", "ratio_median", "ratio_p95", "speedup", "target")
     table = [[_fmt(r.get(c)) for c in cols] for r in rows]
     widths = [max(len(c), *(len(t[i]) for t in table)) for i, c in enumerate(cols)]
     print("  ".join(c.ljust(w) for c, w in zip(cols, widths)))

@@ -116,7 +116,7 @@ def test_closing_the_window_mid_computation_is_clean(qtbot):
         window.weights.rows[0].slider.setValue(v)
     assert panel.latest.result is session.result and panel.jobs.busy   # 100 clubs: SMAA in flight
     window.close()                               # stops the SMAA process (at most one SMAA step)
-    assert not panel.jobs.busy and panel.jobs._executor is None
+    assert not panel.jobs.busy and not panel.jobs.started
     on_screen = panel.latest
     qtbot.wait(50)                               # nothing late arrives, nothing warns
     assert panel.latest is on_screen

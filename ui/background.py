@@ -15,9 +15,9 @@ Where the function runs (``where``):
 - ``"process"``: a spawned child process. Right for SMAA: its NumPy steps hold the interpreter
   lock for long stretches (sorting, bincounts, fancy indexing), and a thread doing that made
   the GUI thread wait 45-50 % of each tick at 100 clubs. A process has its own interpreter
-  lock, so the GUI thread never waits on it; inputs and answers are pickled (a few kB). The
-  function and its arguments must be picklable (module-level functions); the child is
-  started once, on first use, and reused.
+  lock, so the GUI thread never waits on it; inputs and answers are pickled (a few kB) over
+  a pipe. The function and its arguments must be picklable (module-level functions); the
+  child is started once (``start()`` or the first job) and reused until ``shutdown()``.
 
 Measured here (benchmarks, suite ``data``): a 1 MB CSV season file parses in about 175 ms;
 the shipped files (20-95 KB) take 2-5 ms. Files under BACKGROUND_BYTES are read at once on the
@@ -25,15 +25,14 @@ GUI thread (the user sees the result immediately); bigger ones in a thread.
 """
 from __future__ import annotations
 
-import functools
 import multiprocessing
 import os
 import time
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Literal
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from evaluator.errors import InputError
@@ -41,6 +40,7 @@ from evaluator.errors import InputError
 BACKGROUND_BYTES = 100_000   # a CSV this size: ~18 ms here, so a 5x slower machine stays under 100 ms
 PROGRESS_AFTER_S = 0.5
 PROGRESS_EVERY_MS = 100
+CHILD_NICENESS = 10   # waking the child used to preempt the GUI process for its whole time slice
 
 Where = Literal["thread", "process"]
 
@@ -88,8 +88,38 @@ def _call(fn: Callable[..., Any], args: tuple[Any, ...], control: Control | None
     return fn(*args) if control is None else fn(*args, control=control)
 
 
-def _warm_up() -> None:
-    """A first job for a new child process: it pays its start-up before any real job waits."""
+def _outcome(fn: Callable[..., Any], args: tuple[Any, ...], control: Control | None) -> tuple[str, Any]:
+    """("done", value), ("cancelled", None) or ("error", one-line message): whatever the job does."""
+    try:
+        return "done", _call(fn, args, control)
+    except Cancelled:
+        return "cancelled", None
+    except Exception as e:  # noqa: BLE001 - any bug in a job becomes a message, not a dead worker
+        return "error", error_message(e)
+
+
+def _child_main(conn: Any, latest: Any, progress: Any, preload: tuple[str, ...]) -> None:
+    """The worker process: one job at a time from the pipe, one answer back for each."""
+    import importlib
+    _init_child(latest, progress)
+    try:   # background work: on a busy machine the GUI process keeps the CPU it needs for a frame
+        os.nice(CHILD_NICENESS)
+    except OSError:
+        pass
+    for name in preload:                       # paid at start-up, not by the first job
+        importlib.import_module(name)
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        token, fn, args, control = msg
+        if int(latest.value) != token:
+            conn.send((token, "cancelled", None))   # superseded while it waited in the pipe
+            continue
+        conn.send((token, *_outcome(fn, args, control)))
 
 
 class _Job:
@@ -102,17 +132,26 @@ class _Job:
 
 
 class JobRunner(QObject):
-    """Latest-wins background jobs; every callback runs on the GUI thread (see module docstring)."""
+    """Latest-wins background jobs; every callback runs on the GUI thread (see module docstring).
 
-    _finished = Signal(int, object)   # (token, Future), emitted from the worker side, queued to us
+    The process backend talks to its child over a pipe watched by a ``QSocketNotifier``: no
+    helper thread in this process (a ``ProcessPoolExecutor``'s manager and feeder threads took
+    the interpreter lock from the GUI thread, ~5 ms per submitted job).
+    """
 
-    def __init__(self, where: Where = "thread", parent: QObject | None = None) -> None:
+    _finished = Signal(int, str, object)   # (token, kind, value) from a worker thread, queued to us
+
+    def __init__(self, where: Where = "thread", parent: QObject | None = None,
+                 preload: tuple[str, ...] = ()) -> None:
         super().__init__(parent)
-        self.where = where
+        self.where, self.preload = where, preload
         self._token = 0
         self._running: _Job | None = None
         self._waiting: _Job | None = None
-        self._executor: Executor | None = None
+        self._executor: ThreadPoolExecutor | None = None
+        self._child: Any = None
+        self._conn: Any = None
+        self._notifier: QSocketNotifier | None = None
         self._latest: Any = None
         self._progress: Any = None
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
@@ -125,11 +164,14 @@ class JobRunner(QObject):
         """A job is running or waiting."""
         return self._running is not None or self._waiting is not None
 
+    @property
+    def started(self) -> bool:
+        return self._executor is not None or self._child is not None
+
     def start(self) -> None:
         """Start the worker now (a child process takes ~0.3 s to import NumPy) so the first job does not wait."""
-        if self._executor is None:
-            self._executor = self._new_executor()
-            self._executor.submit(_warm_up)
+        if not self.started:
+            self._start_worker()
 
     def submit(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
                on_error: Callable[[str], None] | None = None,
@@ -157,54 +199,89 @@ class JobRunner(QObject):
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+        if self._child is not None:
+            assert self._notifier is not None
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            try:
+                self._conn.send(None)
+            except OSError:
+                pass
+            self._child.join(timeout=5)
+            if self._child.is_alive():   # a job that never checks for cancellation
+                self._child.terminate()
+                self._child.join()
+            self._conn.close()
+            self._child = self._conn = self._notifier = None
         self._running = None
 
     # --- inside -----------------------------------------------------------------------------
-    def _new_executor(self) -> Executor:
+    def _start_worker(self) -> None:
         if self.where == "process":
             ctx = multiprocessing.get_context("spawn")   # never fork a process that runs Qt
             self._latest, self._progress = ctx.Value("q", self._token, lock=False), ctx.Value("d", -1.0, lock=False)
-            return ProcessPoolExecutor(1, mp_context=ctx, initializer=_init_child,
-                                       initargs=(self._latest, self._progress))
-        self._latest, self._progress = _Box(self._token), _Box(-1.0)
-        return ThreadPoolExecutor(1, thread_name_prefix="clubfit-job")
+            self._conn, child_end = ctx.Pipe()
+            self._child = ctx.Process(target=_child_main, name="clubfit-jobs", daemon=True,
+                                      args=(child_end, self._latest, self._progress, self.preload))
+            self._child.start()
+            child_end.close()
+            self._notifier = QSocketNotifier(self._conn.fileno(), QSocketNotifier.Type.Read, self)
+            self._notifier.activated.connect(self._from_child)
+        else:
+            self._latest, self._progress = _Box(self._token), _Box(-1.0)
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="clubfit-job")
 
     def _start_waiting(self) -> None:
         job, self._waiting = self._waiting, None
         if job is None:
             return
-        if self._executor is None:
-            self._executor = self._new_executor()
+        if not self.started:
+            self._start_worker()
         self._progress.value = -1.0
-        control = None
-        if job.control:
-            control = (Control(job.token) if self.where == "process"
-                       else Control(job.token, self._latest, self._progress))
         self._running = job
         job.started = time.monotonic()
-        future = self._executor.submit(_call, job.fn, job.args, control)
         if job.on_progress is not None:
             self._ticker.start()
-        future.add_done_callback(functools.partial(self._done_elsewhere, job.token))
+        if self._child is not None:
+            self._conn.send((job.token, job.fn, job.args, Control(job.token) if job.control else None))
+            return
+        assert self._executor is not None
+        control = Control(job.token, self._latest, self._progress) if job.control else None
+        self._executor.submit(self._in_thread, job.token, job.fn, job.args, control)
 
-    def _done_elsewhere(self, token: int, future: Future[Any]) -> None:   # worker side: over to the GUI thread
+    def _in_thread(self, token: int, fn: Callable[..., Any], args: tuple[Any, ...], control: Control | None) -> None:
+        kind, value = _outcome(fn, args, control)
         try:
-            self._finished.emit(token, future)
+            self._finished.emit(token, kind, value)
         except RuntimeError:   # the runner is gone (its window closed): nobody to tell
             pass
 
-    def _on_finished(self, token: int, future: Future[Any]) -> None:
+    def _from_child(self) -> None:
+        while self._conn is not None and self._conn.poll():
+            try:
+                token, kind, value = self._conn.recv()
+            except (EOFError, OSError):   # the child died (killed, out of memory)
+                self._child_died()
+                return
+            self._on_finished(token, kind, value)
+
+    def _child_died(self) -> None:
+        job = self._running
+        self.shutdown()
+        if job is not None and job.on_error is not None:
+            job.on_error("the background process stopped unexpectedly")
+
+    def _on_finished(self, token: int, kind: str, value: Any) -> None:
         job = self._running
         if job is None or job.token != token:
             return                     # from before a shutdown: its job is long forgotten
         self._running = None
         self._ticker.stop()
-        if token == self._token and not future.cancelled():
-            error = future.exception()
-            if error is None:
-                job.on_done(future.result())
-            elif not isinstance(error, Cancelled) and job.on_error is not None:
-                job.on_error(error_message(error))
+        if token == self._token:
+            if kind == "done":
+                job.on_done(value)
+            elif kind == "error" and job.on_error is not None:
+                job.on_error(value)
         if self._running is None:
             self._start_waiting()
 

@@ -120,7 +120,7 @@ class RobustnessPanel(QWidget):
         box.addWidget(self.flips_title)
         box.addWidget(self.flips, 1)
         box.addWidget(self.warnings)
-        self.jobs = JobRunner("process", self)   # SMAA: its own interpreter, never the GUI thread's lock
+        self.jobs = JobRunner("process", self, preload=("evaluator.decision.smaa",))   # own interpreter lock
         self.jobs.start()
         self._smaa_error = ""
         self._frame = QTimer(self)               # the next redraw, at most one per frame
