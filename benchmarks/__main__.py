@@ -15,7 +15,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SUITES = ("scoring", "live", "startup", "report", "robustness", "data")
+SUITES = ("scoring", "live", "startup", "report", "robustness", "data", "scale")
 
 
 def main() -> int:

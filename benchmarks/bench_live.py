@@ -125,8 +125,10 @@ def _close(app, window) -> None:
 def _live(app, counter: _Counter, n: int, visible: bool) -> dict[str, float]:
     session, window = _window(app, n, visible)
     panel = window.robustness if visible else None
-    if panel is not None:
+    from ui.panels.robustness_panel import smaa_stages
+    if panel is not None and smaa_stages(n):           # SMAA is off above 200 clubs
         _wait_smaa(app, counter, panel, session)       # the SMAA process is up and has answered once
+    if panel is not None:
         drawn = [0]
         original = panel._show_smaa
         panel._show_smaa = lambda mc: (drawn.__setitem__(0, drawn[0] + 1), original(mc))
