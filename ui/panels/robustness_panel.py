@@ -187,13 +187,13 @@ class RobustnessPanel(QWidget):
             self._shown_smaa = None       # another set of clubs: the old bars say nothing about it
             self.acceptability.clear_bars()
         stages = smaa_stages(len(result.scenario.clubs)) if rb.sweeps else ()
-        if stages:
-            self._submit_smaa(result, stages)
-        else:
+        if not stages:
             self.jobs.cancel()
             self._shown_smaa = None
             self.acceptability.clear_bars()
         self._draw(rb)
+        if stages:   # after drawing: waking the SMAA process can cost this process its time slice
+            self._submit_smaa(result, stages)
 
     def _submit_smaa(self, result: Result, stages: tuple[int, ...]) -> None:
         """The newest weights' SMAA, one stage per job: a running job for older weights stops at
