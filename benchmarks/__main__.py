@@ -17,7 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SUITES = ("scoring", "live", "startup", "report", "robustness", "data", "season", "fuzz")
+SUITES = ("scoring", "live", "startup", "report", "robustness", "data", "season", "scale", "fuzz")
 
 
 def main() -> int:
@@ -45,7 +45,7 @@ def _fmt(v: object) -> str:
 
 
 def _print(rows: list[dict[str, object]]) -> None:
-    cols = ("name", "median_ms", "p95_ms", "ref_median_ms", "ref_p95_ms", "ratio_median", "speedup", "target")
+    cols = ("name", "median_ms", "p95_ms", "ref_median_ms", "ref_p95_ms", "ratio_median", "ratio_p95", "speedup", "target")
     table = [[_fmt(r.get(c)) for c in cols] for r in rows]
     widths = [max(len(c), *(len(t[i]) for t in table)) for i, c in enumerate(cols)]
     print("  ".join(c.ljust(w) for c, w in zip(cols, widths)))

@@ -20,9 +20,14 @@ def measure(fn: Callable[[], object], repeat: int = 200, warmup: int = 20) -> di
         t0 = time.perf_counter()
         fn()
         times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
+    return stats(times)
+
+
+def stats(times: list[float]) -> dict[str, float]:
+    """Median and p95 (ms) of a list of timings."""
+    times = sorted(times)
     return {"median_ms": statistics.median(times), "p95_ms": times[int(0.95 * (len(times) - 1))],
-            "runs": repeat}
+            "runs": len(times)}
 
 
 def synthetic_scenario(n_clubs: int, n_criteria: int = 3, seed: int = 1) -> Scenario:
@@ -49,4 +54,5 @@ def row(name: str, stats: dict[str, float], reference: str = "", ref_stats: dict
         out["ref_median_ms"] = ref_stats["median_ms"]
         out["ref_p95_ms"] = ref_stats["p95_ms"]
         out["ratio_median"] = stats["median_ms"] / ref_stats["median_ms"] if ref_stats["median_ms"] else None
+        out["ratio_p95"] = stats["p95_ms"] / ref_stats["p95_ms"] if ref_stats["p95_ms"] else None
     return out

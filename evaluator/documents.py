@@ -189,7 +189,7 @@ def read_criterion(raw: Any, where: str) -> Criterion:
         so = read_object(scale_raw, f"{where}.scale")
         kind = read_text(so.get("kind", ""), f"{where}.scale.kind")
         if kind and kind not in SCALE_KINDS:
-            raise InputError(f"{where}.scale.kind: unknown kind {kind!r} (use one of: {', '.join(SCALE_KINDS)})")
+            raise InputError(f"{where}.scale.kind: unknown kind {shown(kind)} (use one of: {', '.join(SCALE_KINDS)})")
         scale = Scale(read_optional_number(so.get("lo"), f"{where}.scale.lo"),
                       read_optional_number(so.get("hi"), f"{where}.scale.hi"), kind,
                       read_text(so.get("reason", ""), f"{where}.scale.reason"))

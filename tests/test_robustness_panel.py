@@ -1,6 +1,6 @@
 """The robustness panel follows the session live and shows the evaluator's numbers.
 
-SMAA arrives from a worker thread, so these tests wait for it (qtbot.waitUntil) and check
+SMAA arrives from a child process, so these tests wait for it (qtbot.waitUntil) and check
 that what is finally on screen is the full sample for the *latest* weights, equal to
 ``analyse()`` computed directly, and that closing the window mid-computation is clean.
 """
@@ -38,7 +38,7 @@ def test_hidden_tab_does_no_work_and_catches_up_when_shown(qtbot, session):
     window = _shown(qtbot, session, tab=0)
     panel = window.robustness
     window.weights.rows[2].slider.setValue(100)
-    assert panel.latest is None and not panel.worker.busy
+    assert panel.latest is None and not panel.jobs.busy
     window.tabs.setCurrentIndex(HOW_SURE)
     assert panel.latest.result is session.result            # exact parts at once
     qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
@@ -67,13 +67,13 @@ def test_an_answer_for_old_weights_is_dropped(qtbot, session):
     window = _shown(qtbot, session)
     panel = window.robustness
     qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
-    old = panel.latest.smaa
+    old_result, old = session.result, panel.latest.smaa
     window.weights.rows[0].slider.setValue(5)
     qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
     now = panel.latest
-    panel.worker.ready.emit(panel._token - 1, old)           # a late answer for the previous weights
-    qtbot.wait(20)
-    assert panel.latest is now
+    panel._on_smaa(old_result, (), old)                       # a late answer for the previous weights
+    qtbot.wait(40)
+    assert panel.latest is now and panel.latest.smaa is not old
 
 
 def test_panel_equals_analyse_computed_directly(qtbot, session):
@@ -114,10 +114,9 @@ def test_closing_the_window_mid_computation_is_clean(qtbot):
     panel = window.robustness
     for v in (20, 40, 60):
         window.weights.rows[0].slider.setValue(v)
-    panel._submit_pending()                      # the last move's job, now rather than in its slot
-    assert panel.worker.busy                     # 100 clubs: ~28 ms of SMAA in flight
-    window.close()                               # joins the worker (at most one SMAA step)
-    assert not panel.worker.busy and panel.worker._thread is None
+    assert panel.latest.result is session.result and panel.jobs.busy   # 100 clubs: SMAA in flight
+    window.close()                               # stops the SMAA process (at most one SMAA step)
+    assert not panel.jobs.busy and not panel.jobs.started
     on_screen = panel.latest
     qtbot.wait(50)                               # nothing late arrives, nothing warns
     assert panel.latest is on_screen
@@ -198,23 +197,19 @@ def test_how_sure_tab_is_built_only_when_first_shown(qtbot, session):
     assert out.stdout.strip() == "[]", out.stdout
 
 
-def test_rapid_changes_start_few_smaa_jobs_and_the_last_one_lands(qtbot, session, monkeypatch):
-    import ui.panels.robustness_panel as rp
-    monkeypatch.setattr(rp, "SMAA_EVERY_MS", 60_000)     # every change below falls in one slot
+def test_rapid_changes_draw_once_per_frame_and_the_last_smaa_lands(qtbot, session):
     window = _shown(qtbot, session)
     panel = window.robustness
     qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
-    panel._last_submit = -1e9                            # the slot is free for the first change
-    submitted = []
-    original = panel.worker.submit
-    panel.worker.submit = lambda result, stages: submitted.append(result) or original(result, stages)
+    analysed, submitted = [], []
+    original, submit = panel._analyse, panel.jobs.submit
+    panel._analyse = lambda result: analysed.append(result) or original(result)
+    panel.jobs.submit = lambda fn, *a, **kw: submitted.append(a) or submit(fn, *a, **kw)
     slider = window.weights.rows[1].slider
     for v in range(10, 60, 5):
-        slider.setValue(v)
-    assert len(submitted) == 1                           # the first change; nine waited for the slot
-    assert panel._smaa_slot.isActive() and panel._pending[0] is session.result
-    panel._smaa_slot.stop()
-    panel._submit_pending()                              # the slot comes round: only the newest weights
-    assert len(submitted) == 2 and submitted[-1] is session.result
+        slider.setValue(v)                       # ten changes within one frame
+    assert analysed == [] and panel._frame.isActive()
+    qtbot.waitUntil(lambda: bool(analysed), timeout=1000)
+    assert analysed == [session.result] and len(submitted) == 1   # one redraw, one SMAA job: the newest
     qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
     assert panel.latest.smaa.n_samples == FULL_SAMPLES

@@ -123,3 +123,26 @@ def test_same_seed_same_answer_and_band_narrows():
     banded = smaa(r, 2_000, seed=1, band=5.0)
     assert banded.n_samples == 2_000
     assert banded.acceptability[1, 1] != pytest.approx(a.acceptability[1, 1], abs=0.05)
+
+
+def test_background_job_gives_the_same_numbers_from_the_bare_utilities():
+    from evaluator.decision.smaa import smaa_job
+    s = random_scenario(np.random.default_rng(8), 12, 3, missing=0.1)
+    r = score(prepare(s), np.array([s.weights[c.id] for c in s.criteria]))
+    # the missing figures go with the utilities: drawn uniformly over the scale, as smaa() does
+    direct, job = smaa(r, 3000), smaa_job(r.prepared.utilities, 3000, 0, r.prepared.missing)
+    assert job is not None and job.n_samples == direct.n_samples
+    np.testing.assert_array_equal(job.acceptability, direct.acceptability)
+    for a, b in zip(job.central_weights, direct.central_weights):
+        assert (a is None) == (b is None) and (a is None or np.array_equal(a, b))
+
+
+def test_background_job_stops_when_cancelled():
+    from evaluator.decision.smaa import smaa_job
+
+    class Stale:
+        def cancelled(self) -> bool:
+            return True
+    u = prepare(random_scenario(np.random.default_rng(9), 50, 3)).utilities
+    assert smaa_job(u, 10_000, control=Stale()) is None
+

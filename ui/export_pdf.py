@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor, QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QPyTextObject,
-    QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QFontMetricsF,
+    QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QFontMetricsF,
 )
 
 from evaluator.atomic import write_atomic
@@ -245,13 +245,39 @@ def keep_headings_with_content(doc: QTextDocument) -> None:
 
     A heading followed by a table that fits on one page moves with the whole table (a club's
     breakdown is never split); otherwise it keeps at least the next block's first lines with it.
+
+    Each page break re-lays out the rest of the document (at 100 clubs 32 breaks, one layout
+    each, took 2.75 s). So a pass decides every break from one layout, assuming a break moves
+    everything after it down by the same amount, applies them in one edit block (one layout),
+    and a further pass fixes whatever that assumption got wrong; two or three passes suffice.
     """
+    for _ in range(MAX_PAGINATION_PASSES):
+        breaks = _headings_to_break(doc)
+        if not breaks:
+            return
+        fmt = QTextBlockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        edit = QTextCursor(doc)
+        edit.beginEditBlock()
+        for block in breaks:
+            QTextCursor(block).mergeBlockFormat(fmt)
+        edit.endEditBlock()
+
+
+MAX_PAGINATION_PASSES = 6
+
+
+def _headings_to_break(doc: QTextDocument) -> list[QTextBlock]:
     layout = doc.documentLayout()
     page_h = doc.pageSize().height()
+    shift = 0.0                     # how far the breaks decided so far push what follows
+    out: list[QTextBlock] = []
     block = doc.begin()
     while block.isValid():
         nxt = block.next()
-        if block.blockFormat().headingLevel() and nxt.isValid():
+        fmt = block.blockFormat()
+        if fmt.headingLevel() and nxt.isValid() and not (
+                fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore):
             top = layout.blockBoundingRect(block).top()
             cursor = QTextCursor(nxt)
             table = cursor.currentTable()
@@ -263,9 +289,10 @@ def keep_headings_with_content(doc: QTextDocument) -> None:
             else:   # the next block's first line must land on the heading's page
                 line = nxt.layout().lineAt(0) if nxt.layout().lineCount() else None
                 bottom = layout.blockBoundingRect(nxt).top() + (line.y() + line.height() if line else 0)
+            top, bottom = top + shift, bottom + shift
             page = int(top // page_h)
             if bottom > (page + 1) * page_h and top > page * page_h + 1:
-                fmt = QTextBlockFormat()
-                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                QTextCursor(block).mergeBlockFormat(fmt)
+                out.append(block)
+                shift += (page + 1) * page_h - top
         block = nxt
+    return out

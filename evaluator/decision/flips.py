@@ -10,13 +10,17 @@ also the raw weight ``t / (1 - t) * (sum of the other raw weights)``, which is r
 Figure flips: for each criterion, the smallest change of R's raw figure, or of L's, in the
 figure's own unit, that puts R level with L (any further change puts R ahead). Changing a
 figure can move the own-range scale's min/max and with it every club's utility on that
-criterion, so the score difference is only piecewise smooth in the figure. We search it on
-the true scoring rule (``batch.utilities_batch`` = ``scoring.criterion_utilities``): a
-256-point grid from the current value to the end of the plausible range in each direction,
-then four 32-point refinements of the first bracket where R draws level (bracket width about
-range * 4e-9). A flip region narrower than range/256 between two grid points that does not
-reach the threshold's side could be missed; the tests re-score every answer with
-``scoring.score``. The column is cut down to the top two plus the clubs holding its min and
+criterion, so the score difference is only piecewise smooth in the figure; but it is solved
+in closed form. Between the breakpoints where the moved figure passes another club's min or
+max, a fixed scale's end, the target or another club's distance to it, every utility on the
+criterion is (linear in x) / (the scale's span, linear in x), so the leader-minus-runner-up
+gap is a Moebius function (a x + b) / (c x + d) of the figure x: continuous and monotone on
+each piece. The first piece (walking away from the current value) whose far end has the gap
+at or below zero holds the answer, and a Moebius function is fixed by three points, so the
+root follows exactly from the cross-ratio, which Moebius maps preserve. The gap itself is
+always evaluated with the true scoring rule (``batch.utilities_batch`` =
+``scoring.criterion_utilities``); the tests re-score every answer with ``scoring.score``.
+The column is cut down to the top two plus the clubs holding its min and
 max (``_scale_representatives``): the same scale, so the same utilities, at any club count.
 The plausible range is the clubs' present values widened by their own
 spread on each side, widened to a fixed scale if there is one, and clipped to the column's
@@ -42,9 +46,6 @@ from evaluator.model import Criterion, Direction
 from evaluator.decision.scoring import MISSING_UTILITY, TIE_TOLERANCE, Result
 from evaluator.decision.sweeps import WeightSweep
 
-FIRST_GRID = 256
-REFINE_GRID = 32
-REFINE_LEVELS = 3   # 256 x 32^3 steps: the tipping point to 1e-7 of the plausible range
 
 
 @dataclass(frozen=True)
@@ -166,8 +167,9 @@ def figure_flips(result: Result) -> tuple[FigureFlip, ...]:
         # One vectorised search for both clubs in both directions (up to 4 problems).
         movable = [c for c in (run, lead) if not math.isnan(p.values[c, k])]
         probs = [(c, b) for c in movable for b in (lo_b, hi_b) if b != p.values[c, k]] if w[k] > 0 else []
-        found = _search(gap, np.array([c for c, _ in probs], dtype=int),
-                        np.array([p.values[c, k] for c, _ in probs]), np.array([b for _, b in probs]))
+        found = _solve(gap, np.array([c for c, _ in probs], dtype=int),
+                       np.array([p.values[c, k] for c, _ in probs]), np.array([b for _, b in probs]),
+                       [_breakpoints(np.delete(col, 0 if c == lead else 1), crit) for c, _ in probs])
         for club in (run, lead):
             x0 = float(p.values[club, k])
             if math.isnan(x0):
@@ -197,30 +199,78 @@ def _scale_representatives(v: np.ndarray, crit: Criterion, skip: tuple[int, ...]
     return sorted({int(idx[f(key)]) for key in keys for f in (np.argmin, np.argmax)})
 
 
-def _search(gap, clubs: np.ndarray, x0: np.ndarray, bound: np.ndarray) -> np.ndarray:
-    """Per problem, the nearest x from x0 towards bound where the runner-up draws level.
+def _breakpoints(others: np.ndarray, crit: Criterion) -> np.ndarray:
+    """Where the gap can change its Moebius form as one club's figure moves (module docstring):
+    the other clubs' min and max, a fixed scale's ends, and for a target the target itself and
+    where the moved figure's distance to it passes the others' smallest and largest distance
+    (or the fixed scale's largest). Extra points only split a piece in two."""
+    v = others[~np.isnan(others)]
+    pts = [float(v.min()), float(v.max())] if v.size else []
+    if crit.scale.fixed:
+        pts += list(crit.scale.bounds())
+    if crit.direction is Direction.TARGET:
+        t = crit.target_value()
+        d = [float(np.abs(v - t).min()), float(np.abs(v - t).max())] if v.size else []
+        if crit.scale.fixed:
+            lo, hi = crit.scale.bounds()
+            d.append(max(t - lo, hi - t, 0.0))
+        pts += [t] + [t + s * x for x in d for s in (-1.0, 1.0)]
+    return np.array(pts)
 
-    NaN where it never does. A grid first, then nested grids inside the first bracket.
-    """
+
+def _solve(gap, clubs: np.ndarray, x0: np.ndarray, bound: np.ndarray, breaks: list[np.ndarray]) -> np.ndarray:
+    """Per problem, the nearest x from x0 towards bound where the runner-up draws level; NaN
+    where it never does. One ``gap`` call evaluates every piece's ends and middle."""
     if clubs.size == 0:
         return np.empty(0)
-    done = gap(clubs, x0[:, None])[:, 0] <= TIE_TOLERANCE      # level already: no change needed
-    a, b = x0.copy(), bound.copy()
-    live = ~done
-    grid = FIRST_GRID
-    for _ in range(REFINE_LEVELS + 1):
-        if not live.any():
-            break
-        xs = a[:, None] + (b - a)[:, None] * np.linspace(0.0, 1.0, grid + 1)[1:]
-        hit = gap(clubs, xs) <= 0.0
-        first = np.argmax(hit, axis=1)
-        rows = np.arange(xs.shape[0])
-        if grid == FIRST_GRID:
-            live &= hit.any(axis=1)          # no flip anywhere in the plausible range
-        prev = np.where(first > 0, xs[rows, np.maximum(first - 1, 0)], a)
-        a, b = np.where(live, prev, a), np.where(live, xs[rows, first], b)
-        grid = REFINE_GRID
-    return np.where(done, x0, np.where(live, b, np.nan))
+    nodes = []
+    for a, b, br in zip(x0, bound, breaks):
+        inner = br[(br - a) * (b - a) > 0]
+        inner = inner[(inner - b) * (a - b) > 0]                     # strictly between a and b
+        nodes.append(np.concatenate([[a], inner[np.argsort(np.abs(inner - a))], [b]]))
+    width = max(len(n) for n in nodes)
+    ends = np.array([np.concatenate([n, np.full(width - len(n), n[-1])]) for n in nodes])
+    mids = 0.5 * (ends[:, :-1] + ends[:, 1:])
+    g = gap(clubs, np.concatenate([ends, mids], axis=1))
+    g_end, g_mid = g[:, :width], g[:, width:]
+    out = np.full(clubs.size, np.nan)
+    for i in range(clubs.size):
+        if g_end[i, 0] <= TIE_TOLERANCE:
+            out[i] = x0[i]                                          # level already: no change needed
+            continue
+        hit = np.flatnonzero(g_end[i] <= 0.0)
+        if hit.size == 0:
+            continue                                                # no flip in the plausible range
+        j = int(hit[0])
+        x = _moebius_root(ends[i, j - 1], mids[i, j - 1], ends[i, j], g_end[i, j - 1], g_mid[i, j - 1], g_end[i, j])
+        out[i] = x if not math.isnan(x) else _bracket(gap, clubs[i], ends[i, j - 1], ends[i, j])
+    return out
+
+
+def _moebius_root(x1: float, x2: float, x3: float, g1: float, g2: float, g3: float) -> float:
+    """The x where a Moebius function through (x_i, g_i), with g1 > 0 >= g3, is zero: the
+    cross-ratio of (g1, g2, g3, 0) equals that of (x1, x2, x3, x). NaN if these three points
+    are no such function (the gap jumps at x1: see ``_bracket``)."""
+    if g3 == 0.0:
+        return x3
+    if g2 == g3 or g1 <= 0.0:
+        return math.nan
+    r = ((g3 - g1) * g2) / ((g3 - g2) * g1)
+    den = (x3 - x1) - r * (x3 - x2)
+    x = ((x3 - x1) * x2 - r * (x3 - x2) * x1) / den if den != 0 else math.nan
+    return x if min(x1, x3) <= x <= max(x1, x3) else math.nan
+
+
+def _bracket(gap, club: int, a: float, b: float, grid: int = 32, levels: int = 5) -> float:
+    """Fallback for a gap that jumps at a breakpoint (a target's distance range is degenerate
+    exactly where two clubs are equally far from it: both get 0.5 there and nowhere near):
+    the first x past a where the gap is <= 0, bracketed to (b - a) * 32^-5."""
+    clubs = np.array([club])
+    for _ in range(levels):
+        xs = a + (b - a) * np.linspace(0.0, 1.0, grid + 1)[1:]
+        first = int(np.argmax(gap(clubs, xs[None, :])[0] <= 0.0))
+        a, b = (xs[first - 1] if first > 0 else a), xs[first]
+    return float(b)
 
 
 def _fmt(x: float, decimals: int) -> str:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -137,6 +138,8 @@ class SMAARun:
     rest when newer weights arrive. Same steps either way, so the same numbers, bit for bit.
     """
 
+    result: Result | None   # None for a bare utilities matrix (``of_utilities``)
+
     def __init__(self, result: Result, samples: int = 10_000, seed: int = 0, band: float | None = None,
                  figure_uncertainty: dict[str, float] | None = None) -> None:
         p = result.prepared
@@ -155,6 +158,26 @@ class SMAARun:
         for cid, amount in (figure_uncertainty or {}).items():
             spread[[c.id for c in p.scenario.criteria].index(cid)] = abs(float(amount))
         self.result, self.seed, self.band, self.messages = result, seed, band, tuple(messages)
+        self._setup(p.utilities, w, spread, missing=p.missing)
+
+    @classmethod
+    def of_utilities(cls, utilities: np.ndarray, samples: int = 10_000, seed: int = 0,
+                     keep_mid_ranks: bool = False, missing: np.ndarray | None = None) -> "SMAARun":
+        """SMAA over the whole simplex for a bare ``(clubs, K)`` utilities matrix, the same
+        numbers as ``SMAARun(result, samples, seed)`` for ``result.prepared.utilities``: what a
+        background process is sent (a few kB, not the scenario). Without ``keep_mid_ranks`` the
+        pairwise index is not kept (no panel draws it; it is clubs x samples of int16)."""
+        run = cls.__new__(cls)
+        run.result, run.seed, run.band, run.messages = None, seed, None, ()
+        k = utilities.shape[1]
+        run._setup(utilities, dirichlet_weights(k, samples, seed), np.zeros(k), keep_mid_ranks, missing)
+        return run
+
+    def _setup(self, u: np.ndarray, w: np.ndarray, spread: np.ndarray, keep_mid: bool = True,
+               missing: np.ndarray | None = None) -> None:
+        n, k = u.shape
+        self._u, self._keep_mid = u, keep_mid
+        self._missing = np.zeros((n, k), dtype=bool) if missing is None else missing   # drawn uniform 0..1
         self._w, self._spread = w, spread
         self._m = w.shape[0]
         self._step = max(1, CHUNK_CELLS // max(n, 1))
@@ -174,21 +197,22 @@ class SMAARun:
             return True
         a, b = self._done, min(self._done + self._step, self._m)
         w = self._w[a:b]
-        p = self.result.prepared
         if self._spread.any():
+            assert self.result is not None   # figure uncertainty needs the scenario
             u = _perturbed_utilities(self.result, self._spread, self._m, self.seed, a, b)
-        elif p.missing.any():
-            u = np.broadcast_to(p.utilities, (b - a, *p.utilities.shape)).copy()
+        elif self._missing.any():
+            u = np.broadcast_to(self._u, (b - a, *self._u.shape)).copy()
         else:
-            u = p.utilities
-        if p.missing.any():   # unknown figures: uniform over the scale, sample by sample
-            u[:, p.missing] = _unknown(self._m, *p.utilities.shape, self.seed)[a:b][:, p.missing]
+            u = self._u
+        if self._missing.any():   # unknown figures: uniform over the scale, sample by sample
+            u[:, self._missing] = _unknown(self._m, *self._u.shape, self.seed)[a:b][:, self._missing]
         scores = weighted_scores(w, u)
         places, first, mid = _rank_shares(scores)
         self._places += places
         self._central += first.T @ w
         self._first += first.sum(axis=0)
-        self._mid.append(mid)
+        if self._keep_mid:
+            self._mid.append(mid)
         self._done = b
         return self.finished
 
@@ -209,6 +233,17 @@ def _unknown(n: int, clubs: int, k: int, seed: int) -> np.ndarray:
     z = np.random.default_rng([seed, 2]).uniform(0.0, 1.0, (n, clubs, k))
     z.setflags(write=False)
     return z
+
+
+def smaa_job(utilities: np.ndarray, samples: int, seed: int = 0, missing: np.ndarray | None = None,
+             control: Any = None) -> SMAAResult | None:
+    """SMAA for a background job: steps of a few ms, giving up (None) once ``control.cancelled()``.
+    ``missing``: the clubs' unknown figures, drawn uniformly over the scale as ``smaa()`` does."""
+    run = SMAARun.of_utilities(utilities, samples, seed, missing=missing)
+    while not run.step():
+        if control is not None and control.cancelled():
+            return None
+    return run.outcome()
 
 
 def _perturbed_utilities(result: Result, spread: np.ndarray, m: int, seed: int, a: int, b: int) -> np.ndarray:

@@ -77,8 +77,13 @@ class BarChartView(pg.GraphicsLayoutWidget):
         for item in self.scene().items():
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
 
+    def refit(self, last: Any) -> None:
+        """After a resize: which value labels fit changed, nothing else (no items rebuilt)."""
+        self.show_result(last)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         last = getattr(self, "_last", None)   # pyqtgraph resizes once inside __init__
-        if last is not None:
-            self.show_result(last)
+        # Hidden (or closing) charts wait: touching items of a widget being torn down crashed Qt.
+        if last is not None and self.isVisible():
+            self.refit(last)

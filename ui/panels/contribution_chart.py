@@ -37,6 +37,9 @@ class ContributionChart(BarChartView):
         self.setMinimumHeight(200)
         self.show_result(result)
 
+    def refit(self, last: Result) -> None:
+        self.show_result(last, Change.NONE)
+
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         self._last = result
         if changes & Change.SHAPE:

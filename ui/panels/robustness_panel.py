@@ -1,15 +1,18 @@
 """How sure is the ranking: weight sweeps, stability intervals, SMAA, flips, rank reversal.
 
 Live on every change while the tab is on screen (a hidden tab only remembers the newest
-result and catches up when shown): the sweeps, intervals, flips and rank reversals are exact
-and cheap, so they are computed and drawn at once. SMAA runs in a worker thread
-(``ui.smaa_worker``): a small sample first, then the full one unless newer weights arrive
-first; the summary says which sample is on screen and whether it is refining. Plot items
-are created once per shape and updated in place.
+result and catches up when shown), redrawn at most once per frame (``FRAME_MS``): changes
+arriving faster only replace the result waiting for the next frame. The sweeps, intervals,
+flips and rank reversals are exact and cheap, so they are computed in that frame. SMAA runs
+in a child process (``ui.background.JobRunner("process")``, latest wins): a small sample
+first for long lists, then the full one unless newer weights arrive first; the summary says
+which sample is on screen and whether it is refining. Plot items are created once per shape
+and updated in place.
 """
 from __future__ import annotations
 
 import time
+from functools import partial
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
@@ -21,17 +24,17 @@ from PySide6.QtWidgets import (
 from evaluator.decision.robustness import Robustness, analyse_exact, with_smaa
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
-from evaluator.decision.smaa import SMAAResult
+from evaluator.decision.smaa import SMAAResult, smaa_job
 from evaluator.report_robustness import SMAA_MAX_CLUBS, flip_rows, stability_cells
 from ui import dialogs
 from ui.text import esc, tip
 from ui.palette import MUTED, WARNING_BG, WARNING_BORDER
 from ui.panels.robustness_charts import AcceptabilityChart, SweepPlots
-from ui.smaa_worker import SmaaWorker
+from ui.background import JobRunner
 
 LIVE_SAMPLES = 1_000      # first answer for new weights
 FULL_SAMPLES = 10_000     # then refined to this, unless the weights move on first
-SMAA_EVERY_MS = 100      # while weights keep changing, a new SMAA job at most this often
+FRAME_MS = 16            # the tab is redrawn at most once per frame of a 60 Hz screen
 DIRECT_FULL_UP_TO = 20   # clubs: SMAA 10,000 in ~5 ms or less (benchmarks, suite robustness)
 MAX_WARNINGS_SHOWN = 5
 FLIP_HEADERS = ["Criterion", "What changes", "Change needed", "Outcome", "In words"]
@@ -118,50 +121,66 @@ class RobustnessPanel(QWidget):
         box.addWidget(self.flips_title)
         box.addWidget(self.flips, 1)
         box.addWidget(self.warnings)
-        self.worker = SmaaWorker(self)
-        self.worker.ready.connect(self._on_smaa)
-        self.worker.failed.connect(self._on_smaa_failed)
+        self.jobs = JobRunner("process", self, preload=("evaluator.decision.smaa",))   # own interpreter lock
+        self.jobs.start()
         self._smaa_error = ""
-        self._token = 0                       # the SMAA job for the weights on screen
-        self._pending: tuple[Result, tuple[int, ...]] | None = None   # SMAA waiting for its slot
-        self._last_submit = -1.0
-        self._smaa_slot = QTimer(self)
-        self._smaa_slot.setSingleShot(True)
-        self._smaa_slot.timeout.connect(self._submit_pending)
-        self._stale: Result | None = result   # newest result not yet analysed (tab hidden)
+        self._frame = QTimer(self)               # the next redraw, at most one per frame
+        self._frame.setSingleShot(True)
+        self._frame.timeout.connect(self._draw_frame)
+        self._last_frame = -1.0
+        self._stale: Result | None = result   # newest result not yet analysed (drawn at the next frame)
         self._stale_changes = Change.ALL        # what changed since the last analysis
-        self.latest: Robustness | None = None
-        """What is on screen: the exact parts for the newest weights, with SMAA once it arrives."""
+        self._smaa_in: SMAAResult | None = None   # arrived, drawn at the next frame
+        self._latest: Robustness | None = None
         self._shown_smaa: SMAAResult | None = None   # drawn in the chart (may be for older weights)
+
+    @property
+    def latest(self) -> Robustness | None:
+        """What is on screen: the exact parts for the newest weights, with SMAA once it arrives.
+        Reading it brings a visible tab up to date first, as the next frame would."""
+        if self._frame.isActive() and self.isVisible():
+            self._frame.stop()
+            self._draw_frame()
+        return self._latest
 
     # --- following the session ----------------------------------------------------------
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         self._stale_changes |= changes
-        if not self.isVisible():
-            self._stale = result       # nobody sees it: catch up when shown (showEvent)
-            return
-        self._analyse(result)
+        self._stale = result           # a hidden tab catches up when shown (showEvent)
+        if self.isVisible():
+            self._schedule()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale is not None:
-            self._analyse(self._stale)
+            self._draw_frame()         # at once: the tab must not show old numbers for a frame
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Stop the SMAA worker (the window is closing); a later change starts it again."""
-        self.worker.shutdown()
-        self._smaa_slot.stop()
-        self._pending = None
-        self._token = -1                         # answers already queued for delivery are dropped
-        if self.latest is not None and self.latest.smaa is None:
-            self._stale = self.latest.result     # its SMAA never arrived: redo when shown again
+        """Stop the SMAA process (the window is closing); a later change starts it again."""
+        self.jobs.shutdown()
+        self._frame.stop()
+        self._smaa_in = None
+        if self._latest is not None and self._latest.smaa is None and self._stale is None:
+            self._stale = self._latest.result     # its SMAA never arrived: redo when shown again
+
+    def _schedule(self) -> None:
+        if not self._frame.isActive():
+            wait = FRAME_MS - 1000 * (time.monotonic() - self._last_frame)
+            self._frame.start(max(0, int(wait)))
+
+    def _draw_frame(self) -> None:
+        self._last_frame = time.monotonic()
+        if self._stale is not None:
+            self._analyse(self._stale)
+        elif self._smaa_in is not None:
+            self._show_smaa(self._smaa_in)
 
     def _analyse(self, result: Result) -> None:
-        self._stale = None
+        self._stale, self._smaa_in = None, None
         rb = analyse_exact(result)
         self._smaa_error = ""
         new_clubs, self._stale_changes = bool(self._stale_changes & Change.CLUBS), Change.NONE
@@ -169,56 +188,45 @@ class RobustnessPanel(QWidget):
             self._shown_smaa = None       # another set of clubs: the old bars say nothing about it
             self.acceptability.clear_bars()
         stages = smaa_stages(len(result.scenario.clubs)) if rb.sweeps else ()
-        if stages:
-            self._queue_smaa(result, stages)
-        else:
-            self.worker.cancel()
-            self._smaa_slot.stop()
-            self._pending = None
-            self._token = 0
+        if not stages:
+            self.jobs.cancel()
             self._shown_smaa = None
             self.acceptability.clear_bars()
         self._draw(rb)
+        if stages:   # after drawing: waking the SMAA process can cost this process its time slice
+            self._submit_smaa(result, stages)
 
-    def _queue_smaa(self, result: Result, stages: tuple[int, ...]) -> None:
-        """Start SMAA for these weights now, or, while they keep changing, at most every
-        SMAA_EVERY_MS: a new job per tick kept the worker busy and fighting the GUI thread for
-        the interpreter (4 ms of a 15 ms tick at 3 clubs, 12 of 27 at 20). The last change
-        always gets its job; until it lands the summary says the numbers are updating."""
-        self.worker.cancel()              # whatever runs is for weights that are gone
-        self._token = -1                  # and nothing it still delivers is drawn
-        self._pending = (result, stages)
-        wait_ms = SMAA_EVERY_MS - 1000 * (time.monotonic() - self._last_submit)
-        if wait_ms <= 0:
-            self._submit_pending()
-        elif not self._smaa_slot.isActive():
-            self._smaa_slot.start(int(wait_ms) + 1)
+    def _submit_smaa(self, result: Result, stages: tuple[int, ...]) -> None:
+        """The newest weights' SMAA, one stage per job: a running job for older weights stops at
+        its next step and its answer is dropped (latest wins)."""
+        p = result.prepared
+        self.jobs.submit(smaa_job, p.utilities, stages[0], 0, p.missing if p.missing.any() else None, control=True,
+                         on_done=partial(self._on_smaa, result, stages[1:]), on_error=self._on_smaa_failed)
 
-    def _submit_pending(self) -> None:
-        if self._pending is None:
-            return
-        result, stages = self._pending
-        self._pending = None
-        self._last_submit = time.monotonic()
-        self._token = self.worker.submit(result, stages)
-
-    def _on_smaa_failed(self, token: int, message: str) -> None:
-        if token == self._token:
-            self._smaa_error = message
-            set_text_keeping_height(self.summary, self._summary())
-
-    def _on_smaa(self, token: int, mc: SMAAResult) -> None:
-        if token != self._token or self.latest is None:
-            return                      # for weights that have moved on since: never drawn
-        self._shown_smaa = mc
-        self.acceptability.show_smaa(self.latest.result, mc)
-        self.latest = with_smaa(self.latest, mc)
+    def _on_smaa_failed(self, message: str) -> None:
+        self._smaa_error = message
         set_text_keeping_height(self.summary, self._summary())
-        self._set_warnings(self.latest.messages)
+
+    def _on_smaa(self, result: Result, rest: tuple[int, ...], mc: SMAAResult | None) -> None:
+        if mc is None or self._latest is None or self._latest.result is not result:
+            return                      # for weights that have moved on since: never drawn
+        if rest:
+            self._submit_smaa(result, rest)
+        self._smaa_in = mc
+        self._schedule()
+
+    def _show_smaa(self, mc: SMAAResult) -> None:
+        assert self._latest is not None
+        self._smaa_in = None
+        self._shown_smaa = mc
+        self.acceptability.show_smaa(self._latest.result, mc)
+        self._latest = with_smaa(self._latest, mc)
+        set_text_keeping_height(self.summary, self._summary())
+        self._set_warnings(self._latest.messages)
 
     # --- drawing ---------------------------------------------------------------------------
     def _draw(self, rb: Robustness) -> None:
-        self.latest = rb
+        self._latest = rb
         self.sweeps.show_robustness(rb)
         s = rb.result.scenario
         self.stability.setRowCount(len(rb.stability))
@@ -269,8 +277,8 @@ class RobustnessPanel(QWidget):
                                         + shown * self.flips.verticalHeader().defaultSectionSize())
 
     def _on_all_warnings(self, _link: str) -> None:
-        if self.latest is not None:
-            dialogs.show_list(self, "Rank reversals and other warnings", self.latest.messages)
+        if self._latest is not None:
+            dialogs.show_list(self, "Rank reversals and other warnings", self._latest.messages)
 
     def _set_warnings(self, messages: tuple[str, ...]) -> None:
         """Always shown, so a warning coming and going while a slider moves does not re-lay
@@ -287,7 +295,7 @@ class RobustnessPanel(QWidget):
         set_text_keeping_height(self.warnings, text)
 
     def _summary(self) -> str:
-        rb = self.latest
+        rb = self._latest
         assert rb is not None
         s = rb.result.scenario
         n = len(s.clubs)

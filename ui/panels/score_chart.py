@@ -40,6 +40,9 @@ class ScoreChart(BarChartView):
         self.setMinimumHeight(170)
         self.show_result(result)
 
+    def refit(self, last: Result) -> None:
+        self.show_result(last, Change.NONE)
+
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         self._last = result
         if changes & Change.CLUBS:
