@@ -129,7 +129,8 @@ def test_plot_items_are_created_once_and_updated_in_place(window):
     assert window.scores.bars is bars
     assert window.contributions.segments == segments
     assert window.scores.labels == labels
-    assert len(window.scores.plot.items) == 1 + len(labels)
+    grid = 5   # the grid lines at 20, 40, ... 100
+    assert len(window.scores.plot.items) == grid + 1 + len(labels)
 
 
 def test_a_real_font_is_installed(qapp):

@@ -1,6 +1,8 @@
 """Every modal the app shows goes through these functions, so tests can replace them."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
@@ -56,4 +58,29 @@ def show_list(parent: QWidget | None, title: str, items: tuple[str, ...] | list[
     buttons.rejected.connect(dialog.reject)
     box.addWidget(buttons)
     dialog.resize(760, 480)
+    dialog.exec()
+
+
+def show_document(parent: QWidget | None, title: str, text: str, base: Path | None, markdown: bool = False) -> None:
+    """Rich text (HTML, or Markdown when ``markdown``) to read, with pictures found under ``base``."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    box = QVBoxLayout(dialog)
+    view = QTextBrowser()
+    view.setOpenExternalLinks(True)
+    view.setAccessibleName(title)
+    if base is not None:
+        view.setSearchPaths([str(base)])
+        view.document().setBaseUrl(QUrl.fromLocalFile(str(base) + "/"))
+    if markdown:
+        view.setMarkdown(text)
+    else:
+        view.setHtml(text)
+    box.addWidget(view)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    box.addWidget(buttons)
+    dialog.resize(820, 640)
     dialog.exec()

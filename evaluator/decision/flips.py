@@ -38,7 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from evaluator.decision.batch import utilities_batch, weighted_scores
-from evaluator.model import Criterion, Direction
+from evaluator.model import SLIDER_MAX, Criterion, Direction
 from evaluator.decision.scoring import TIE_TOLERANCE, Result
 from evaluator.decision.sweeps import WeightSweep
 
@@ -107,13 +107,23 @@ def weight_flips(result: Result, sweeps: tuple[WeightSweep, ...]) -> tuple[Weigh
         t = min(ts, key=lambda x: abs(x - s))
         others = float(result.raw_weights.sum() - result.raw_weights[k])
         raw = (math.inf if t >= 1.0 else t / (1.0 - t) * others) if others > 0 else None
-        slider = f" (slider {raw:.3g} with the others unchanged)" if raw is not None and math.isfinite(raw) else ""
+        slider = _slider_words(raw, t, others)
         out.append(WeightFlip(
             k, True, t, t - s, raw,
             f"{label} at {100 * t:.1f}% of the total weight instead of {100 * s:.1f}%{slider} "
             f"puts {clubs[run].name} level with {clubs[lead].name}; any {'more' if t > s else 'less'} "
             f"and {clubs[run].name} moves ahead."))
     return tuple(out)
+
+
+def _slider_words(raw: float | None, share: float, others: float) -> str:
+    """How to reach ``share`` with the sliders, which stop at SLIDER_MAX."""
+    if raw is None or not math.isfinite(raw):
+        return ""
+    if raw <= SLIDER_MAX:
+        return f" (slider {raw:.3g} with the others unchanged)"
+    scale = SLIDER_MAX * (1.0 - share) / (share * others)   # the others' factor with this slider at the top
+    return f" (slider {SLIDER_MAX:g} and every other weight at {100 * scale:.0f}% of its value now)"
 
 
 def plausible_range(result: Result, k: int) -> tuple[float, float]:

@@ -104,6 +104,16 @@ class Session:
         case = self._live_case("add a club")
         return live_case.league_choices(case, self._state.leagues, self._state.scenario.as_of, self.cache)
 
+    def freshness(self) -> tuple[date | None, int]:
+        """(latest result date, number of match files) behind the figures; (None, 0) without a case."""
+        case = self._state.case
+        if case is None:
+            return None, 0
+        try:
+            return live_case.freshness(case, self.cache)
+        except (InputError, OSError):
+            return None, 0   # a file gone since it was loaded: the status bar just says less
+
     def guess_club(self, name: str) -> str:
         """The club of the scenario that ``name`` (e.g. a squad list's club column) means."""
         from evaluator.data.names import resolve

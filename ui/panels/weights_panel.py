@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QLabel, QSlider, QWidget,
 )
 
-from evaluator.model import Criterion, Direction
+from evaluator.model import SLIDER_MAX, Criterion, Direction
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.session import Session
-from ui.palette import criterion_colour
+from ui.palette import chart, criterion_colour
 
-WEIGHT_MAX = 100
+WEIGHT_MAX = int(SLIDER_MAX)   # the flip table's slider advice stays within this too
 _DIRECTION_TEXT = {Direction.HIGHER: "Higher is better", Direction.LOWER: "Lower is better",
                    Direction.TARGET: "Closest to target"}
 
@@ -51,13 +51,17 @@ class WeightRow:
         self.direction.setAccessibleName(f"Direction of {criterion.label}")
         self.flat = QLabel(parent)
         self.flat.setWordWrap(True)
-        self.flat.setStyleSheet("color:#8A5A00;")
+        self.flat.setStyleSheet(f"color:{chart().warning_text};")
         self.flat.hide()
         tip = (f"{criterion.description}\n\n" if criterion.description else "") + (
             "Drag, or use the arrow and Page keys, to set how much this criterion matters. "
             "Weights are relative: each criterion's share is its weight over the sum.")
         for w in (self.label, self.slider, self.spin):
             w.setToolTip(tip)
+        for w in (self.slider, self.spin):
+            w.setAccessibleDescription(f"How much {criterion.label} matters, 0 to {WEIGHT_MAX}; weights are relative.")
+        self.direction.setAccessibleDescription(f"Whether a higher or a lower figure is better for {criterion.label}")
+        self.share.setAccessibleName(f"Share of {criterion.label}")
         self.share.setToolTip("Share of the total weight")
         self.direction.setToolTip("Flip whether more or less of this figure is better")
         grid.addWidget(self.label, row, 0, 1, 4)
