@@ -265,5 +265,5 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)
-    widget.setMinimumHeight(760)
+    widget.setMinimumHeight(900)
     return area

@@ -24,7 +24,9 @@ from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult
 from evaluator.report_robustness import SMAA_MAX_CLUBS, flip_rows, stability_cells
 from ui import dialogs
-from ui.palette import MUTED, WARNING_BG, WARNING_BORDER
+from ui.palette import WARNING_BG, WARNING_BORDER
+from ui.panels.central_weights import CentralWeights
+from ui.panels.flip_details import FlipDetails
 from ui.panels.robustness_charts import AcceptabilityChart, SweepPlots
 from ui.smaa_worker import SmaaWorker
 
@@ -58,7 +60,7 @@ def smaa_samples(n_clubs: int, resting: bool) -> int:
 
 WARNING_STYLE = (f"QLabel {{ background:{WARNING_BG}; border:1px solid {WARNING_BORDER};"
                  " border-radius:4px; padding:6px; color:#3D2B00; }")
-CLEAR_STYLE = f"QLabel {{ border:1px solid transparent; padding:6px; color:{MUTED}; }}"
+CLEAR_STYLE = "QLabel { border:1px solid transparent; padding:6px; }"   # the theme's text colour
 
 
 def set_text_keeping_height(label: QLabel, text: str) -> None:
@@ -107,6 +109,12 @@ class RobustnessPanel(QWidget):
                               "(the others in proportion) or of one figure in its own unit.")
         self.flips.horizontalHeader().setStretchLastSection(True)   # columns sized once per shape, not per tick
         self.flips_title = QLabel()
+        self.flip_details = FlipDetails(self.flips)
+        self.central = CentralWeights()
+        self.stability.setAccessibleName("Stability intervals")
+        self.flips.setAccessibleName("What would swap the top two")
+        self.flips.setAccessibleDescription("One row per change that could put the runner-up first; "
+                                            "the full sentence of the current row is under the table.")
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.sweeps)
         split.addWidget(self.acceptability)
@@ -114,8 +122,10 @@ class RobustnessPanel(QWidget):
         box.addWidget(self.summary)
         box.addWidget(split, 2)
         box.addWidget(self.stability, 1)
+        box.addWidget(self.central, 1)
         box.addWidget(self.flips_title)
         box.addWidget(self.flips, 1)
+        box.addWidget(self.flip_details)
         box.addWidget(self.warnings)
         self.worker = SmaaWorker(self)
         self.worker.ready.connect(self._on_smaa)
@@ -211,6 +221,7 @@ class RobustnessPanel(QWidget):
             return                      # for weights that have moved on since: never drawn
         self._shown_smaa = mc
         self.acceptability.show_smaa(self.latest.result, mc)
+        self.central.show_smaa(self.latest.result, mc)
         self.latest = with_smaa(self.latest, mc)
         set_text_keeping_height(self.summary, self._summary())
         self._set_warnings(self.latest.messages)
