@@ -23,6 +23,7 @@ from evaluator.errors import InputError
 from evaluator.model import (
     CaseDefinition, Criterion, Direction, Figure, FigureStatus, Scale, Scenario, check_number,
 )
+from evaluator.report_method import description_after_flip
 from evaluator.session import saving
 from evaluator.session.state import Change, Edit, State, changes_between
 
@@ -147,8 +148,10 @@ class Session:
     def set_direction(self, criterion_id: str, direction: Direction | str, target: float | None = None) -> None:
         d = direction if isinstance(direction, Direction) else Direction.parse(direction, criterion_id)
         crit = self._criterion(criterion_id)
-        self._replace_criterion(crit, f"direction of {crit.label}", direction=d,
-                                target=target if target is not None else crit.target)
+        new_target = target if target is not None else crit.target
+        flipped = replace(crit, direction=d, target=new_target)
+        self._replace_criterion(crit, f"direction of {crit.label}", direction=d, target=new_target,
+                                description=description_after_flip(crit, flipped))
 
     def set_scale(self, criterion_id: str, scale: Scale) -> None:
         crit = self._criterion(criterion_id)
