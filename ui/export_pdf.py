@@ -166,7 +166,7 @@ class ReportCharts(QPyTextObject):
         w = int(width)
         with printing():   # paper is white even when the window is dark
             self.widgets: list[BarChartView] = [ScoreChart(result), ContributionChart(result)]
-            sizes = [(w, 62 + 30 * n), (w, 84 + 34 * n + 22 * ((k + 3) // 4))]
+            sizes = [(w, 62 + 30 * n), (w, 84 + 34 * n + 22 * ((k + 1) // 2))]
             if robustness is not None and robustness.acceptability:
                 self.widgets.append(RankShareChart(robustness))
                 sizes.append((w, 106 + 34 * min(len(robustness.acceptability), MAX_ROWS)))   # bars as thick as above

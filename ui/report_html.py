@@ -58,7 +58,7 @@ def report_html(r: FitReport) -> str:
     parts.append("<p class='chart'>[[chart0]]</p>")
     parts.append("<p class='chart'>[[chart1]]</p>")
 
-    parts.append("<h2 class='newpage'>Club by club</h2>")
+    parts.append("<h2>Club by club</h2>")   # no forced page break: it left most of a page empty
     parts.append("<p class='small'>Utility: where the club's figure sits on the criterion's scale, 0 (worst "
                  "of the candidates) to 1 (best). Weight: the criterion's share of this club's score. "
                  "Points = 100 × weight × utility.</p>")
@@ -79,7 +79,7 @@ def report_html(r: FitReport) -> str:
     if r.robustness is not None:
         parts.append(robustness_html(r.robustness, r.criteria))
 
-    parts.append("<h2 class='newpage'>Figures and sources</h2>")
+    parts.append("<h2>Figures and sources</h2>")
     if r.callouts:
         items = "".join(f"<li>{e(c)}</li>" for c in r.callouts)
         parts.append(_box(f"<b>Missing or entered by the user</b><ul>{items}</ul>", WARNING_BG, WARNING_BORDER))
@@ -135,8 +135,7 @@ def _data_checks_html(r: FitReport) -> str:
 def robustness_html(rb: RobustnessSection, criteria: tuple[str, ...]) -> str:
     """The "How sure is the ranking" page: summary, warnings, then the tables and the chart."""
     e = html.escape
-    newpage = " class='newpage'" if rb.testable else ""   # one sentence needs no page of its own
-    parts = [f"<h2{newpage}>How sure is the ranking</h2>",
+    parts = ["<h2>How sure is the ranking</h2>",   # flows on; headings keep with their content
              _box(" ".join(e(x) for x in rb.summary), "#EBF4FF", "#90CDF4")]
     if not rb.testable:
         return "".join(parts)
@@ -219,7 +218,6 @@ body {{ color: {TEXT}; }}
 h1 {{ font-size: 17pt; font-weight: 600; margin-bottom: 2px; }}
 h2 {{ font-size: 12.5pt; font-weight: 600; margin-top: 14px; margin-bottom: 5px; color: #1A4971; }}
 h3 {{ font-size: 10pt; font-weight: 600; margin-top: 10px; margin-bottom: 3px; }}
-h2.newpage {{ page-break-before: always; margin-top: 0px; }}
 p {{ margin-top: 0px; margin-bottom: 5px; }}
 p.meta {{ color: {MUTED}; margin-bottom: 1px; }}
 p.about {{ color: {MUTED}; font-style: italic; margin-top: 6px; }}

@@ -95,6 +95,10 @@ class ContributionChart(BarChartView):
             self.labels.append(row)
         self._names = [c.name for c in s.clubs]
         self._order = ()
+        # LegendItem moves itself to (0, 0) as it grows; only a new layout pass puts it back under
+        # the plot. The window gets one from its next resize, a printed chart never would: now.
+        self.ci.layout.invalidate()
+        self.ci.layout.activate()
 
     def segment_widths(self) -> np.ndarray:
         """(clubs, criteria) widths as drawn, for tests and the report."""
