@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         left_box.addStretch(1)
         scroll = self.side = QScrollArea()
         scroll.setObjectName("side")
+        scroll.setAccessibleName("Case and weights")
+        scroll.setAccessibleDescription("The case's date and sources, and one weight and direction per criterion")
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(250)
@@ -94,8 +96,15 @@ class MainWindow(QMainWindow):
         tabs = self.tabs = QTabWidget()
         tabs.addTab(self.ranking, "&Ranking")
         tabs.addTab(self.figures, "&Figures and sources")
+        tabs.tabBar().setAccessibleName("Tables")
+        tabs.tabBar().setAccessibleDescription("Ranking, figures with their sources, and how sure the ranking is; "
+                                               "Ctrl+Tab moves between them")
         how_sure_page = _scrolling(self.how_sure)
         tabs.addTab(how_sure_page, "How &sure")
+        for i, tip in enumerate(("Clubs best first, with the points each criterion adds",
+                                 "Every figure with where it came from; double-click one to edit it",
+                                 "How much the weights or a figure would have to change to alter the ranking")):
+            tabs.setTabToolTip(i, tip)
         charts.addWidget(tabs)
         self.room = TabRoom(charts, tabs, how_sure_page, DEFAULT_SPLITS["charts"])
 

@@ -12,6 +12,7 @@ class CentralWeights(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 0, parent)
         self.verticalHeader().hide()
+        self.setTabKeyNavigation(False)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setAccessibleName("Central weights")

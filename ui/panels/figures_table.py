@@ -96,6 +96,10 @@ class FiguresTable(QTableView):
         super().__init__(parent)
         self.model_ = FiguresModel(result, self)
         self.setModel(self.model_)
+        self.setTabKeyNavigation(False)   # Tab leaves the table; arrow keys move between cells
+        self.setAccessibleName("Figures and sources table")
+        self.setAccessibleDescription("Every club's figure for every criterion with its source; "
+                                      "double-click or Enter on a figure to edit it.")
         self.setAlternatingRowColors(True)
         self.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

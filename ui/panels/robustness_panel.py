@@ -111,7 +111,11 @@ class RobustnessPanel(QWidget):
         self.flips_title = QLabel()
         self.flip_details = FlipDetails(self.flips)
         self.central = CentralWeights()
+        for table in (self.stability, self.flips):
+            table.setTabKeyNavigation(False)   # Tab leaves the table instead of cycling its cells
         self.stability.setAccessibleName("Stability intervals")
+        self.stability.setAccessibleDescription("For each criterion, the range of its weight share over which "
+                                                "first place, and the whole ranking, stay as they are.")
         self.flips.setAccessibleName("What would swap the top two")
         self.flips.setAccessibleDescription("One row per change that could put the runner-up first; "
                                             "the full sentence of the current row is under the table.")
