@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
@@ -78,9 +79,30 @@ def show_document(parent: QWidget | None, title: str, text: str, base: Path | No
         view.setMarkdown(text)
     else:
         view.setHtml(text)
+    _fit_images(view.document(), 720)
     box.addWidget(view)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     box.addWidget(buttons)
     dialog.resize(820, 640)
     dialog.exec()
+
+
+def _fit_images(doc: QTextDocument, width: int) -> None:
+    """Screenshots are 1280 px wide: show them at ``width`` so the page needs no sideways scroll."""
+    from PySide6.QtGui import QTextCursor
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isImageFormat():
+                image = fmt.toImageFormat()
+                image.setWidth(width)
+                cursor = QTextCursor(doc)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(image)
+            it += 1
+        block = block.next()
