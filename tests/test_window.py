@@ -129,7 +129,7 @@ def test_plot_items_are_created_once_and_updated_in_place(window):
     assert window.scores.bars is bars
     assert window.contributions.segments == segments
     assert window.scores.labels == labels
-    grid = 5   # the grid lines at 20, 40, ... 100
+    grid = 1   # the grid lines at 20, 40, ... 100, one item
     assert len(window.scores.plot.items) == grid + 1 + len(labels)
 
 

@@ -274,5 +274,7 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)
-    widget.setMinimumHeight(900)
+    # Down only: scrolling sideways hid half of the charts at 800 px; they narrow instead.
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setMinimumHeight(1200)
     return area

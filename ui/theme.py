@@ -70,8 +70,8 @@ def restyle(view: QWidget, old: Scheme, new: Scheme) -> None:
                 item.setText(item.text, color=new.text)
         elif isinstance(item, pg.LegendItem):
             item.setLabelTextColor(new.text)
-        elif isinstance(item, pg.InfiniteLine):
-            if item.pen.color().name() == QColor(old.grid).name():
+        elif isinstance(item, pg.PlotCurveItem):
+            if pg.mkPen(item.opts["pen"]).color().name() == QColor(old.grid).name():
                 item.setPen(pg.mkPen(new.grid, width=1))
         elif isinstance(item, pg.BarGraphItem):
             pen = item.opts.get("pen")

@@ -1,6 +1,7 @@
 """Shared set-up for the horizontal bar charts: clubs down the left, 0-100 along the bottom."""
 from __future__ import annotations
 
+import types
 from typing import Any
 
 import numpy as np
@@ -42,10 +43,13 @@ def make_bar_plot(title: str, x_label: str, x_pad: float) -> pg.PlotItem:
     plot.hideButtons()
     # Grid lines as items, not showGrid: an axis with a grid clips its tick labels to the plot,
     # which hid the "100" at the right edge of a narrow window.
-    for v in range(20, 101, 20):
-        line = pg.InfiniteLine(pos=v, angle=90, pen=pg.mkPen(colours.grid, width=1))
-        line.setZValue(-10)
-        plot.addItem(line)
+    # One curve of vertical segments, drawn far past the bars: the view box clips it. (InfiniteLine
+    # items asked a view box that was already gone for their size when a chart closed, and crashed.)
+    xs = np.repeat(np.arange(20.0, 101.0, 20.0), 2)
+    grid = pg.PlotCurveItem(xs, np.tile([-1e4, 1e4], len(xs) // 2), connect="pairs",
+                            pen=pg.mkPen(colours.grid, width=1))
+    grid.setZValue(-10)
+    plot.addItem(grid)
     # Fixed ranges: auto-range costs time on every update and makes bars jump.
     plot.enableAutoRange(False)
     plot.setXRange(X_LEFT, X_MAX + x_pad, padding=0)
@@ -108,3 +112,26 @@ class BarChartView(pg.GraphicsLayoutWidget):
         last = getattr(self, "_last", None)   # pyqtgraph resizes once inside __init__
         if last is not None:
             self.show_result(last)
+
+
+def let_overhang(label: pg.LabelItem) -> None:
+    """A label that may overhang its cell instead of widening its row of the layout.
+
+    LabelItem makes its text's width its minimum size on every setText and resize (updateMin);
+    three criterion titles side by side then forced the How sure plots wider than an 800-px
+    window. This label's updateMin keeps the height and the preferred width, minimum width 0."""
+    label.updateMin = types.MethodType(_update_min_height_only, label)   # pyqtgraph calls it by name
+    label.updateMin()
+
+
+def _update_min_height_only(label: pg.LabelItem) -> None:
+    bounds = label.itemRect()
+    label.setMinimumWidth(0)
+    label.setMinimumHeight(bounds.height())
+    label._sizeHint = {
+        Qt.SizeHint.MinimumSize: (0, bounds.height()),
+        Qt.SizeHint.PreferredSize: (bounds.width(), bounds.height()),
+        Qt.SizeHint.MaximumSize: (-1, -1),
+        Qt.SizeHint.MinimumDescent: (0, 0),
+    }
+    label.updateGeometry()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from evaluator.decision.robustness import Robustness
 from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult
-from ui.panels.bar_axes import rank_positions, set_club_axis
+from ui.panels.bar_axes import let_overhang, rank_positions, set_club_axis
 from ui.palette import CLUB_COLOURS, RANK_COLOURS, chart, club_colour, criterion_colour
 ALL_CROSSINGS_UP_TO = 10  # clubs; above, only crossings involving the current top TOP_CROSSINGS
 TOP_CROSSINGS = 3
@@ -88,6 +88,7 @@ class SweepPlots(pg.GraphicsLayoutWidget):
             colours = chart()
             plot.setTitle(f"<span style='color:{criterion_colour(j)}'>■</span> {crit.label}", color=colours.text,
                           size="9pt")
+            let_overhang(plot.titleLabel)   # a long label may overhang; it must not widen the row past the tab
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
@@ -101,9 +102,9 @@ class SweepPlots(pg.GraphicsLayoutWidget):
                 plot.getAxis(name).setPen(pg.mkPen(colours.muted))
             plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)   # the 0 and 100% at the ends stay
             plot.layout.setContentsMargins(0, 0, 14, 0)                    # room for the "100%" overhang
-            plot.setLabel("bottom", "its share of the weight", color=colours.muted)
-            if j == 0:
+            if j == 0:   # once: three copies made the row too wide for an 800-px window
                 plot.setLabel("left", "fit score", color=colours.muted)
+                plot.setLabel("bottom", "criterion's weight share", color=colours.muted)
             # Bare curve items: PlotDataItem's extra layer (downsampling, log axes, data-rect
             # bookkeeping) cost ~0.2 ms per setData, 24 times a tick at 20 clubs.
             lines = [pg.PlotCurveItem(pen=pg.mkPen(club_colour(g), width=2)) for g in range(len(self._groups))]
@@ -117,9 +118,10 @@ class SweepPlots(pg.GraphicsLayoutWidget):
             self.lines.append(lines)
             self.markers.append(marker)
             self.crossings.append(cross)
-        self.addLabel(" · ".join(f"<span style='color:{club_colour(i)}'>━</span> {c.name}"
-                                          for i, c in enumerate(s.clubs)), row=1, col=0, colspan=len(s.criteria),
-                               color=chart().text, size="9pt")
+        key = self.addLabel(" · ".join(f"<span style='color:{club_colour(i)}'>━</span> {c.name}"
+                                       for i, c in enumerate(s.clubs)), row=1, col=0, colspan=len(s.criteria),
+                            color=chart().text, size="9pt")
+        let_overhang(key)   # the key may be cut at the edge; the plots above must still fit
 
 
 class AcceptabilityChart(pg.GraphicsLayoutWidget):

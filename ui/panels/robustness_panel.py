@@ -119,10 +119,11 @@ class RobustnessPanel(QWidget):
         self.flips.setAccessibleName("What would swap the top two")
         self.flips.setAccessibleDescription("One row per change that could put the runner-up first; "
                                             "the full sentence of the current row is under the table.")
-        split = QSplitter(Qt.Orientation.Horizontal)
+        # One above the other: side by side, both were cut off in an 800-px window.
+        split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.sweeps)
         split.addWidget(self.acceptability)
-        split.setSizes([600, 400])
+        split.setSizes([300, 200])
         box.addWidget(self.summary)
         box.addWidget(split, 2)
         box.addWidget(self.stability, 1)
