@@ -157,7 +157,7 @@ class AcceptabilityChart(pg.GraphicsLayoutWidget):
         self.segments: list[pg.BarGraphItem] = []
         self._order: tuple[int, ...] = ()
         self._n = 0
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(220)   # the legend takes ~70 px; the bars need the rest
 
     def show_smaa(self, result: Result, mc: SMAAResult) -> None:
         acc = 100 * mc.acceptability

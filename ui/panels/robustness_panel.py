@@ -125,7 +125,7 @@ class RobustnessPanel(QWidget):
         split.addWidget(self.acceptability)
         split.setSizes([300, 200])
         box.addWidget(self.summary)
-        box.addWidget(split, 2)
+        box.addWidget(split, 5)   # the two charts take the height; the tables need only their rows
         box.addWidget(self.stability, 1)
         box.addWidget(self.central, 1)
         box.addWidget(self.flips_title)
