@@ -146,3 +146,9 @@ def test_text_on_bars_and_on_the_chart_meets_wcag_aa(scheme):
 
 def test_club_colours_are_not_criterion_colours():
     assert not set(palette.CLUB_COLOURS) & set(palette.CRITERION_COLOURS)
+
+
+def test_the_window_can_be_made_small(window):
+    """800 x 600 is a supported size; the panels' minimums leave room below it."""
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 640 and hint.height() <= 480, hint

@@ -43,10 +43,24 @@ def apply(choice: str, remember: bool = True) -> Scheme:
         app.setPalette(_dark_palette() if new is DARK else app.style().standardPalette())
     if remember:
         settings.set_theme(choice)
+    _follow_system(app)
     for widget in app.allWidgets():
         if isinstance(widget, pg.GraphicsView):
             restyle(widget, old, new)
     return new
+
+
+def _follow_system(app: QApplication) -> None:
+    """With "system" chosen, a desktop switching between light and dark takes the app along."""
+    hints = app.styleHints()
+    if hints is not None and not app.property("clubfit-follows-system"):
+        hints.colorSchemeChanged.connect(_on_system_scheme)
+        app.setProperty("clubfit-follows-system", True)
+
+
+def _on_system_scheme(scheme: Qt.ColorScheme) -> None:
+    if settings.theme() == "system":
+        apply("system", remember=False)
 
 
 def restyle(view: QWidget, old: Scheme, new: Scheme) -> None:
