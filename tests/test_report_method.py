@@ -84,3 +84,29 @@ def test_flip_numbers_are_rounded_once_and_agree(seed):
 
 def _score(s):
     return score(prepare(s), np.array([s.weights[c.id] for c in s.criteria]))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_slider_advice_never_goes_past_the_sliders_top(seed):
+    from evaluator.model import SLIDER_MAX
+    rng = np.random.default_rng(seed)
+    values = {f"c{i}": {"a": float(rng.uniform(0, 10)), "b": float(rng.uniform(0, 10))} for i in range(4)}
+    s = make(values, [("a", "higher"), ("b", "higher")], {"a": 1.0, "b": float(rng.choice([60.0, 90.0, 100.0]))})
+    rb = analyse_exact(_score(s))
+    others = {0: s.weights["b"], 1: s.weights["a"]}
+    for f in rb.weight_flips:
+        for n in re.findall(r"slider ([\d.]+)", f.sentence):
+            assert float(n) <= SLIDER_MAX, f.sentence
+        m = re.search(r"slider 100 and every other weight at (\d+)% of its value now", f.sentence)
+        if m:   # the advice reaches the share it names (to the rounding of the percentage)
+            share = SLIDER_MAX / (SLIDER_MAX + others[f.criterion] * int(m.group(1)) / 100)
+            assert share == pytest.approx(f.share, abs=0.01)
+
+
+def test_a_flip_beyond_the_slider_says_how_far_to_lower_the_others():
+    # X is best on a, Y on b; with b's weight 150 (a file may say so), a must reach half the total.
+    s = make({"X": {"a": 10.0, "b": 0.0}, "Y": {"a": 0.0, "b": 10.0}}, [("a", "higher"), ("b", "higher")],
+             {"a": 1.0, "b": 150.0})
+    (flip,) = [f for f in analyse_exact(_score(s)).weight_flips if f.criterion == 0]
+    assert flip.share == pytest.approx(0.5)
+    assert "(slider 100 and every other weight at 67% of its value now)" in flip.sentence, flip.sentence
