@@ -102,9 +102,9 @@ class SweepPlots(pg.GraphicsLayoutWidget):
                 plot.getAxis(name).setPen(pg.mkPen(colours.muted))
             plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)   # the 0 and 100% at the ends stay
             plot.layout.setContentsMargins(0, 0, 14, 0)                    # room for the "100%" overhang
-            if j == 0:   # once: three copies made the row too wide for an 800-px window
+            plot.setLabel("bottom", "its weight share", color=colours.muted)   # every plot: their axes line up
+            if j == 0:
                 plot.setLabel("left", "fit score", color=colours.muted)
-                plot.setLabel("bottom", "criterion's weight share", color=colours.muted)
             # Bare curve items: PlotDataItem's extra layer (downsampling, log axes, data-rect
             # bookkeeping) cost ~0.2 ms per setData, 24 times a tick at 20 clubs.
             lines = [pg.PlotCurveItem(pen=pg.mkPen(club_colour(g), width=2)) for g in range(len(self._groups))]
