@@ -20,6 +20,16 @@ TEXT = "#1A202C"        # the printed report (always light paper)
 MUTED = "#4A5568"
 WARNING_BG = "#FFF8E1"
 WARNING_BORDER = "#E0B44C"
+WARNING_TEXT = "#3D2B00"   # on WARNING_BG, in either theme (the box keeps its own light background)
+# The printed report: always on white paper.
+RULE = "#CBD5E0"
+HEAD_BG = "#EDF2F7"
+ALT_BG = "#F7FAFC"
+MISSING = "#B00020"
+NOTE_BG = "#EBF4FF"
+NOTE_BORDER = "#90CDF4"
+HEADING = "#1A4971"
+FLAG = "#975A16"
 
 
 @dataclass(frozen=True)

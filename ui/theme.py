@@ -36,11 +36,17 @@ def apply(choice: str, remember: bool = True) -> Scheme:
         choice = "system"
     old, new = palette.chart(), resolve(choice)
     palette.use(new)
-    if choice == "system":
-        app.setPalette(app.style().standardPalette())
-    else:
+    native = app.property("clubfit-native-style")
+    if not native:
+        native = app.style().name()
+        app.setProperty("clubfit-native-style", native)
+    if new is DARK and choice == "dark":
         app.setStyle("Fusion")   # the platform style may ignore a palette; Fusion always follows it
-        app.setPalette(_dark_palette() if new is DARK else app.style().standardPalette())
+        app.setPalette(_dark_palette())
+    else:   # light, or whatever the system is: the platform's own style and palette
+        if app.style().name() != native:
+            app.setStyle(str(native))
+        app.setPalette(app.style().standardPalette())
     if remember:
         settings.set_theme(choice)
     _follow_system(app)

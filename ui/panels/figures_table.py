@@ -15,6 +15,7 @@ from evaluator.model import Column, FigureStatus
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.formatting import figure_provenance, format_figure
+from ui.palette import chart
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -83,7 +84,7 @@ class FiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and fig.value is None:
-            return QBrush(QColor("#B00020"))
+            return QBrush(QColor(chart().error_text))
         if role == Qt.ItemDataRole.FontRole and fig.value is None:
             font = QFont()
             font.setItalic(True)

@@ -24,7 +24,7 @@ from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult
 from evaluator.report_robustness import SMAA_MAX_CLUBS, flip_rows, stability_cells
 from ui import dialogs
-from ui.palette import WARNING_BG, WARNING_BORDER
+from ui.palette import WARNING_BG, WARNING_BORDER, WARNING_TEXT
 from ui.panels.central_weights import CentralWeights
 from ui.panels.flip_details import FlipDetails
 from ui.panels.robustness_charts import AcceptabilityChart, SweepPlots
@@ -59,7 +59,7 @@ def smaa_samples(n_clubs: int, resting: bool) -> int:
 
 
 WARNING_STYLE = (f"QLabel {{ background:{WARNING_BG}; border:1px solid {WARNING_BORDER};"
-                 " border-radius:4px; padding:6px; color:#3D2B00; }")
+                 " border-radius:4px; padding:6px; color:" + WARNING_TEXT + "; }")
 CLEAR_STYLE = "QLabel { border:1px solid transparent; padding:6px; }"   # the theme's text colour
 
 
