@@ -1,7 +1,6 @@
 """Shared set-up for the horizontal bar charts: clubs down the left, 0-100 along the bottom."""
 from __future__ import annotations
 
-import types
 from typing import Any
 
 import numpy as np
@@ -113,25 +112,3 @@ class BarChartView(pg.GraphicsLayoutWidget):
         if last is not None:
             self.show_result(last)
 
-
-def let_overhang(label: pg.LabelItem) -> None:
-    """A label that may overhang its cell instead of widening its row of the layout.
-
-    LabelItem makes its text's width its minimum size on every setText and resize (updateMin);
-    three criterion titles side by side then forced the How sure plots wider than an 800-px
-    window. This label's updateMin keeps the height and the preferred width, minimum width 0."""
-    label.updateMin = types.MethodType(_update_min_height_only, label)   # pyqtgraph calls it by name
-    label.updateMin()
-
-
-def _update_min_height_only(label: pg.LabelItem) -> None:
-    bounds = label.itemRect()
-    label.setMinimumWidth(0)
-    label.setMinimumHeight(bounds.height())
-    label._sizeHint = {
-        Qt.SizeHint.MinimumSize: (0, bounds.height()),
-        Qt.SizeHint.PreferredSize: (bounds.width(), bounds.height()),
-        Qt.SizeHint.MaximumSize: (-1, -1),
-        Qt.SizeHint.MinimumDescent: (0, 0),
-    }
-    label.updateGeometry()

@@ -7,15 +7,26 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from evaluator.decision.robustness import Robustness
 from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult
-from ui.panels.bar_axes import let_overhang, rank_positions, set_club_axis
+from ui.panels.bar_axes import rank_positions, set_club_axis
 from ui.palette import CLUB_COLOURS, RANK_COLOURS, chart, club_colour, criterion_colour
 ALL_CROSSINGS_UP_TO = 10  # clubs; above, only crossings involving the current top TOP_CROSSINGS
 TOP_CROSSINGS = 3
+
+
+TITLE_MAX_PX = 95   # a title sets its plot's minimum width: three must fit a tab in an 800-px window
+
+
+def _short(label: str) -> str:
+    """The criterion's label, elided to TITLE_MAX_PX (the weights panel shows it whole)."""
+    font = QFont()
+    font.setPointSizeF(9)
+    return QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight, TITLE_MAX_PX)
 
 
 class SweepPlots(pg.GraphicsLayoutWidget):
@@ -86,9 +97,8 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         for j, crit in enumerate(s.criteria):
             plot = self.addPlot(row=0, col=j)
             colours = chart()
-            plot.setTitle(f"<span style='color:{criterion_colour(j)}'>■</span> {crit.label}", color=colours.text,
-                          size="9pt")
-            let_overhang(plot.titleLabel)   # a long label may overhang; it must not widen the row past the tab
+            plot.setTitle(f"<span style='color:{criterion_colour(j)}'>■</span> {_short(crit.label)}",
+                          color=colours.text, size="9pt")
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
@@ -118,10 +128,9 @@ class SweepPlots(pg.GraphicsLayoutWidget):
             self.lines.append(lines)
             self.markers.append(marker)
             self.crossings.append(cross)
-        key = self.addLabel(" · ".join(f"<span style='color:{club_colour(i)}'>━</span> {c.name}"
-                                       for i, c in enumerate(s.clubs)), row=1, col=0, colspan=len(s.criteria),
-                            color=chart().text, size="9pt")
-        let_overhang(key)   # the key may be cut at the edge; the plots above must still fit
+        self.addLabel(" · ".join(f"<span style='color:{club_colour(i)}'>━</span> {c.name}"
+                                 for i, c in enumerate(s.clubs)), row=1, col=0, colspan=len(s.criteria),
+                      color=chart().text, size="9pt")
 
 
 class AcceptabilityChart(pg.GraphicsLayoutWidget):
