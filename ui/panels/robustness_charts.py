@@ -19,7 +19,7 @@ ALL_CROSSINGS_UP_TO = 10  # clubs; above, only crossings involving the current t
 TOP_CROSSINGS = 3
 
 
-TITLE_MAX_PX = 95   # a title sets its plot's minimum width: three must fit a tab in an 800-px window
+TITLE_MAX_PX = 80   # a title sets its plot's minimum width: three must fit a tab in an 800-px window
 
 
 def _short(label: str) -> str:
@@ -128,9 +128,10 @@ class SweepPlots(pg.GraphicsLayoutWidget):
             self.lines.append(lines)
             self.markers.append(marker)
             self.crossings.append(cross)
-        self.addLabel(" · ".join(f"<span style='color:{club_colour(i)}'>━</span> {c.name}"
-                                 for i, c in enumerate(s.clubs)), row=1, col=0, colspan=len(s.criteria),
-                      color=chart().text, size="9pt")
+        keys = [f"<span style='color:{club_colour(i)}'>━</span> {c.name}" for i, c in enumerate(s.clubs)]
+        # Two clubs a line: on one line the key alone was wider than the tab in an 800-px window.
+        self.addLabel("<br>".join(" · ".join(keys[i:i + 2]) for i in range(0, len(keys), 2)), row=1, col=0,
+                      colspan=len(s.criteria), color=chart().text, size="9pt")
 
 
 class AcceptabilityChart(pg.GraphicsLayoutWidget):
