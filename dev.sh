@@ -3,6 +3,7 @@
 #   ./dev.sh app      install what is missing, then open Club Fit on the bundled case
 #   ./dev.sh test     install what is missing (with test tools), then run the whole suite offscreen
 #   ./dev.sh bench    install what is missing (with benchmark peers), then run benchmarks/
+#   ./dev.sh screenshots   redraw the user guide's pictures (docs/images/) offscreen
 # Idempotent: system packages, the virtual environment and the pip install are only
 # touched when something is missing or pyproject.toml changed.
 set -euo pipefail
@@ -77,6 +78,9 @@ case $mode in
     ensure_system_packages; ensure_venv test,bench
     export QT_QPA_PLATFORM=offscreen
     exec .venv/bin/python -m benchmarks "$@" ;;
+  screenshots)
+    ensure_system_packages; ensure_venv test
+    QT_QPA_PLATFORM=offscreen exec .venv/bin/python docs/make_screenshots.py "$@" ;;
   *)
-    echo "usage: ./dev.sh app|test|bench [args...]" >&2; exit 2 ;;
+    echo "usage: ./dev.sh app|test|bench|screenshots [args...]" >&2; exit 2 ;;
 esac

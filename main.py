@@ -73,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--screenshot", type=_path, default=None, metavar="PNG",
                    help="save the window as a PNG and quit (works offscreen)")
+    p.add_argument("--theme", choices=("system", "light", "dark"), default=None,
+                   help="colours for this run (default: as chosen in View > Theme)")
     p.add_argument("--size", type=_size, default=None, metavar="WxH",
                    help="window size, e.g. 1280x800 (default: as last time; 1280x800 for --screenshot)")
     p.set_defaults(run=_run_app)
@@ -333,7 +335,7 @@ def _run_app(args: argparse.Namespace) -> int:
     session = _session(args.scenario, need_ranking=False, allow_outside=args.allow_outside_files)   # bad file: one line and status 2, before any window
     from ui.app import run_app
     return run_app(session, quit_after_paint=args.quit_after_paint, screenshot=args.screenshot, size=args.size,
-                   template=BUNDLED_SCENARIO)
+                   template=BUNDLED_SCENARIO, theme=args.theme)
 
 
 if __name__ == "__main__":

@@ -31,3 +31,12 @@ def bundled_case() -> Path:
 
 def app_icon() -> Path:
     return resources() / "icons" / "clubfit.svg"
+
+
+def user_guide() -> Path | None:
+    """docs/user-guide.md: ``clubfit/docs`` in a wheel, ``docs/`` in a checkout; None if absent."""
+    package = Path(str(files(__package__)))
+    for candidate in (package / "docs", package.parent / "docs"):
+        if (candidate / "user-guide.md").is_file():
+            return candidate / "user-guide.md"
+    return None

@@ -14,6 +14,10 @@ from pathlib import Path
 
 from evaluator.errors import InputError, shown
 
+# The weights panel's sliders and spin boxes reach 0-100. Files and the command line may give
+# larger raw weights; anything said about "the slider" stays within this range.
+SLIDER_MAX = 100.0
+
 
 class Direction(str, Enum):
     HIGHER = "higher"   # more is better

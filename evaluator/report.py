@@ -16,6 +16,7 @@ from evaluator.formatting import (
     NO_SCORE, format_contribution, format_date, format_figure, format_score, format_score_range, join_names,
     ranking_note,
 )
+from evaluator.report_method import criterion_sentence, direction_words
 from evaluator.report_robustness import RobustnessSection, robustness_section
 from evaluator.report_season import SeasonSection
 
@@ -139,14 +140,6 @@ def build_report(result: Result, generated: datetime, season: SeasonSection | No
 
 
 # --- sections ----------------------------------------------------------------------------
-def direction_words(c: Criterion) -> str:
-    if c.direction is Direction.HIGHER:
-        return "higher is better"
-    if c.direction is Direction.LOWER:
-        return "lower is better"
-    return f"closest to {c.target:g}{_unit(c.unit)} is best"
-
-
 def _unit(unit: str) -> str:
     return f" {unit}" if unit else ""
 
@@ -276,9 +269,7 @@ def method_notes(r: Result) -> tuple[str, ...]:
         else:
             scale = (f"on the candidates' own range, {p.lo[j]:.{col.decimals}f} to {p.hi[j]:.{col.decimals}f}{unit}: "
                      "the best club on it gets 1 and the worst 0")
-        what = "" if c.label.lower() == col.label.lower() else f" scores {col.label.lower()}"
-        notes.append(f"{c.label}{what} ({direction_words(c)}) is scored {scale}."
-                     + (f" {c.description}" if c.description else ""))
+        notes.append(criterion_sentence(c, col.label, scale))
         if c.scale.mode == "reference" and not c.scale.fixed:
             notes[-1] += " (No reference range is known for this scenario, so the own range is used.)"
     if any(not c.scale.fixed for c in s.criteria) and len(s.clubs) > 1:

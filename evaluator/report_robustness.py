@@ -148,6 +148,8 @@ def _figure_change(f: FigureFlip, s: Scenario) -> str:
         return "—"
     if f.delta == 0:
         return "none"
+    if f.change:
+        return f.change   # rounded once, with the sentence beside it
     crit = s.criteria[f.criterion]
     d = s.column(crit.column).decimals
     while d < 6 and f"{f.value:.{d}f}" == f"{f.new_value:.{d}f}":   # show the change, however small

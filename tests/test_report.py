@@ -154,7 +154,7 @@ def test_method_notes_follow_the_scenario_not_a_fixed_text():
     s = replace(s, criteria=(replace(s.criteria[0], direction=Direction.TARGET, target=4.0),
                              replace(s.criteria[1], scale=type(s.criteria[1].scale)(0.0, 3.0))))
     notes = " ".join(build_report(result_of(s), WHEN).method)
-    assert "Criterion A scores figure x (closest to 4 is best)" in notes
+    assert "Criterion A — figure X, closest to 4 is best — is scored" in notes
     assert "fixed scale from 0 to 3 v" in notes
     assert "League standing" not in notes
 

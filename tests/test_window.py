@@ -130,7 +130,8 @@ def test_plot_items_are_created_once_and_updated_in_place(window):
     assert window.scores.bars is bars
     assert window.contributions.segments == segments
     assert window.scores.labels == labels
-    assert len(window.scores.plot.items) == 2 + len(labels)   # the bars, the score ranges, the labels
+    grid = 1   # the grid lines at 20, 40, ... 100, one item
+    assert len(window.scores.plot.items) == grid + 2 + len(labels)   # grid, bars, score ranges, labels
 
 
 def test_a_real_font_is_installed(qapp):

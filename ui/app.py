@@ -18,7 +18,8 @@ def has_real_font() -> bool:
 
 
 def run_app(session: Session, quit_after_paint: bool = False, screenshot: Path | None = None,
-            size: tuple[int, int] | None = None, template: Path | None = None) -> int:
+            size: tuple[int, int] | None = None, template: Path | None = None, theme: str | None = None) -> int:
+    """``theme``: "system", "light" or "dark" for this run only (screenshots); None: the View menu's choice."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Club Fit")
@@ -27,6 +28,8 @@ def run_app(session: Session, quit_after_paint: bool = False, screenshot: Path |
     app.setWindowIcon(QIcon(str(app_icon())))
     if not has_real_font():
         print("clubfit: no font found; install fonts-dejavu-core (text would show as boxes)", file=sys.stderr)
+    from ui import settings, theme as themes
+    themes.apply(theme or settings.theme(), remember=False)
     from ui.main_window import MainWindow   # after QApplication: pyqtgraph reads the app's palette
     window = MainWindow(session, template=template)
     if size is not None or screenshot is not None:   # asked for, or a reproducible picture

@@ -1,7 +1,10 @@
 """Every modal the app shows goes through these functions, so tests can replace them."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
@@ -74,3 +77,49 @@ def ask_yes_no(parent: QWidget | None, title: str, message: str) -> bool:
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def show_document(parent: QWidget | None, title: str, text: str, base: Path | None, markdown: bool = False) -> None:
+    """Rich text (HTML, or Markdown when ``markdown``) to read, with pictures found under ``base``."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    box = QVBoxLayout(dialog)
+    view = QTextBrowser()
+    view.setOpenExternalLinks(True)
+    view.setAccessibleName(title)
+    if base is not None:
+        view.setSearchPaths([str(base)])
+        view.document().setBaseUrl(QUrl.fromLocalFile(str(base) + "/"))
+    if markdown:
+        view.setMarkdown(text)
+    else:
+        view.setHtml(text)
+    _fit_images(view.document(), 720)
+    box.addWidget(view)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    box.addWidget(buttons)
+    dialog.resize(820, 640)
+    dialog.exec()
+
+
+def _fit_images(doc: QTextDocument, width: int) -> None:
+    """Screenshots are 1280 px wide: show them at ``width`` so the page needs no sideways scroll."""
+    from PySide6.QtGui import QTextCursor
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isImageFormat():
+                image = fmt.toImageFormat()
+                image.setWidth(width)
+                cursor = QTextCursor(doc)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(image)
+            it += 1
+        block = block.next()

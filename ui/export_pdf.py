@@ -28,7 +28,7 @@ from evaluator.decision.scoring import Result
 from evaluator.errors import InputError
 from evaluator.report import APP_NAME, FitReport, build_report
 from evaluator.report_robustness import RobustnessSection
-from ui.palette import MUTED
+from ui.palette import MUTED, printing
 from ui.report_html import RULE, report_html
 
 if TYPE_CHECKING:
@@ -168,22 +168,23 @@ class ReportCharts(QPyTextObject):
         n = len(result.scenario.clubs)
         k = len(result.scenario.criteria)
         w = int(width)
-        self.widgets: list[BarChartView] = [ScoreChart(result), ContributionChart(result)]
-        sizes = [(w, 62 + 30 * n), (w, 84 + 34 * n + 22 * ((k + 1) // 2))]
-        if robustness is not None and robustness.acceptability:
-            self.widgets.append(RankShareChart(robustness))
-            sizes.append((w, 106 + 34 * min(len(robustness.acceptability), MAX_ROWS)))   # bars as thick as above
-        if season is not None:   # "Over the season", the last chart (report_html places it so)
-            from ui.panels.season_chart import SeasonPlot
-            self.widgets.append(SeasonPlot(season))
-            sizes.append((w, 300))
-        for widget, (cw, ch) in zip(self.widgets, sizes):
-            widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-            widget.resize(cw, int(min(ch, max_height)))   # a chart never runs past a page
-            widget.show()
-        QGuiApplication.processEvents()   # lay the plots out at their final size
-        for widget in self.widgets[:2]:
-            widget.show_result(result)    # labels fit the laid-out bars
+        with printing():   # paper is white even when the window is dark
+            self.widgets: list[BarChartView] = [ScoreChart(result), ContributionChart(result)]
+            sizes = [(w, 62 + 30 * n), (w, 84 + 34 * n + 22 * ((k + 1) // 2))]
+            if robustness is not None and robustness.acceptability:
+                self.widgets.append(RankShareChart(robustness))
+                sizes.append((w, 106 + 34 * min(len(robustness.acceptability), MAX_ROWS)))   # bars as thick as above
+            if season is not None:   # "Over the season", the last chart (report_html places it so)
+                from ui.panels.season_chart import SeasonPlot
+                self.widgets.append(SeasonPlot(season))
+                sizes.append((w, 300))
+            for widget, (cw, ch) in zip(self.widgets, sizes):
+                widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+                widget.resize(cw, int(min(ch, max_height)))   # a chart never runs past a page
+                widget.show()
+            QGuiApplication.processEvents()   # lay the plots out at their final size
+            for widget in self.widgets[:2]:
+                widget.show_result(result)    # labels fit the laid-out bars
         for widget in self.widgets:
             widget.for_print()            # vectors, not cached pixmaps
 

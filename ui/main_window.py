@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from evaluator.decision.scoring import Result
 from evaluator.session import Change, Session
 from ui import case_actions, discover_dialog, document_actions, file_actions, settings
+from ui.menus import DEFAULT_SPLITS, HelpMenu, ViewMenu
 from ui.panels.case_panel import CasePanel
 from ui.panels.contribution_chart import ContributionChart
 from ui.panels.deferred_tab import DeferredTab
@@ -24,6 +25,8 @@ from ui.panels.ranking_table import RankingTable
 from ui.panels.score_chart import ScoreChart
 from ui.panels.weights_panel import WeightsPanel
 from ui.session_signals import SessionSignals
+from ui.status import DataFreshness
+from ui.tab_room import TabRoom
 from ui.undo import UndoHistory
 
 if TYPE_CHECKING:
@@ -50,8 +53,9 @@ class MainWindow(QMainWindow):
         self.figures = FiguresTable(result)
         self.how_sure: DeferredTab[RobustnessPanel] = DeferredTab(_robustness_panel, result)
         self.season: DeferredTab[SeasonPanel] = DeferredTab(self._season_panel, result)
+        self.freshness = DataFreshness(session)
         self.views = (self.header, self.case, self.weights, self.messages, self.scores, self.contributions,
-                      self.ranking, self.figures, self.how_sure, self.season)
+                      self.ranking, self.figures, self.how_sure, self.season, self.freshness)
         for view in self.views:
             self.signals.changed.connect(view.show_result)
         self.signals.changed.connect(self._on_change)
@@ -63,7 +67,10 @@ class MainWindow(QMainWindow):
 
         self.setCentralWidget(self._layout())
         self._menus()
-        self.statusBar()
+        self.view_menu = ViewMenu(self, self)
+        self.help_menu = HelpMenu(self, self.menuBar().addMenu("&Help"))
+        self.statusBar().addPermanentWidget(self.freshness)
+        self.statusBar().showMessage("Ready")
         self._on_change(result, Change.ALL)
         self.resize(1280, 800)
         self._restore_layout()
@@ -75,7 +82,10 @@ class MainWindow(QMainWindow):
         left_box.addWidget(self.weights)
         left_box.addWidget(self.messages)
         left_box.addStretch(1)
-        scroll = QScrollArea()
+        scroll = self.side = QScrollArea()
+        scroll.setObjectName("side")
+        scroll.setAccessibleName("Case and weights")
+        scroll.setAccessibleDescription("The case's date and sources, and one weight and direction per criterion")
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(250)
@@ -88,17 +98,26 @@ class MainWindow(QMainWindow):
         tabs = self.tabs = QTabWidget()
         tabs.addTab(self.ranking, "&Ranking")
         tabs.addTab(self.figures, "&Figures and sources")
+        tabs.tabBar().setAccessibleName("Tables")
+        tabs.tabBar().setAccessibleDescription("Ranking, figures with their sources, the season and how sure the "
+                                               "ranking is; Ctrl+Tab moves between them")
         tabs.addTab(self.season, "S&eason")   # before How sure, which stays the last tab
-        tabs.addTab(_scrolling(self.how_sure), "How &sure")
+        how_sure_page = _scrolling(self.how_sure)
+        tabs.addTab(how_sure_page, "How &sure")
+        for i, tip in enumerate(("Clubs best first, with the points each criterion adds",
+                                 "Every figure with where it came from; double-click one to edit it",
+                                 "Each club's fit score on every matchday of the season; click a date to move to it",
+                                 "How much the weights or a figure would have to change to alter the ranking")):
+            tabs.setTabToolTip(i, tip)
         charts.addWidget(tabs)
-        charts.setSizes([230, 260, 230])
+        self.room = TabRoom(charts, tabs, how_sure_page, DEFAULT_SPLITS["charts"])
 
         body = self.body_split = QSplitter(Qt.Orientation.Horizontal)
         body.setObjectName("body")
         body.addWidget(scroll)
         body.addWidget(charts)
         body.setStretchFactor(1, 1)
-        body.setSizes([300, 980])
+        body.setSizes(DEFAULT_SPLITS["body"])
 
         page = QWidget()
         box = QVBoxLayout(page)
@@ -216,8 +235,8 @@ class MainWindow(QMainWindow):
             event.ignore()                  # Cancel: everything stays as it was
             return
         settings.save_window_state(self.saveGeometry(), self.saveState())
-        for split in (self.body_split, self.charts_split):
-            settings.save_splitter_sizes(split.objectName(), split.sizes())
+        settings.save_splitter_sizes(self.body_split.objectName(), self.body_split.sizes())
+        self.room.save()                    # the charts splitter: one set of sizes per kind of tab
         if self.how_sure.built:
             self.robustness.shutdown()      # no SMAA left running into a closing window
         super().closeEvent(event)
@@ -237,10 +256,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if not state.isEmpty():
             self.restoreState(state)
-        for split in (self.body_split, self.charts_split):
-            sizes = settings.splitter_sizes(split.objectName())
-            if len(sizes) == split.count():
-                split.setSizes(sizes)
+        sizes = settings.splitter_sizes(self.body_split.objectName())
+        if len(sizes) == self.body_split.count():
+            self.body_split.setSizes(sizes)
 
 
 def _fill_recent(menu: QMenu, slot: Callable[[], None]) -> None:
@@ -268,5 +286,7 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)
-    widget.setMinimumHeight(760)
+    # Down only: scrolling sideways hid half of the charts at 800 px; they narrow instead.
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setMinimumHeight(1200)
     return area

@@ -11,12 +11,9 @@ from collections.abc import Collection
 
 from evaluator.report import APP_NAME, FitReport
 from evaluator.report_robustness import RobustnessSection
-from ui.palette import MUTED, TEXT, WARNING_BG, WARNING_BORDER
-
-RULE = "#CBD5E0"
-HEAD_BG = "#EDF2F7"
-ALT_BG = "#F7FAFC"
-MISSING = "#B00020"
+from ui.palette import (
+    ALT_BG, FLAG, HEAD_BG, HEADING, MISSING, MUTED, NOTE_BG, NOTE_BORDER, RULE, TEXT, WARNING_BG, WARNING_BORDER,
+)
 MISSING_LISTED = 5             # fixtures without a result listed per file in the report
 
 
@@ -33,7 +30,7 @@ def report_html(r: FitReport) -> str:
         parts.append(f"<p class='about'>{e(r.about)}</p>")
 
     parts.append("<h2>Summary</h2>")
-    parts.append(_box(e(r.summary), "#EBF4FF", "#90CDF4"))
+    parts.append(_box(e(r.summary), NOTE_BG, NOTE_BORDER))
     if r.warnings:
         items = "".join(f"<li>{e(w)}</li>" for w in r.warnings)
         parts.append(_box(f"<b>Read with care</b><ul>{items}</ul>", WARNING_BG, WARNING_BORDER))
@@ -60,7 +57,7 @@ def report_html(r: FitReport) -> str:
     if r.season is not None:
         parts.append(_season_html(r))
 
-    parts.append("<h2 class='newpage'>Club by club</h2>")
+    parts.append("<h2>Club by club</h2>")   # no forced page break: it left most of a page empty
     parts.append("<p class='small'>Utility: where the club's figure sits on the criterion's scale, 0 (its worst "
                  "end) to 1 (its best end); the scales are given in the method section. Weight: the criterion's share of this club's score. "
                  "Points = 100 × weight × utility.</p>")
@@ -81,7 +78,7 @@ def report_html(r: FitReport) -> str:
     if r.robustness is not None:
         parts.append(robustness_html(r.robustness, r.criteria))
 
-    parts.append("<h2 class='newpage'>Figures and sources</h2>")
+    parts.append("<h2>Figures and sources</h2>")
     if r.callouts:
         items = "".join(f"<li>{e(c)}</li>" for c in r.callouts)
         parts.append(_box(f"<b>Missing or entered by the user</b><ul>{items}</ul>", WARNING_BG, WARNING_BORDER))
@@ -155,9 +152,8 @@ def _data_checks_html(r: FitReport) -> str:
 def robustness_html(rb: RobustnessSection, criteria: tuple[str, ...]) -> str:
     """The "How sure is the ranking" page: summary, warnings, then the tables and the chart."""
     e = html.escape
-    newpage = " class='newpage'" if rb.testable else ""   # one sentence needs no page of its own
-    parts = [f"<h2{newpage}>How sure is the ranking</h2>",
-             _box(" ".join(e(x) for x in rb.summary), "#EBF4FF", "#90CDF4")]
+    parts = ["<h2>How sure is the ranking</h2>",   # flows on; headings keep with their content
+             _box(" ".join(e(x) for x in rb.summary), NOTE_BG, NOTE_BORDER)]
     if not rb.testable:
         return "".join(parts)
     if rb.warnings:
@@ -237,16 +233,15 @@ def _table(head: list[str], rows: list[list[str]], right: Collection[int] = froz
 _STYLE = f"""<style>
 body {{ color: {TEXT}; }}
 h1 {{ font-size: 17pt; font-weight: 600; margin-bottom: 2px; }}
-h2 {{ font-size: 12.5pt; font-weight: 600; margin-top: 14px; margin-bottom: 5px; color: #1A4971; }}
+h2 {{ font-size: 12.5pt; font-weight: 600; margin-top: 14px; margin-bottom: 5px; color: {HEADING}; }}
 h3 {{ font-size: 10pt; font-weight: 600; margin-top: 10px; margin-bottom: 3px; }}
-h2.newpage {{ page-break-before: always; margin-top: 0px; }}
 p {{ margin-top: 0px; margin-bottom: 5px; }}
 p.meta {{ color: {MUTED}; margin-bottom: 1px; }}
 p.about {{ color: {MUTED}; font-style: italic; margin-top: 6px; }}
 p.chart {{ margin-top: 4px; margin-bottom: 8px; }}
 li {{ margin-bottom: 4px; }}
 .small {{ font-size: 7.5pt; color: {MUTED}; }}
-.flag {{ font-size: 7.5pt; color: #975A16; }}
+.flag {{ font-size: 7.5pt; color: {FLAG}; }}
 .missing {{ color: {MISSING}; font-style: italic; }}
 th {{ font-weight: 600; text-align: left; }}
 table.data {{ border-collapse: collapse; margin-bottom: 4px; }}

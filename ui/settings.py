@@ -89,3 +89,14 @@ def remember_folder(kind: str, path: str | os.PathLike[str]) -> None:
 
 def _bytes(value: object) -> QByteArray:
     return value if isinstance(value, QByteArray) else QByteArray()
+
+
+# --- appearance ------------------------------------------------------------------------------
+def theme() -> str:
+    """"system", "light" or "dark"; anything else (a hand-edited file) reads as "system"."""
+    value = _store().value("view/theme")
+    return value if value in ("system", "light", "dark") else "system"
+
+
+def set_theme(choice: str) -> None:
+    _store().setValue("view/theme", choice)

@@ -88,6 +88,13 @@ def league_paths(case: CaseDefinition, leagues: tuple[Path, ...]) -> tuple[Path,
     return tuple(dict.fromkeys([c.matches for c in case.clubs] + list(case.cross_check) + list(leagues)))
 
 
+def freshness(case: CaseDefinition, cache: DataCache) -> tuple[date | None, int]:
+    """The latest result in the match files the clubs are scored from, and how many files."""
+    paths = tuple(dict.fromkeys(c.matches for c in case.clubs))
+    latest = [d for d in (cache.season(p).last_result_date for p in paths) if d is not None]
+    return (max(latest) if latest else None), len(paths)
+
+
 def league_choices(case: CaseDefinition, leagues: tuple[Path, ...], on: date | None,
                    cache: DataCache) -> tuple[LeagueChoice, ...]:
     out = []

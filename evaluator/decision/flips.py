@@ -42,7 +42,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from evaluator.decision.batch import utilities_batch, weighted_scores
-from evaluator.model import Criterion, Direction
+from evaluator.model import SLIDER_MAX, Criterion, Direction
 from evaluator.decision.scoring import MISSING_UTILITY, TIE_TOLERANCE, Result
 from evaluator.decision.sweeps import WeightSweep
 
@@ -67,6 +67,7 @@ class FigureFlip:
     new_value: float | None    # figure at which the top two draw level
     delta: float | None        # new_value - value, in the figure's unit
     sentence: str
+    change: str = ""           # "28.2 → 25.5 years": the same rounded figures as the sentence
 
 
 @dataclass(frozen=True)
@@ -108,13 +109,23 @@ def weight_flips(result: Result, sweeps: tuple[WeightSweep, ...]) -> tuple[Weigh
         t = min(ts, key=lambda x: abs(x - s))
         others = float(result.raw_weights.sum() - result.raw_weights[k])
         raw = (math.inf if t >= 1.0 else t / (1.0 - t) * others) if others > 0 else None
-        slider = f" (slider {raw:.3g} with the others unchanged)" if raw is not None and math.isfinite(raw) else ""
+        slider = _slider_words(raw, t, others)
         out.append(WeightFlip(
             k, True, t, t - s, raw,
             f"{label} at {100 * t:.1f}% of the total weight instead of {100 * s:.1f}%{slider} "
             f"puts {clubs[run].name} level with {clubs[lead].name}; any {'more' if t > s else 'less'} "
             f"and {clubs[run].name} moves ahead."))
     return tuple(out)
+
+
+def _slider_words(raw: float | None, share: float, others: float) -> str:
+    """How to reach ``share`` with the sliders, which stop at SLIDER_MAX."""
+    if raw is None or not math.isfinite(raw):
+        return ""
+    if raw <= SLIDER_MAX:
+        return f" (slider {raw:.3g} with the others unchanged)"
+    scale = SLIDER_MAX * (1.0 - share) / (share * others)   # the others' factor with this slider at the top
+    return f" (slider {SLIDER_MAX:g} and every other weight at {100 * scale:.0f}% of its value now)"
 
 
 def plausible_range(result: Result, k: int) -> tuple[float, float]:
@@ -289,11 +300,15 @@ def _figure_flip(result: Result, k: int, crit: Criterion, club: int, lead: int, 
                           f"No {crit.label} figure for {names[club]} between {_fmt(lo_b, d)} and "
                           f"{_fmt(hi_b, d)}{unit} puts {names[run]} ahead of {names[lead]}.")
     delta = x - x0
-    # Shown rounded *up* in size, so the stated change really reaches the tipping point.
-    while d < 8 and math.ceil(abs(delta) * 10 ** d - 1e-9) == 0 and delta != 0:
+    # Round once: the current figure to the column's decimals, the tipping point past itself
+    # (away from the current figure), so the stated change really reaches it; every number in
+    # the sentence and in the table's "change needed" is derived from these two.
+    old_r, new = _rounded_pair(x0, x, d)
+    while d < 8 and old_r == new and delta != 0:   # a change smaller than the last decimal: one more
         d += 1
-    mag = math.ceil(abs(delta) * 10 ** d - 1e-9) / 10 ** d
-    new = x0 + math.copysign(mag, delta)
+        old_r, new = _rounded_pair(x0, x, d)
+    mag = abs(new - old_r)
+    value, x0 = x0, old_r
     way = "higher" if delta > 0 else "lower"
     if crit.direction is Direction.TARGET:
         better = f"closer to {crit.target_value():g} is better"
@@ -307,7 +322,15 @@ def _figure_flip(result: Result, k: int, crit: Criterion, club: int, lead: int, 
         text = (f"{names[lead]} would fall level with {names[run]} if its {crit.label} figure were "
                 f"{_fmt(mag, d)}{unit} {way} ({_fmt(new, d)} instead of {_fmt(x0, d)}; {better}); "
                 f"any further and {names[run]} moves ahead.")
-    return FigureFlip(k, club, True, x0, x, delta, text)
+    change = f"{_fmt(old_r, d)} → {_fmt(new, d)}{unit}"
+    return FigureFlip(k, club, True, value, x, delta, text, change)
+
+
+def _rounded_pair(x0: float, x: float, d: int) -> tuple[float, float]:
+    scale = 10 ** d
+    old = round(x0 * scale) / scale
+    past = math.floor(x * scale + 1e-9) if x < x0 else math.ceil(x * scale - 1e-9)
+    return old, past / scale
 
 
 def rank_reversals(result: Result) -> tuple[RankReversal, ...]:

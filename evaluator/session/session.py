@@ -25,6 +25,7 @@ from evaluator.model import (
     MAX_MAGNITUDE, MAX_WEIGHT, CaseDefinition, Criterion, Direction, Figure, FigureStatus, Scale, Scenario,
     check_number, in_force,
 )
+from evaluator.report_method import description_after_flip
 from evaluator.session import saving
 from evaluator.session.state import Change, Edit, State, changes_between
 
@@ -109,6 +110,16 @@ class Session:
         case = self._live_case("add a club")
         return live_case.league_choices(case, self._state.leagues, self._state.scenario.as_of, self.cache)
 
+    def freshness(self) -> tuple[date | None, int]:
+        """(latest result date, number of match files) behind the figures; (None, 0) without a case."""
+        case = self._state.case
+        if case is None:
+            return None, 0
+        try:
+            return live_case.freshness(case, self.cache)
+        except (InputError, OSError):
+            return None, 0   # a file gone since it was loaded: the status bar just says less
+
     def guess_club(self, name: str) -> str:
         """The club of the scenario that ``name`` (e.g. a squad list's club column) means."""
         from evaluator.data.names import resolve
@@ -164,8 +175,10 @@ class Session:
     def set_direction(self, criterion_id: str, direction: Direction | str, target: float | None = None) -> None:
         d = direction if isinstance(direction, Direction) else Direction.parse(direction, criterion_id)
         crit = self._criterion(criterion_id)
-        self._replace_criterion(crit, f"direction of {crit.label}", direction=d,
-                                target=target if target is not None else crit.target)
+        new_target = target if target is not None else crit.target
+        flipped = replace(crit, direction=d, target=new_target)
+        self._replace_criterion(crit, f"direction of {crit.label}", direction=d, target=new_target,
+                                description=description_after_flip(crit, flipped))
 
     def set_scale(self, criterion_id: str, scale: Scale) -> None:
         """A reference scale takes this scenario's league-wide range (kept in the scenario)."""

@@ -9,9 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem
 
-from ui.palette import MUTED, TEXT
+from ui.palette import chart
 
 X_MAX = 100.0
+X_LEFT = -1.5          # a sliver left of 0, so the 0 tick is inside the range and drawn
+RIGHT_MARGIN = 18      # px beside the plot, where the last tick's label ("100") overhangs
 
 
 def club_positions(n: int) -> np.ndarray:
@@ -19,33 +21,58 @@ def club_positions(n: int) -> np.ndarray:
     return np.arange(n - 1, -1, -1, dtype=float)
 
 
+def rank_positions(order: np.ndarray) -> np.ndarray:
+    """y of each club's bar (indexed by scenario position) so the best is at the top.
+
+    ``order`` is the ranking's order, best first, ties in scenario order, unranked last:
+    so ties and unranked clubs keep a stable place.
+    """
+    n = len(order)
+    ys = np.empty(n, dtype=float)
+    ys[np.asarray(order, dtype=int)] = np.arange(n - 1, -1, -1, dtype=float)
+    return ys
+
+
 def make_bar_plot(title: str, x_label: str, x_pad: float) -> pg.PlotItem:
+    colours = chart()
     plot = pg.PlotItem()
-    plot.setTitle(title, color=TEXT, size="11pt")
+    plot.setTitle(title, color=colours.text, size="11pt")
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
-    plot.showGrid(x=True, y=False, alpha=0.25)
+    # Grid lines as items, not showGrid: an axis with a grid clips its tick labels to the plot,
+    # which hid the "100" at the right edge of a narrow window.
+    # One curve of vertical segments, drawn far past the bars: the view box clips it. (InfiniteLine
+    # items asked a view box that was already gone for their size when a chart closed, and crashed.)
+    xs = np.repeat(np.arange(20.0, 101.0, 20.0), 2)
+    grid = pg.PlotCurveItem(xs, np.tile([-1e4, 1e4], len(xs) // 2), connect="pairs",
+                            pen=pg.mkPen(colours.grid, width=1))
+    grid.setZValue(-10)
+    plot.addItem(grid)
     # Fixed ranges: auto-range costs time on every update and makes bars jump.
     plot.enableAutoRange(False)
-    plot.setXRange(0, X_MAX + x_pad, padding=0)
+    plot.setXRange(X_LEFT, X_MAX + x_pad, padding=0)
+    plot.layout.setContentsMargins(0, 0, RIGHT_MARGIN, 0)
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
         # Axes never change on a slider tick: paint them once into a pixmap and reuse it.
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        axis.setTextPen(pg.mkPen(TEXT))
-        axis.setPen(pg.mkPen(MUTED))
-    plot.getAxis("bottom").setTicks([[(v, f"{v:g}") for v in range(0, 101, 20)]])
+        axis.setTextPen(pg.mkPen(colours.text))
+        axis.setPen(pg.mkPen(colours.muted))
+    bottom = plot.getAxis("bottom")
+    bottom.setTicks([[(v, f"{v:g}") for v in range(0, 101, 20)]])
+    bottom.setStyle(hideOverlappingLabels=False)   # "100" overhangs into the right margin instead of vanishing
     if x_label:
-        plot.setLabel("bottom", x_label, color=MUTED)
+        plot.setLabel("bottom", x_label, color=colours.muted)
     return plot
 
 
 MAX_NAME_WIDTH = 210   # px; longer club names are elided, the full name stays in the tables
 
 
-def set_club_axis(plot: pg.PlotItem, names: list[str]) -> None:
-    ys = club_positions(len(names))
+def set_club_axis(plot: pg.PlotItem, names: list[str], ys: np.ndarray | None = None) -> None:
+    """Club names down the left at ``ys`` (default: scenario order, first at the top)."""
+    ys = club_positions(len(names)) if ys is None else ys
     axis = plot.getAxis("left")
     metrics = QFontMetrics(axis.style.get("tickFont") or QFont())
     shown = [metrics.elidedText(n, Qt.TextElideMode.ElideRight, MAX_NAME_WIDTH) for n in names]
@@ -61,9 +88,11 @@ def set_text(label: pg.TextItem, text: str) -> None:
         label.setText(text)
 
 
-def bars_tall_enough(plot: pg.PlotItem, n: int, bar_height: float, pixels: float) -> bool:
-    """Whether an n-bar chart's bars are tall enough on screen to carry a line of text."""
-    return plot.vb.height() / max(n, 1) * bar_height >= pixels
+def bars_tall_enough(plot: pg.PlotItem, n: int, bar_height: float, pixels: float = 0.0) -> bool:
+    """Whether an n-bar chart's bars are tall enough on screen to carry a line of text
+    (``pixels``, or the height of a line in the application font)."""
+    need = pixels or QFontMetrics(QFont()).height() * 0.9
+    return plot.vb.height() / max(n, 1) * bar_height >= need
 
 
 class BarChartView(pg.GraphicsLayoutWidget):

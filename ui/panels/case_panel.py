@@ -17,6 +17,7 @@ from evaluator.decision.scoring import Result
 from evaluator.session import Change, Session
 from evaluator.errors import InputError
 from ui import case_actions
+from ui.palette import chart
 
 
 def checks_summary(checks: tuple[DataCheck, ...]) -> str:
@@ -44,7 +45,7 @@ def checks_summary(checks: tuple[DataCheck, ...]) -> str:
 
 
 def _warn(text: str) -> str:
-    return f"<span style='color:#8A4B00'>⚠ {text}</span>"
+    return f"<span style='color:{chart().warning_text}'>⚠ {text}</span>"
 
 
 def to_qdate(day: date) -> QDate:
@@ -68,6 +69,7 @@ class CasePanel(QGroupBox):
         self.as_of.setAccessibleName("As-of date")
         form.addRow("&As of:", self.as_of)
         self.doubtful = QCheckBox("Count doubtful squad members")
+        self.as_of.setAccessibleDescription("The date the league figures and ages are computed for")
         self.doubtful.setToolTip("Squad-list rows flagged as doubtful (e.g. third goalkeeper, youth player "
                                  "who may not have joined the first team yet) count in the average ages.")
         form.addRow(self.doubtful)
@@ -84,7 +86,7 @@ class CasePanel(QGroupBox):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)   # it quotes what the user typed or a file said
-        self.error.setStyleSheet("color:#B00020;")
+        self.error.setStyleSheet(f"color:{chart().error_text};")
         self.error.hide()
         form.addRow(self.error)
         self.as_of.dateChanged.connect(self._on_date)

@@ -15,6 +15,7 @@ from evaluator.model import Column, FigureStatus
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.formatting import figure_provenance, format_figure
+from ui.palette import WARNING_TEXT, chart
 from ui.text import tip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -84,7 +85,7 @@ class FiguresModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and (fig.value is None or fig.stale):
-            return QBrush(QColor("#B00020" if fig.value is None else "#8A5A00"))   # missing red, stale amber
+            return QBrush(QColor(chart().error_text if fig.value is None else WARNING_TEXT))   # missing, stale
         if role == Qt.ItemDataRole.FontRole and fig.value is None:
             font = QFont()
             font.setItalic(True)
@@ -97,6 +98,10 @@ class FiguresTable(QTableView):
         super().__init__(parent)
         self.model_ = FiguresModel(result, self)
         self.setModel(self.model_)
+        self.setTabKeyNavigation(False)   # Tab leaves the table; arrow keys move between cells
+        self.setAccessibleName("Figures and sources table")
+        self.setAccessibleDescription("Every club's figure for every criterion with its source; "
+                                      "double-click or Enter on a figure to edit it.")
         self.setAlternatingRowColors(True)
         self.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

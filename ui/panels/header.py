@@ -1,11 +1,13 @@
 """The case in one line: who is moving, as of when, between which clubs."""
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.formatting import format_date
+from ui.palette import chart
 from ui.text import esc, tip
 
 
@@ -14,6 +16,7 @@ class CaseHeader(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self._key: tuple[str, str, int] | None = None
+        self._last = result
         self.show_result(result)
 
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
@@ -22,10 +25,17 @@ class CaseHeader(QLabel):
         if key == self._key:
             return
         self._key = key
+        self._last = result
         self.setText(f"<span style='font-size:14pt; font-weight:600'>{esc(s.subject or s.title)}</span>"
-                     f"<span style='color:#4A5568'> · as of {format_date(s.as_of)} · "
+                     f"<span style='color:{chart().muted}'> · as of {format_date(s.as_of)} · "
                      f"{len(s.clubs)} clubs · {len(s.criteria)} criteria</span>")
         self.setToolTip(tip(s.notes))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._key is not None:
+            self._key = None                 # the theme changed: redo the text in its colours
+            self.show_result(self._last)
 
     @staticmethod
     def window_title(result: Result, document: str = "") -> str:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
-from ui.palette import WARNING_BG, WARNING_BORDER
+from ui.palette import WARNING_BG, WARNING_BORDER, WARNING_TEXT
 
 
 class MessagesPanel(QLabel):
@@ -16,7 +16,7 @@ class MessagesPanel(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setStyleSheet(f"QLabel {{ background:{WARNING_BG}; border:1px solid {WARNING_BORDER};"
-                           " border-radius:4px; padding:6px; color:#3D2B00; }")
+                           " border-radius:4px; padding:6px; color:" + WARNING_TEXT + "; }")
         self._shown: tuple[str, ...] | None = None
         self.show_result(result)
 

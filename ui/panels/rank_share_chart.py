@@ -12,36 +12,34 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from evaluator.report_robustness import RobustnessSection
-from ui.palette import TEXT
+from ui.palette import RANK_COLOURS, chart, text_on
 from ui.panels.bar_axes import BarChartView, bars_tall_enough, club_positions, make_bar_plot, set_club_axis, set_text
 from ui.text import esc
 
 # Dark to light with the place; the last two differ in tone enough to tell "5th" from "6th and lower".
-RANK_COLOURS = ("#1A4971", "#2B6CB0", "#63B3ED", "#BEE3F8", "#CBD5E0", "#F1F4F8")
 MAX_ROWS = 25            # clubs drawn; the table under the chart lists every club
 BAR_HEIGHT = 0.6
 MIN_LABEL_PIXELS = 12.0
 MIN_LABEL_SHARE = 0.12   # a segment narrower than this carries no number (the table has it)
-DARK_TEXT_FROM = 2       # rank columns from this index are light: label them in dark text
 
 
 class RankShareChart(BarChartView):
     def __init__(self, section: RobustnessSection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setBackground("w")
+        self.setBackground(chart().background)
         self.plot = make_bar_plot(f"How often each club ranks {', '.join(section.rank_labels[:2])}, …",
                                   f"% of {section.samples:,} random weightings", x_pad=0)
         self.addItem(self.plot, row=0, col=0)
         rows = section.acceptability[:MAX_ROWS]
         self.shares = np.array([r.shares for r in rows], dtype=float).reshape(len(rows), -1)
         ys = club_positions(len(rows))
-        self.legend = pg.LegendItem(colCount=len(section.rank_labels), labelTextColor=TEXT)
+        self.legend = pg.LegendItem(colCount=len(section.rank_labels), labelTextColor=chart().text)
         self.addItem(self.legend, row=1, col=0)
         self.segments: list[pg.BarGraphItem] = []
         left = np.concatenate([np.zeros((len(rows), 1)), np.cumsum(self.shares, axis=1)[:, :-1]], axis=1)
         for r, label in enumerate(section.rank_labels):
             bar = pg.BarGraphItem(x0=100 * left[:, r], y=ys, height=BAR_HEIGHT, width=100 * self.shares[:, r],
-                                  brush=RANK_COLOURS[min(r, len(RANK_COLOURS) - 1)], pen=pg.mkPen("w", width=0.5))
+                                  brush=RANK_COLOURS[min(r, len(RANK_COLOURS) - 1)], pen=pg.mkPen(chart().separator, width=0.5))
             self.plot.addItem(bar)
             self.legend.addItem(bar, esc(label))
             self.segments.append(bar)
@@ -52,7 +50,7 @@ class RankShareChart(BarChartView):
     def _make_labels(self, left: np.ndarray, ys: np.ndarray) -> list[pg.TextItem]:
         labels = []
         for i, j in zip(*np.nonzero(self.shares >= MIN_LABEL_SHARE)):
-            label = pg.TextItem("", color=TEXT if j >= DARK_TEXT_FROM else "w", anchor=(0.5, 0.5))
+            label = pg.TextItem("", color=text_on(RANK_COLOURS[min(j, len(RANK_COLOURS) - 1)]), anchor=(0.5, 0.5))
             set_text(label, f"{100 * self.shares[i, j]:.0f}%")
             label.setPos(100 * (left[i, j] + self.shares[i, j] / 2), float(ys[i]))
             self.plot.addItem(label)

@@ -94,6 +94,10 @@ class RankingTable(QTableView):
         super().__init__(parent)
         self.model_ = RankingModel(result, self)
         self.setModel(self.model_)
+        self.setTabKeyNavigation(False)   # Tab leaves the table; arrow keys move between cells
+        self.setAccessibleName("Ranking table")
+        self.setAccessibleDescription("Clubs best first: rank, fit score and the points each criterion "
+                                      "contributes. Enter opens a club's detail; Delete removes it.")
         self.verticalHeader().hide()
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

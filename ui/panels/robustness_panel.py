@@ -28,7 +28,9 @@ from evaluator.decision.smaa import SMAAResult, smaa_job
 from evaluator.report_robustness import SMAA_MAX_CLUBS, flip_rows, stability_cells
 from ui import dialogs
 from ui.text import esc, tip
-from ui.palette import MUTED, WARNING_BG, WARNING_BORDER
+from ui.palette import WARNING_BG, WARNING_BORDER, WARNING_TEXT
+from ui.panels.central_weights import CentralWeights
+from ui.panels.flip_details import FlipDetails
 from ui.panels.robustness_charts import AcceptabilityChart, SweepPlots
 from ui.background import JobRunner
 
@@ -61,8 +63,8 @@ def smaa_samples(n_clubs: int, resting: bool) -> int:
 
 
 WARNING_STYLE = (f"QLabel {{ background:{WARNING_BG}; border:1px solid {WARNING_BORDER};"
-                 " border-radius:4px; padding:6px; color:#3D2B00; }")
-CLEAR_STYLE = f"QLabel {{ border:1px solid transparent; padding:6px; color:{MUTED}; }}"
+                 " border-radius:4px; padding:6px; color:" + WARNING_TEXT + "; }")
+CLEAR_STYLE = "QLabel { border:1px solid transparent; padding:6px; }"   # the theme's text colour
 
 
 def set_text_keeping_height(label: QLabel, text: str) -> None:
@@ -111,15 +113,28 @@ class RobustnessPanel(QWidget):
                               "(the others in proportion) or of one figure in its own unit.")
         self.flips.horizontalHeader().setStretchLastSection(True)   # columns sized once per shape, not per tick
         self.flips_title = QLabel()
-        split = QSplitter(Qt.Orientation.Horizontal)
+        self.flip_details = FlipDetails(self.flips)
+        self.central = CentralWeights()
+        for table in (self.stability, self.flips):
+            table.setTabKeyNavigation(False)   # Tab leaves the table instead of cycling its cells
+        self.stability.setAccessibleName("Stability intervals")
+        self.stability.setAccessibleDescription("For each criterion, the range of its weight share over which "
+                                                "first place, and the whole ranking, stay as they are.")
+        self.flips.setAccessibleName("What would swap the top two")
+        self.flips.setAccessibleDescription("One row per change that could put the runner-up first; "
+                                            "the full sentence of the current row is under the table.")
+        # One above the other: side by side, both were cut off in an 800-px window.
+        split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.sweeps)
         split.addWidget(self.acceptability)
-        split.setSizes([600, 400])
+        split.setSizes([300, 200])
         box.addWidget(self.summary)
-        box.addWidget(split, 2)
+        box.addWidget(split, 5)   # the two charts take the height; the tables need only their rows
         box.addWidget(self.stability, 1)
+        box.addWidget(self.central, 1)
         box.addWidget(self.flips_title)
         box.addWidget(self.flips, 1)
+        box.addWidget(self.flip_details)
         box.addWidget(self.warnings)
         self.jobs = JobRunner("process", self, preload=("evaluator.decision.smaa",))   # own interpreter lock
         self.jobs.start()
@@ -220,6 +235,7 @@ class RobustnessPanel(QWidget):
         self._smaa_in = None
         self._shown_smaa = mc
         self.acceptability.show_smaa(self._latest.result, mc)
+        self.central.show_smaa(self._latest.result, mc)
         self._latest = with_smaa(self._latest, mc)
         set_text_keeping_height(self.summary, self._summary())
         self._set_warnings(self._latest.messages)

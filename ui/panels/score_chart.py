@@ -1,5 +1,8 @@
 """Fit score per club, 0-100, one horizontal bar each with its value and rank beside it.
 
+Bars are in rank order, best at the top (ties and unranked clubs in scenario order), each
+in its club's colour, the same colour it has in every other chart and in the report.
+
 A club with a missing figure has a score range: a whisker from the low to the high end is
 drawn over its bar (the bar itself ends at the middle, where it is ranked)."""
 from __future__ import annotations
@@ -11,33 +14,37 @@ from PySide6.QtWidgets import QWidget
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.formatting import format_score
-from ui.palette import SCORE_BAR, SCORE_BAR_LEADER, TEXT
-from ui.panels.bar_axes import BarChartView, bars_tall_enough, club_positions, make_bar_plot, set_club_axis, set_text
+from ui.palette import chart, club_colour, text_on
+from ui.panels.bar_axes import (
+    BarChartView, bars_tall_enough, make_bar_plot, rank_positions, set_club_axis, set_text,
+)
 
-BAR_HEIGHT = 0.6
+BAR_HEIGHT = 0.7
 HIGH_LABEL_UNTIL = 82.0   # a range label fits right of the whisker up to here
 TICK = 0.22          # half-height of the whisker's end ticks, in bar units
-MIN_LABEL_PIXELS = 14.0
 INSIDE_FROM = 70.0   # score above which the value label sits inside the bar
 
 
 class ScoreChart(BarChartView):
     def __init__(self, result: Result, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setBackground("w")
+        self.setBackground(chart().background)
         self.plot = make_bar_plot("Fit score", "points out of 100", x_pad=3)
         self.addItem(self.plot)
         self.bars = pg.BarGraphItem(x0=np.zeros(0), y=np.zeros(0), height=BAR_HEIGHT, width=np.zeros(0),
-                                    brush=SCORE_BAR, pen=pg.mkPen(None))
+                                    brush=club_colour(0), pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
         # One item for every range: segment pairs (the line and its two end ticks per club).
-        self.ranges = pg.PlotDataItem(np.zeros(0), np.zeros(0), connect="pairs", pen=pg.mkPen(TEXT, width=2))
+        self.ranges = pg.PlotDataItem(np.zeros(0), np.zeros(0), connect="pairs", pen=pg.mkPen(chart().text, width=2))
         self.plot.addItem(self.ranges)
         self.labels: list[pg.TextItem] = []
         self._inside: list[tuple[bool, bool]] = []   # per label: anchored at its right end, white
         self._labels_on = True
-        self._leaders: tuple[bool, ...] = ()
-        self.setMinimumHeight(170)
+        self._names: list[str] = []
+        self._order: tuple[int, ...] = ()
+        self.setMinimumHeight(120)
+        self.setAccessibleName("Fit score chart")
+        self.setAccessibleDescription("Each club's fit score out of 100, best first; the Ranking tab has the same numbers.")
         self.show_result(result)
 
     def refit(self, last: Result) -> None:
@@ -47,18 +54,20 @@ class ScoreChart(BarChartView):
         self._last = result
         if changes & Change.CLUBS:
             self._rebuild([c.name for c in result.scenario.clubs])
+        order = tuple(int(i) for i in result.order)
+        if order != self._order:   # positions and names only when the ranking changes
+            ys = rank_positions(result.order)
+            self.bars.setOpts(y=ys)
+            set_club_axis(self.plot, self._names, ys)
+            self._order = order
         widths = np.nan_to_num(result.scores)
-        leaders = tuple(bool(r == 1) for r in result.ranks)
-        if leaders != self._leaders:   # brushes only when they change: setOpts re-creates them
-            self.bars.setOpts(width=widths, brushes=[SCORE_BAR_LEADER if lead else SCORE_BAR for lead in leaders])
-            self._leaders = leaders
-        else:
-            self.bars.setOpts(width=widths)
+        self.bars.setOpts(width=widths)
         self._show_ranges(result)
-        tall = bars_tall_enough(self.plot, len(self.labels), BAR_HEIGHT, MIN_LABEL_PIXELS)
+        tall = bars_tall_enough(self.plot, len(self.labels), BAR_HEIGHT)
         if not tall and not self._labels_on:
             return   # many clubs: labels cannot fit; the ranking table carries the numbers
         self._labels_on = tall
+        text_colour = chart().text
         for i, label in enumerate(self.labels):
             if label.isVisible() != tall:
                 label.setVisible(tall)
@@ -73,10 +82,12 @@ class ScoreChart(BarChartView):
                 text += " *"
             set_text(label, text)
             x, right, white = place
-            if (right, white) != self._inside[i]:
+            if right != self._inside[i][0]:
                 label.setAnchor((1, 0.5) if right else (0, 0.5))
-                label.setColor("w" if white else TEXT)
-                self._inside[i] = (right, white)
+            self._inside[i] = (right, white)
+            colour = text_on(club_colour(i)) if white else text_colour
+            if label.color.name() != colour.lower():
+                label.setColor(colour)
             label.setPos(x, float(self.bars.opts["y"][i]))
 
     @staticmethod
@@ -112,19 +123,23 @@ class ScoreChart(BarChartView):
         # Only when the club list changes; every other update edits these items in place.
         for label in self.labels:
             self.plot.removeItem(label)
-        ys = club_positions(len(names))
-        self.bars.setOpts(x0=np.zeros(len(names)), y=ys, width=np.zeros(len(names)),
-                          brushes=[SCORE_BAR] * len(names))
-        self._leaders = ()
+        n = len(names)
+        self.bars.setOpts(x0=np.zeros(n), y=np.arange(n, dtype=float), width=np.zeros(n),
+                          brushes=[club_colour(i) for i in range(n)])
+        self._names = names
+        self._order = ()
         self.labels = []
-        self._inside = [(False, False)] * len(names)
-        for y in ys:
-            label = pg.TextItem("", color=TEXT, anchor=(0, 0.5))
-            label.setPos(0, float(y))
+        self._inside = [(False, False)] * n
+        for _ in range(n):
+            label = pg.TextItem("", color=chart().text, anchor=(0, 0.5))
             self.plot.addItem(label)
             self.labels.append(label)
-        set_club_axis(self.plot, names)
 
     def bar_widths(self) -> np.ndarray:
         """What the chart draws, for tests and the report."""
         return np.asarray(self.bars.opts["width"], dtype=float)
+
+    def bar_order(self) -> list[str]:
+        """Club names top to bottom as drawn, for tests."""
+        ys = np.asarray(self.bars.opts["y"], dtype=float)
+        return [self._names[i] for i in np.argsort(-ys, kind="stable")]

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import (
 )
 
 from evaluator.formatting import describe_scale
-from evaluator.model import Criterion, Direction, Scale
+from evaluator.model import SLIDER_MAX, Criterion, Direction, Scale
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.session import Session
-from ui.palette import criterion_colour
+from ui.palette import chart, criterion_colour
 from ui.text import esc, tip as plain_tip
 
-WEIGHT_MAX = 100
+WEIGHT_MAX = int(SLIDER_MAX)   # the flip table's slider advice stays within this too
 _DIRECTION_TEXT = {Direction.HIGHER: "Higher is better", Direction.LOWER: "Lower is better",
                    Direction.TARGET: "Closest to target"}
 _SCALE_TEXT = {"reference": "Scale: all clubs of the leagues", "own": "Scale: these clubs' own range",
@@ -79,13 +79,17 @@ class WeightRow:
         self.scale.setStyleSheet("color:#555; font-size:small;")
         self.flat = QLabel(parent)
         self.flat.setWordWrap(True)
-        self.flat.setStyleSheet("color:#8A5A00;")
+        self.flat.setStyleSheet(f"color:{chart().warning_text};")
         self.flat.hide()
         tip = (f"{criterion.description}\n\n" if criterion.description else "") + (
             "Drag, or use the arrow and Page keys, to set how much this criterion matters. "
             "Weights are relative: each criterion's share is its weight over the sum.")
         for w in (self.label, self.slider, self.spin):
             w.setToolTip(plain_tip(tip))
+        for w in (self.slider, self.spin):
+            w.setAccessibleDescription(f"How much {criterion.label} matters, 0 to {WEIGHT_MAX}; weights are relative.")
+        self.direction.setAccessibleDescription(f"Whether a higher or a lower figure is better for {criterion.label}")
+        self.share.setAccessibleName(f"Share of {criterion.label}")
         self.share.setToolTip("Share of the total weight")
         self.direction.setToolTip("Flip whether more or less of this figure is better")
         grid.addWidget(self.label, row, 0, 1, 4)

@@ -1,0 +1,77 @@
+"""Render the user guide's screenshots (and, with --review, every size/theme to look at).
+
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py            # docs/images/*.png
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py --review /tmp/shots
+    QT_SCALE_FACTOR=2 QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py --review /tmp/shots2x
+
+Runs the real window on the bundled case, offscreen, with a throwaway settings file, so the
+pictures never depend on the last session on this machine. ``./dev.sh screenshots`` calls it.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["CLUBFIT_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "settings.ini")
+
+# name, size, theme, tab: the guide's pictures, in the order it uses them
+GUIDE = (("window", (1280, 800), "light", 0), ("figures", (1280, 800), "light", 1),
+         ("how-sure", (1280, 800), "light", 2), ("dark", (1280, 800), "dark", 0))
+REVIEW_SIZES = ((800, 600), (1280, 800), (2560, 1440))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--review", type=Path, default=None, metavar="DIR",
+                        help="instead of the guide's pictures, every size x theme x tab into DIR")
+    args = parser.parse_args()
+    from PySide6.QtWidgets import QApplication
+    from clubfit.paths import bundled_scenario
+    from evaluator.session import Session
+    app = QApplication(sys.argv[:1])
+    from ui import theme
+    from ui.main_window import MainWindow
+    if args.review is None:
+        out, shots = ROOT / "docs" / "images", GUIDE
+    else:
+        out = args.review
+        shots = tuple((f"{w}x{h}-{t}-tab{tab}", (w, h), t, tab)
+                      for (w, h) in REVIEW_SIZES for t in ("light", "dark") for tab in (0, 2))
+    out.mkdir(parents=True, exist_ok=True)
+    for name, size, scheme, tab in shots:
+        theme.apply(scheme, remember=False)
+        window = MainWindow(Session.from_file(bundled_scenario()))
+        window.resize(*size)
+        window.show()
+        window.tabs.setCurrentIndex(tab)
+        _settle(app, window, tab == 2)
+        path = out / f"{name}.png"
+        window.grab().save(str(path))
+        print(path)
+        window.setWindowModified(False)
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return 0
+
+
+def _settle(app: "QApplication", window: object, smaa: bool) -> None:
+    """Let layouts finish and, on the How sure tab, SMAA's sample come back."""
+    deadline = time.monotonic() + (10 if smaa else 0.3)
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if smaa and "random weightings" in getattr(window, "robustness").summary.text():
+            smaa = False
+            deadline = time.monotonic() + 0.3
+        time.sleep(0.02)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

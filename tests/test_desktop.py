@@ -1,0 +1,154 @@
+"""A finished desktop app: menus, themes, colours, the keyboard and screen readers."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractSlider, QAbstractSpinBox, QAbstractItemView, QApplication, QComboBox, QTabBar,
+    QWidget,
+)
+
+from ui import palette
+from ui.main_window import MainWindow
+
+INTERACTIVE = (QAbstractSlider, QAbstractSpinBox, QComboBox, QAbstractItemView, QAbstractButton)
+
+
+@pytest.fixture
+def window(qtbot):
+    from clubfit.paths import bundled_scenario
+    from evaluator.session import Session
+    w = MainWindow(Session.from_file(bundled_scenario()))   # with its case: every control enabled
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    return w
+
+
+def _text(widget: QWidget, kind: QAccessible.Text) -> str:
+    """What a screen reader says for ``widget`` (for a tab bar: for its current tab)."""
+    iface = QAccessible.queryAccessibleInterface(widget)
+    if iface is not None and isinstance(widget, QTabBar):
+        iface = iface.child(widget.currentIndex())
+    return iface.text(kind) if iface is not None else ""
+
+
+def _tab_chain(window: QWidget, start: QWidget, limit: int = 200) -> list[QWidget]:
+    """The widgets Tab visits from ``start`` until it comes round to one it has visited."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    seen = [start]
+    for _ in range(limit):
+        QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        assert now is not None
+        if now is seen[-1]:
+            continue              # a date box takes Tab through its day, month and year first
+        if now in seen:
+            return seen[seen.index(now):]
+        seen.append(now)
+    raise AssertionError(f"Tab never came round: {[type(w).__name__ for w in seen]}")
+
+
+def test_tab_walks_every_control_and_comes_back_and_each_has_a_name_and_description(window):
+    chain = _tab_chain(window, window.weights.rows[0].slider)
+    assert window.side in chain and window.tabs.tabBar() in chain
+    assert window.case.as_of in chain and window.case.add_club in chain
+    tables = [w for w in chain if isinstance(w, QAbstractItemView)]
+    assert window.ranking in chain and window.scores in chain and window.contributions in chain
+    assert all(table.tabKeyNavigation() is False for table in tables), "Tab would cycle through the cells"
+    for row in window.weights.rows:
+        assert row.slider in chain and row.spin in chain and row.direction in chain
+    missing = []
+    for widget in chain:
+        name = _text(widget, QAccessible.Text.Name)
+        if not name or "&" in name or not _text(widget, QAccessible.Text.Description):
+            missing.append(f"{type(widget).__name__} {name!r}")
+    assert not missing, missing
+
+
+def test_every_interactive_widget_has_a_name(window):
+    window.tabs.setCurrentIndex(2)   # the How sure panel is built when first shown
+    QApplication.processEvents()
+    for widget in window.findChildren(QWidget):
+        if isinstance(widget, INTERACTIVE) and widget.isVisible() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            assert _text(widget, QAccessible.Text.Name), f"{widget!r} has no accessible name"
+
+
+def test_menus_have_view_and_help_and_mnemonics_show_no_ampersand(window):
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&View", "&Help"]
+    help_texts = [a.text() for a in window.menuBar().actions()[3].menu().actions() if a.text()]
+    assert help_texts == ["&User guide", "&Keyboard shortcuts", "&About Club Fit"]
+
+
+def test_help_about_names_version_and_every_data_licence(window, monkeypatch):
+    from clubfit import __version__
+    from ui import dialogs, help_menu
+    shown = []
+    monkeypatch.setattr(dialogs, "show_document", lambda parent, title, text, base, markdown=False:
+                        shown.append((title, text)))
+    help_menu.show_about(window)
+    help_menu.show_shortcuts(window)
+    help_menu.show_user_guide(window)
+    (about, keys, guide) = shown
+    assert __version__ in about[1] and "CC0-1.0" in about[1] and "ODC-PDDL-1.0" in about[1]
+    assert all(licence != "see resources/data/PROVENANCE.md" for _, licence in help_menu.data_licences())
+    assert "Ctrl+Z" in keys[1] and "Export fit report" in keys[1]
+    assert guide[0] == "Club Fit user guide" and "# " in guide[1]
+
+
+def test_view_menu_hides_panels_and_reset_brings_them_back(window):
+    first = window.view_menu.panel_actions[1]
+    first.setChecked(False)
+    assert not window.scores.isVisible()
+    window.view_menu.reset_layout()
+    assert window.scores.isVisible()
+
+
+def test_status_bar_says_how_fresh_the_data_is(window):
+    assert window.freshness.text() == "Results up to 2026-03-09 in 3 league files"
+
+
+def test_charts_list_clubs_in_rank_order(window):
+    session = window.session
+    names = [c.name for c in session.scenario.clubs]
+    ranked = [names[i] for i in session.result.order]
+    assert window.scores.bar_order() == ranked
+    assert names != ranked   # the bundled case's file order is not its ranking: the test means something
+    ys = np.asarray(window.contributions.segments[0].opts["y"])
+    assert [names[i] for i in np.argsort(-ys, kind="stable")] == ranked
+
+
+def test_theme_switch_restyles_the_charts_and_is_remembered(window):
+    from ui import settings, theme
+    try:
+        theme.apply("dark")
+        assert settings.theme() == "dark"
+        assert window.scores.backgroundBrush().color().name() == palette.DARK.background.lower()
+        assert window.scores.plot.getAxis("bottom").textPen().color().name() == palette.DARK.text.lower()
+    finally:
+        theme.apply("light")
+    assert window.scores.backgroundBrush().color().name() == palette.LIGHT.background.lower()
+
+
+@pytest.mark.parametrize("scheme", [palette.LIGHT, palette.DARK], ids=lambda s: s.name)
+def test_text_on_bars_and_on_the_chart_meets_wcag_aa(scheme):
+    for colour in palette.CRITERION_COLOURS + palette.CLUB_COLOURS + palette.RANK_COLOURS:
+        assert palette.contrast(palette.text_on(colour), colour) >= 4.5, colour
+    assert palette.contrast(scheme.text, scheme.background) >= 4.5
+    assert palette.contrast(scheme.muted, scheme.background) >= 4.5
+    assert palette.contrast(scheme.warning_text, scheme.background) >= 4.5
+
+
+def test_club_colours_are_not_criterion_colours():
+    assert not set(palette.CLUB_COLOURS) & set(palette.CRITERION_COLOURS)
+
+
+def test_the_window_can_be_made_small(window):
+    """800 x 600 is a supported size; the panels' minimums leave room below it."""
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 640 and hint.height() <= 480, hint
