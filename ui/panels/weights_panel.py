@@ -7,6 +7,7 @@ blocked so the widget that caused a change is not set again (napari's pattern).
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QLabel, QSlider, QWidget,
 )
@@ -76,7 +77,8 @@ class WeightRow:
                                    "exaggerates small gaps and changes when a club is added or removed.")
         self.scale = QLabel(parent)           # the scale in force, e.g. "scale 0.50–2.36 goals/match, ..."
         self.scale.setWordWrap(True)
-        self.scale.setStyleSheet("color:#555; font-size:small;")
+        self.scale.setStyleSheet("font-size:small;")
+        self.scale.setForegroundRole(QPalette.ColorRole.PlaceholderText)   # muted, and follows the theme
         self.flat = QLabel(parent)
         self.flat.setWordWrap(True)
         self.flat.setStyleSheet(f"color:{chart().warning_text};")
