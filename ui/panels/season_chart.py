@@ -19,7 +19,8 @@ from evaluator.decision.scoring import Result
 from evaluator.errors import InputError
 from evaluator.session import Change, Session
 from evaluator.session.timeline import Timeline
-from ui.palette import MUTED, TEXT, criterion_colour
+from ui.palette import chart, club_colour
+from ui.text import esc
 from ui.panels.bar_axes import BarChartView
 
 SENTENCE_DELAY_MS = 150
@@ -42,7 +43,7 @@ class SeasonPlot(BarChartView):
 
     def __init__(self, timeline: Timeline | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setBackground("w")
+        self.setBackground(chart().background)
         self.plot = pg.PlotItem(axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)})
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
@@ -52,15 +53,15 @@ class SeasonPlot(BarChartView):
         for name in ("left", "bottom"):
             axis = self.plot.getAxis(name)
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            axis.setTextPen(pg.mkPen(TEXT))
-            axis.setPen(pg.mkPen(MUTED))
+            axis.setTextPen(pg.mkPen(chart().text))
+            axis.setPen(pg.mkPen(chart().muted))
         self.addItem(self.plot, row=0, col=0)
         # The legend sits in its own row under the plot, so it never hides a curve.
-        self.legend = pg.LegendItem(labelTextColor=TEXT, colCount=3)
+        self.legend = pg.LegendItem(labelTextColor=chart().text, colCount=3)
         self.addItem(self.legend, row=1, col=0)
-        self.as_of_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(MUTED, width=1.5,
+        self.as_of_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(chart().muted, width=1.5,
                                                                                 style=Qt.PenStyle.DashLine),
-                                          label="as of", labelOpts={"position": 0.96, "color": MUTED})
+                                          label="as of", labelOpts={"position": 0.96, "color": chart().muted})
         self.plot.addItem(self.as_of_line)
         self.curves: list[pg.PlotDataItem] = []
         self.ranks = False
@@ -105,11 +106,11 @@ class SeasonPlot(BarChartView):
             self.legend.removeItem(curve)
         self.curves = []
         for c, name in enumerate(clubs):
-            colour = criterion_colour(c)
+            colour = club_colour(c)   # the club's colour in every chart and the report
             # No symbols: a scatter is rebuilt point by point on every setData (1 ms a tick at 3 clubs).
             curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), name=name)
             self.plot.addItem(curve)
-            self.legend.addItem(curve, name)
+            self.legend.addItem(curve, esc(name))
             self.curves.append(curve)
         self._clubs = clubs
         n = max(len(clubs), 1)
@@ -118,12 +119,12 @@ class SeasonPlot(BarChartView):
             self.plot.setYRange(0.6, n + 0.4, padding=0)
             self.plot.invertY(True)
             left.setTicks([[(float(r), f"#{r}") for r in range(1, n + 1)]])
-            self.plot.setLabel("left", "rank", color=MUTED)
+            self.plot.setLabel("left", "rank", color=chart().muted)
         else:
             self.plot.invertY(False)
             self.plot.setYRange(0, 104, padding=0)
             left.setTicks([[(float(v), f"{v}") for v in range(0, 101, 20)]])
-            self.plot.setLabel("left", "fit score", color=MUTED)
+            self.plot.setLabel("left", "fit score", color=chart().muted)
 
     def date_at(self, scene_pos: object) -> date | None:
         """The matchday nearest to a point in the scene (None outside the plot)."""
@@ -152,7 +153,7 @@ class SeasonPanel(QWidget):
         self.sentence_timer.timeout.connect(self._on_sentence_due)
         self._sentence = ""
         self.hint = QLabel("Click the chart to set the as-of date to the nearest matchday.")
-        self.hint.setStyleSheet(f"color: {MUTED}")
+        self.hint.setStyleSheet(f"color: {chart().muted}")
         top = QHBoxLayout()
         top.addWidget(self.sentence, 1)
         top.addWidget(self.by_rank)
