@@ -22,7 +22,7 @@ from evaluator.model import (
     MAX_MAGNITUDE, MAX_WEIGHT, CaseDefinition, Club, ClubSource, Column, Criterion, DataCheck, Direction, Figure,
     FigureStatus, Reference, Scale, Scenario, check_number, SCALE_KINDS,
 )
-from evaluator.errors import InputError, cut, shown, shown_path
+from evaluator.errors import InputError, cut, shown, shown_path, within
 
 FORMAT = "clubfit-scenario"
 CASE_FORMAT = "clubfit-case"
@@ -35,7 +35,7 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     try:
         return scenario_from_dict(raw)
     except InputError as e:
-        raise InputError(f"{p.name}: {e}") from None
+        raise InputError(within(f"{p.name}: {e}")) from None   # names from the file can be long
 
 
 def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> Path:
@@ -242,7 +242,7 @@ def load_case(path: str | os.PathLike[str]) -> CaseDefinition:
     try:
         return case_from_dict(raw, p)
     except InputError as e:
-        raise InputError(f"{p.name}: {e}") from None
+        raise InputError(within(f"{p.name}: {e}")) from None   # names from the file can be long
 
 
 def load_case_beside(scenario: Scenario, scenario_path: Path) -> CaseDefinition | None:
@@ -260,7 +260,7 @@ def load_case_beside(scenario: Scenario, scenario_path: Path) -> CaseDefinition 
             try:
                 return case_from_dict(read_json_file(previous, "case file"), case_path)
             except InputError as e:
-                raise InputError(f"{case_path.name}: {e}") from None
+                raise InputError(within(f"{case_path.name}: {e}")) from None
     return load_case(case_path)
 
 

@@ -258,3 +258,13 @@ def test_the_window_asks_before_reading_outside_files(qtbot, tmp_path, monkeypat
     answer["yes"] = True
     assert document_actions.open_document(window, window.session, window.history)
     assert window.session.path == path
+
+
+def test_a_long_name_from_the_file_keeps_the_message_short(tmp_path):
+    # found by the 10,000-case fuzz run: a 5,000-character figure key was echoed in full
+    def change(d):
+        figs = d["clubs"][2]["figures"]
+        figs["x" * 5000] = figs.pop("conceded_per_match")
+    with pytest.raises(InputError) as e:
+        load_scenario(_scenario(tmp_path, change))
+    assert len(str(e.value)) <= 200 and str(e.value).startswith("mine.json: ")
