@@ -15,7 +15,7 @@ CASES = ROOT / "resources" / "cases"
 SCENARIO: Any = json.loads((CASES / "ramos-2025-11-28.scenario.json").read_text(encoding="utf-8"))
 
 
-def _absolute_case() -> Any:
+def absolute_case() -> Any:
     d = json.loads((CASES / "ramos-2025-11-28.case.json").read_text(encoding="utf-8"))
     for c in d["clubs"]:
         c["matches"] = str((CASES / c["matches"]).resolve())
@@ -25,7 +25,7 @@ def _absolute_case() -> Any:
     return d
 
 
-CASE = _absolute_case()
+CASE = absolute_case()
 
 LEAVES = st.one_of(
     st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True, allow_infinity=True),
@@ -35,18 +35,18 @@ LEAVES = st.one_of(
 )
 
 
-def _places(doc: Any, prefix: tuple = ()) -> list[tuple]:
+def places(doc: Any, prefix: tuple = ()) -> list[tuple]:
     out = [prefix]
     if isinstance(doc, dict):
         for k, v in doc.items():
-            out += _places(v, prefix + (k,))
+            out += places(v, prefix + (k,))
     elif isinstance(doc, list):
         for i, v in enumerate(doc):
-            out += _places(v, prefix + (i,))
+            out += places(v, prefix + (i,))
     return out
 
 
-def _swap(doc: Any, where: tuple, value: Any) -> Any:
+def swap(doc: Any, where: tuple, value: Any) -> Any:
     if not where:
         return value
     doc = copy.deepcopy(doc)
@@ -61,13 +61,13 @@ def _swap(doc: Any, where: tuple, value: Any) -> Any:
 
 
 def document(base: Any) -> st.SearchStrategy[bytes]:
-    places = _places(base)
+    spots = places(base)
 
     @st.composite
     def go(draw: st.DrawFn) -> bytes:
         doc = base
         for _ in range(draw(st.integers(0, 3))):
-            doc = _swap(doc, draw(st.sampled_from(places)), draw(LEAVES))
+            doc = swap(doc, draw(st.sampled_from(spots)), draw(LEAVES))
         return json.dumps(doc, allow_nan=True).encode("utf-8")
     return go()
 

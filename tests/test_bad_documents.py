@@ -18,17 +18,13 @@ from evaluator.data.case import build_scenario
 from evaluator.documents import load_case, load_scenario
 from evaluator.errors import InputError
 from evaluator.session import Session
+from tests.strategies_documents import absolute_case
 
 DATA = BUNDLED_CASE.parent.parent / "data"
 
 
 def _case(tmp_path: Path, change=lambda d: None) -> Path:
-    d = json.loads(BUNDLED_CASE.read_text(encoding="utf-8"))
-    for c in d["clubs"]:
-        c["matches"] = str((BUNDLED_CASE.parent / c["matches"]).resolve())
-        c["squad"] = str((BUNDLED_CASE.parent / c["squad"]).resolve())
-    d["aliases"] = str((BUNDLED_CASE.parent / d["aliases"]).resolve())
-    d["cross_check"] = [str((BUNDLED_CASE.parent / f).resolve()) for f in d["cross_check"]]
+    d = absolute_case()
     change(d)
     p = tmp_path / "mine.case.json"
     p.write_text(json.dumps(d), encoding="utf-8")

@@ -3,7 +3,6 @@ refused with one short line naming the file (or option) — never a traceback or
 from __future__ import annotations
 
 import contextlib
-import copy
 import io
 import json
 import math
@@ -15,6 +14,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import BUNDLED_CASE, BUNDLED_SCENARIO
 from evaluator.documents import load_case, load_scenario
 from evaluator.errors import InputError
+from tests.strategies_documents import absolute_case, places, swap
 
 MAX_MESSAGE = 200
 
@@ -25,32 +25,9 @@ json_leaf = st.one_of(
 )
 
 
-def _paths(doc: object, prefix: tuple = ()) -> list[tuple]:
-    """Every place in a JSON document a value can be replaced."""
-    out = [prefix]
-    if isinstance(doc, dict):
-        for k, v in doc.items():
-            out += _paths(v, prefix + (k,))
-    elif isinstance(doc, list):
-        for i, v in enumerate(doc):
-            out += _paths(v, prefix + (i,))
-    return out
-
-
-def _replace(doc: object, where: tuple, value: object) -> object:
-    if not where:
-        return value
-    doc = copy.deepcopy(doc)
-    node = doc
-    for key in where[:-1]:
-        node = node[key]  # type: ignore[index]  # a path found in this very document
-    node[where[-1]] = value  # type: ignore[index]  # likewise
-    return doc
-
-
 def _mutations(base: dict) -> st.SearchStrategy:
-    places = _paths(base)
-    return st.lists(st.tuples(st.sampled_from(places), json_leaf), min_size=1, max_size=3)
+    spots = places(base)
+    return st.lists(st.tuples(st.sampled_from(spots), json_leaf), min_size=1, max_size=3)
 
 
 def _write(doc: object, path: Path) -> None:
@@ -65,7 +42,6 @@ def _check_refusal(e: InputError, name: str) -> None:
 
 
 SCENARIO = json.loads(BUNDLED_SCENARIO.read_text(encoding="utf-8"))
-CASE = json.loads(BUNDLED_CASE.read_text(encoding="utf-8"))
 
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -73,10 +49,7 @@ CASE = json.loads(BUNDLED_CASE.read_text(encoding="utf-8"))
 def test_mutated_scenarios_load_sanely_or_are_refused_in_one_line(tmp_path, changes):
     doc: object = SCENARIO
     for where, value in changes:
-        try:
-            doc = _replace(doc, where, value)
-        except (KeyError, IndexError, TypeError):
-            continue   # an earlier change removed the place
+        doc = swap(doc, where, value)   # a place an earlier change removed is left alone
     path = tmp_path / "fuzzed.json"
     _write(doc, path)
     try:
@@ -91,22 +64,13 @@ def test_mutated_scenarios_load_sanely_or_are_refused_in_one_line(tmp_path, chan
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(changes=_mutations(CASE))
+@given(changes=_mutations(absolute_case()))
 def test_mutated_cases_build_or_are_refused_in_one_line(tmp_path, changes):
     from evaluator.data.case import build_scenario
-    base = dict(CASE)   # paths made absolute so the copy finds the shipped data
-    base = copy.deepcopy(base)
-    for c in base["clubs"]:
-        c["matches"] = str((BUNDLED_CASE.parent / c["matches"]).resolve())
-        c["squad"] = str((BUNDLED_CASE.parent / c["squad"]).resolve())
-    base["aliases"] = str((BUNDLED_CASE.parent / base["aliases"]).resolve())
-    base["cross_check"] = [str((BUNDLED_CASE.parent / f).resolve()) for f in base["cross_check"]]
+    base = absolute_case()   # paths made absolute so the copy finds the shipped data
     doc: object = base
     for where, value in changes:
-        try:
-            doc = _replace(doc, where, value)
-        except (KeyError, IndexError, TypeError):
-            continue
+        doc = swap(doc, where, value)
     path = tmp_path / "fuzzed.case.json"
     _write(doc, path)
     try:
