@@ -9,7 +9,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from evaluator.model import CaseDefinition, Club, DataCheck, Scenario, with_references
 from evaluator.errors import InputError, cut, within

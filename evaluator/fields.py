@@ -1,0 +1,66 @@
+"""Typed readers for the fields of Club Fit's JSON documents (scenario and case files): each
+returns the value or raises an InputError naming the field, the value cut short."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from evaluator.errors import InputError, shown
+from evaluator.model import MAX_MAGNITUDE, check_number
+
+
+def read_object(raw: Any, where: str) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise InputError(f"{where}: expected an object, got {type(raw).__name__}")
+    return raw
+
+
+def read_list(raw: Any, where: str) -> list[Any]:
+    if not isinstance(raw, list):
+        raise InputError(f"{where}: expected a list, got {type(raw).__name__}")
+    return raw
+
+
+def read_text(raw: Any, where: str, required: bool = False) -> str:
+    if raw is None and not required:
+        return ""
+    if not isinstance(raw, str) or (required and not raw.strip()):
+        raise InputError(f"{where}: expected a non-empty text, got {shown(raw)}" if required
+                         else f"{where}: expected a text, got {shown(raw)}")
+    return raw
+
+
+def read_bool(raw: Any, where: str) -> bool:
+    """A JSON true or false; "false" (a text) is refused, not read as true."""
+    if not isinstance(raw, bool):
+        raise InputError(f"{where}: expected true or false, got {shown(raw)}")
+    return raw
+
+
+def read_path(base: Path, raw: Any, where: str) -> Path:
+    """A file named in a document, relative to the document's folder."""
+    text = read_text(raw, where, required=True)
+    if "\x00" in text or len(text) > 4096:
+        raise InputError(f"{where}: {shown(text)} is not a usable file name")
+    try:
+        return (base / text).resolve()
+    except (OSError, ValueError, RuntimeError) as e:   # a symlink loop, a name the system refuses
+        raise InputError(f"{where}: {shown(text)} cannot be used ({e})") from None
+
+
+def read_optional_number(raw: Any, where: str) -> float | None:
+    if raw is None:
+        return None
+    return check_number(raw, where, MAX_MAGNITUDE)
+
+
+def read_date(raw: Any, where: str) -> date | None:
+    if raw is None or raw == "":
+        return None
+    if not isinstance(raw, str):
+        raise InputError(f"{where}: expected a date YYYY-MM-DD, got {shown(raw)}")
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise InputError(f"{where}: {shown(raw)} is not a date (use YYYY-MM-DD)") from None
