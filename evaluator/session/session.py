@@ -19,14 +19,14 @@ import numpy as np
 from evaluator.data import live_case
 from evaluator.data.case import DataCache
 from evaluator.decision.scoring import Prepared, Result, prepare, score
-from evaluator.documents import OutsideFilesError, files_outside, load_case_beside, load_scenario
 from evaluator.errors import InputError
 from evaluator.model import (
-    MAX_MAGNITUDE, MAX_WEIGHT, CaseDefinition, Criterion, Direction, Figure, FigureStatus, Scale, Scenario,
+    MAX_MAGNITUDE, CaseDefinition, Criterion, Direction, Figure, FigureStatus, Scale, Scenario,
     check_number, in_force,
 )
 from evaluator.report_method import description_after_flip
 from evaluator.session import saving
+from evaluator.session.inputs import check_weight, read_document, weights_of
 from evaluator.session.state import Change, Edit, State, changes_between
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ class Session:
         self.path, self.read_only = path, read_only
         self._case_path = case.path if case is not None else None   # the case file this document owns
         self.generation = 0        # grows when another document opens (stale file reads are dropped)
-        state = State(scenario, _weights_of(scenario), case)
+        state = State(scenario, weights_of(scenario), case)
         self._prepared = prepare(scenario)
         self._state, self._result = state, self._score(state, self._prepared)
         self._season: tuple[object, SeasonPrepared] | None = None   # (what it was built from, the dates' figures)
@@ -57,7 +57,7 @@ class Session:
     @classmethod
     def from_file(cls, path: Path, read_only: bool = False, allow_outside: bool = False) -> "Session":
         """``allow_outside``: read files the case names outside its folder tree (the user agreed)."""
-        scenario, case = _read_document(path, allow_outside)
+        scenario, case = read_document(path, allow_outside)
         return cls(scenario, case, path=path, read_only=read_only)
 
     # --- reading -------------------------------------------------------------------
@@ -161,7 +161,7 @@ class Session:
     # --- edits: weights and criteria ----------------------------------------------------
     def set_weight(self, criterion_id: str, value: float) -> None:
         j = self._index(criterion_id)
-        v = _check_weight(value, criterion_id)
+        v = check_weight(value, criterion_id)
         weights = self._state.weights[:j] + (v,) + self._state.weights[j + 1:]
         label = self._state.scenario.criteria[j].label
         self._edit(f"weight of {label}", f"weight:{criterion_id}", replace(self._state, weights=weights))
@@ -169,7 +169,7 @@ class Session:
     def set_weights(self, weights: dict[str, float]) -> None:
         new = list(self._state.weights)
         for cid, value in weights.items():
-            new[self._index(cid)] = _check_weight(value, cid)
+            new[self._index(cid)] = check_weight(value, cid)
         self._edit("weights", "", replace(self._state, weights=tuple(new)))
 
     def set_direction(self, criterion_id: str, direction: Direction | str, target: float | None = None) -> None:
@@ -294,13 +294,13 @@ class Session:
 
     def open(self, path: Path, read_only: bool = False, allow_outside: bool = False) -> None:
         """Open another document; the current one stays when the file cannot be used."""
-        scenario, case = _read_document(path, allow_outside)
-        self._open(State(scenario, _weights_of(scenario), case), path, read_only)
+        scenario, case = read_document(path, allow_outside)
+        self._open(State(scenario, weights_of(scenario), case), path, read_only)
 
     def open_as_new(self, path: Path) -> None:
         """A new, untitled document started from the case or scenario at ``path`` (a template)."""
-        scenario, case = _read_document(path, allow_outside=True)   # a template the app ships
-        self._open(State(scenario, _weights_of(scenario), case), None, False)
+        scenario, case = read_document(path, allow_outside=True)   # a template the app ships
+        self._open(State(scenario, weights_of(scenario), case), None, False)
         self._case_path = None
 
     def save(self, path: Path | None = None) -> Path:
@@ -389,31 +389,3 @@ class Session:
             if c.id == criterion_id:
                 return j
         raise InputError(f"weight: no criterion has the id {criterion_id!r}")
-
-
-def _check_weight(value: float, criterion_id: str) -> float:
-    v = check_number(value, f"weight of {criterion_id}")
-    if v < 0:
-        raise InputError(f"weight of {criterion_id}: {v:g} is negative; weights are 0 or more")
-    if v > MAX_WEIGHT:   # weights are relative; huge ones only overflow the sum (1e308 + 1e308)
-        raise InputError(f"weight of {criterion_id}: {v:.3g} is too large; weights are relative, "
-                         f"use numbers up to {MAX_WEIGHT:g}")
-    return v
-
-
-def _weights_of(scenario: Scenario) -> tuple[float, ...]:
-    return tuple(float(scenario.weights.get(c.id, 0.0)) for c in scenario.criteria)
-
-
-def _read_document(path: Path, allow_outside: bool) -> tuple[Scenario, CaseDefinition | None]:
-    """A scenario file and, when its case file sits beside it, the case its figures come from.
-    A case naming files outside its folder tree (and outside the app's own data) is refused
-    unless the user allowed it."""
-    scenario = load_scenario(path)
-    case = load_case_beside(scenario, Path(path))
-    if case is not None and not allow_outside:
-        from clubfit.paths import resources
-        outside = files_outside(case, (resources(),))
-        if outside:
-            raise OutsideFilesError(Path(path), outside)
-    return scenario, case
