@@ -36,6 +36,7 @@ ensure_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian: trust the user's system
   local wanted=("${OFFSCREEN_PKGS[@]}") missing=() p
   [[ $mode == app ]] && wanted+=("${X11_PKGS[@]}")
+  [[ $mode == test ]] && wanted+=(desktop-file-utils)   # tests/test_desktop_entry.py validates the launcher
   "$PY" -c 'import ensurepip' 2>/dev/null || wanted+=(python3-venv)
   for p in "${wanted[@]}"; do is_installed "$p" || missing+=("$p"); done
   ((${#missing[@]})) || return 0
