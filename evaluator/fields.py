@@ -71,6 +71,8 @@ PROFILE_NAME_MAX = 80   # characters: a name is a label in a table header and a 
 
 def profile_name(raw: Any, where: str) -> str:
     """A profile's name: a non-empty text, trimmed, of at most PROFILE_NAME_MAX characters."""
+    if isinstance(raw, str) and not raw.strip():
+        raise InputError(f"{where}: the name is empty; give the profile a name")
     name = read_text(raw, where, required=True).strip()
     if len(name) > PROFILE_NAME_MAX:
         raise InputError(f"{where}: {shown(name)} is too long (at most {PROFILE_NAME_MAX} characters)")
