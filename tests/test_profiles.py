@@ -254,3 +254,38 @@ def test_one_profile_is_its_own_hull_and_zero_profiles_are_skipped(bundled_scena
     assert not one.differs.any()
     none = compare_mod.compare(prepared, (Profile("Gone", {"gone": 1}),))
     assert none.names == () and none.samples == 0 and none.ranks.shape == (0, 3)
+
+
+# --- random edits, profiles among them, undo to the start and redo to the end --------------------
+names = st.sampled_from(["Player", "player ", "Agent", "", "Coach"])
+profile_ops = st.one_of(
+    st.tuples(st.just("set_weight"), st.sampled_from(["standing", "defence", "age"]),
+              st.one_of(st.integers(0, 100).map(float), st.just(-1.0), st.just(math.nan))),
+    st.tuples(st.just("save_profile"), names, st.booleans()),
+    st.tuples(st.just("apply_profile"), names),
+    st.tuples(st.just("remove_profile"), names),
+    st.tuples(st.just("rename_profile"), names, names),
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=st.lists(profile_ops, min_size=1, max_size=12))
+def test_any_profile_edits_undo_to_the_start_and_redo_to_the_end(qapp, bundled_scenario, ops):
+    session = Session(bundled_scenario)
+    history = UndoHistory(session)
+    start = session.state
+    for name, *args in ops:
+        before = session.state
+        try:
+            getattr(session, name)(*args)
+        except InputError:
+            assert session.state == before
+        history.close_step()
+        assert len({p.name.casefold() for p in session.profiles}) == len(session.profiles)   # names stay unique
+    end = session.state
+    while history.stack.canUndo():
+        history.stack.undo()
+    assert session.state == start
+    while history.stack.canRedo():
+        history.stack.redo()
+    assert session.state == end
