@@ -47,12 +47,12 @@ def test_save_apply_remove_through_the_buttons_with_undo(window, monkeypatch):
     save_as(window, monkeypatch, "Player", {"standing": 80, "defence": 20, "age": 0})
     save_as(window, monkeypatch, "Agent", {"standing": 10, "defence": 30, "age": 60})
     assert [p.name for p in session.profiles] == ["Player", "Agent"]
-    assert panel.list.count() == 2 and "(current weights)" in panel.list.item(1).text()
+    assert panel.list.count() == 2 and panel.list.item(1).text() == "✓ Agent" and panel.list.item(1).font().bold()
     panel.list.setCurrentRow(0)
     panel.apply_button.click()
     assert session.weights == {"standing": 80, "defence": 20, "age": 0}
     assert stack.undoText() == "apply profile Player"
-    assert "(current weights)" in panel.list.item(0).text()
+    assert panel.list.item(0).text() == "✓ Player" and panel.list.item(1).text() == "Agent"
     panel.remove_button.click()
     assert [p.name for p in session.profiles] == ["Agent"] and panel.list.count() == 1
     stack.undo()

@@ -8,22 +8,27 @@ for a few clubs, so on the GUI thread; docs/performance.md).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QScrollArea, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from evaluator.decision.scoring import Result
-from evaluator.report_profiles import ProfilesSection, profiles_section
 from evaluator.session import Change, Session
 from evaluator.session.profiles import matching
 from ui import palette, profile_actions
 
+if TYPE_CHECKING:   # the comparison (SMAA) loads when the tab first shows profiles, not at start-up
+    from evaluator.report_profiles import ProfilesSection
+
 EMPTY = ("No weight profiles yet. Set the weights as one stakeholder sees them (the player, the agent, "
          "the family…), then Save current weights as…; repeat for the others to compare them here.")
-NOTE = "Highlighted: the club's rank differs between profiles. Hover the headers for the weights and the method."
+NOTE = "Amber, bold: the club's rank differs between profiles. Hover the headers for the weights and the method."
+LEFT_WIDTH = 210   # px: the list and its buttons
 DIFFERS_TIP = "This club's rank is not the same under every profile"
 
 
@@ -48,6 +53,9 @@ class ProfilesPanel(QWidget):
 
         self.list = QListWidget()
         self.list.setAccessibleName("Weight profiles")
+        self.list.setAccessibleDescription("Saved weight profiles; ✓ marks the one whose weights are in force")
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)   # the whole name is in the tooltip
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemDoubleClicked.connect(self._on_apply)
         self.list.currentRowChanged.connect(self._on_selection)
         self.table = QTableWidget()
@@ -62,7 +70,8 @@ class ProfilesPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)   # club and profile names come from files
-        self.explanation = QLabel()   # one line; the whole explanation is its tooltip and the headers'
+        self.explanation = QLabel()   # short; the whole explanation is its tooltip and the headers'
+        self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)
 
         buttons = QHBoxLayout()
@@ -77,17 +86,30 @@ class ProfilesPanel(QWidget):
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
+        right_box.addWidget(self.table, 1)   # first: in a short window the rows matter most
         right_box.addWidget(self.summary)
-        right_box.addWidget(self.table, 1)
         right_box.addWidget(self.explanation)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(1, 1)
-        split.setSizes([230, 600])
-        box = QVBoxLayout(self)
+        # The table and list take what is left (their size hints would make the scroll area
+        # scroll at any height); ``_fit`` keeps room for three rows and the wrapped sentences.
+        for view in (self.table, self.list):
+            view.setSizePolicy(view.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Ignored)
+        self.list.setMinimumHeight(60)
+        left.setFixedWidth(LEFT_WIDTH)
+        # In a scroll area: in a short window the tab scrolls rather than squeezing the table and
+        # its sentences over each other.
+        inner = self._inner = QWidget()
+        box = QHBoxLayout(inner)
         box.setContentsMargins(4, 4, 4, 4)
-        box.addWidget(split)
+        box.addWidget(left)
+        box.addWidget(right, 1)
+        area = self._area = QScrollArea()
+        area.setWidget(inner)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(area)
+        area.viewport().installEventFilter(self)   # a new width re-wraps the sentences: see _fit
         self._fill_list()
 
     # --- following the session ----------------------------------------------------------
@@ -97,6 +119,18 @@ class ProfilesPanel(QWidget):
             self._stale = True
             if self.isVisible():
                 self._refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit()
+        return False
+
+    def _fit(self) -> None:
+        """The tab's least height: three table rows and both sentences wrapped at today's width.
+        Below it the tab scrolls (Qt's layouts would otherwise squeeze them over each other)."""
+        width = max(self._area.viewport().width() - LEFT_WIDTH - 20, 100)   # the right column
+        labels = sum(x.heightForWidth(width) for x in (self.summary, self.explanation) if x.text())
+        self._inner.setMinimumHeight(max(self.table.minimumHeight() + labels + 24, 160))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -108,6 +142,7 @@ class ProfilesPanel(QWidget):
         self._refresh()
 
     def _refresh(self) -> None:
+        from evaluator.report_profiles import profiles_section
         self._stale = False
         self.section = profiles_section(self.session.prepared, self.session.profiles)
         self._fill_table(self.section)
@@ -125,11 +160,15 @@ class ProfilesPanel(QWidget):
                 self.list.addItem(item)
         for i, name in enumerate(names):
             item = self.list.item(i)
-            item.setText(f"{name}  (current weights)" if name in now else name)
+            item.setText(f"✓ {name}" if name in now else name)   # ✓: its weights are the ones in force
+            font = item.font()
+            font.setBold(name in now)
+            item.setFont(font)
             weights = self.session.profiles[i].weights_for(self.session.state.scenario.criteria)
             total = sum(weights) or 1.0
-            item.setToolTip("\n".join(f"{c.label}: {100 * w / total:.1f}%"
-                                      for c, w in zip(self.session.state.scenario.criteria, weights)))
+            criteria = self.session.state.scenario.criteria
+            item.setToolTip("\n".join([name + (" (the current weights)" if name in now else "")]
+                                      + [f"{c.label}: {100 * w / total:.1f}%" for c, w in zip(criteria, weights)]))
         if current in names:
             self.list.setCurrentRow(names.index(current))
         elif names and self.list.currentRow() < 0:
@@ -145,6 +184,8 @@ class ProfilesPanel(QWidget):
             self.summary.setText(EMPTY)
             self.explanation.setText("")
             self.table.setVisible(False)
+            self.table.setMinimumHeight(0)
+            self._fit()
             return
         self.table.setVisible(True)
         self.summary.setText(" ".join((section.summary, *section.notes)))
@@ -161,6 +202,10 @@ class ProfilesPanel(QWidget):
             if (h := self.table.horizontalHeaderItem(col)) is not None:
                 h.setToolTip(tip)
         self.table.setRowCount(len(section.rows))
+        shown = min(len(section.rows), 3)   # the table keeps room for three clubs; more scroll
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + shown * self.table.verticalHeader().defaultSectionSize() + 4)
+        self._fit()
         profile_columns = range(1, len(section.headers) - 2)
         for r, (row, differs) in enumerate(zip(section.rows, section.differs)):
             for col, text in enumerate(row):
