@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from evaluator.decision.profiles import HULL_SAMPLES, HULL_SEED, ProfileComparison, compare
+from evaluator.decision.profiles import HULL_MAX_CLUBS, HULL_SAMPLES, HULL_SEED, ProfileComparison, compare
 from evaluator.decision.scoring import Prepared
 from evaluator.formatting import NO_SCORE, format_share, join_names
 from evaluator.model import Profile
@@ -62,6 +62,9 @@ def profiles_section(prepared: Prepared, profiles: tuple[Profile, ...], samples:
                      f"weight shares, seed {seed}) in which the club ranks first, ties shared; a missing figure is "
                      f"drawn anywhere on its scale. Each share is within ±{100 * c.max_se:.1f} points (one "
                      "standard error)." if c.samples else
+                     f"Each profile's weights are divided by their sum, so every stakeholder counts the same. "
+                     f"{CONSENSUS}: the ranking under the average of those weight shares. {HULL}: left out above "
+                     f"{HULL_MAX_CLUBS} clubs (the cost grows with clubs × weightings)." if c.names else
                      "No profile gives weight to a criterion of this scenario, so nothing can be compared."),
         headers=("Club", *c.names, CONSENSUS, HULL), rows=rows,
         differs=tuple(bool(c.differs[i]) for i in order), profiles=lines, notes=notes,

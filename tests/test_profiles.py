@@ -289,3 +289,14 @@ def test_any_profile_edits_undo_to_the_start_and_redo_to_the_end(qapp, bundled_s
     while history.stack.canRedo():
         history.stack.redo()
     assert session.state == end
+
+
+def test_above_the_club_limit_the_hull_shares_are_left_out(bundled_scenario, monkeypatch):
+    from evaluator.report_profiles import profiles_section
+    monkeypatch.setattr(compare_mod, "HULL_MAX_CLUBS", 2)
+    prepared = prepare(bundled_scenario)
+    c = compare_mod.compare(prepared, PROFILES)
+    assert c.samples == 0 and np.isnan(c.hull_first).all() and c.ranks.shape == (3, 3)
+    section = profiles_section(prepared, PROFILES)
+    assert section is not None and {row[-1] for row in section.rows} == {"—"}
+    assert "left out above" in section.explanation

@@ -26,6 +26,9 @@ from evaluator.model import Profile
 
 HULL_SAMPLES = 2_000   # ~ms at a few clubs; the share's standard error is at most 0.5/sqrt(N) = 1.1 points
 HULL_SEED = 0
+# Above this many clubs the hull shares are left out (samples 0, shares NaN), as the report leaves
+# out its SMAA: they are computed on the GUI thread, and cost grows with clubs x samples.
+HULL_MAX_CLUBS = 200
 
 
 @dataclass(frozen=True)
@@ -84,10 +87,13 @@ def compare(prepared: Prepared, profiles: tuple[Profile, ...], samples: int = HU
                                  np.zeros(n), 0, seed, skipped)
     ranks = np.array([score(prepared, w).ranks for w in vertices], dtype=int).reshape(len(names), n)
     mean = vertices.mean(axis=0)
+    consensus = np.asarray(score(prepared, mean).ranks, dtype=int)
+    if n > HULL_MAX_CLUBS or samples <= 0:
+        return ProfileComparison(names, vertices, ranks, mean, consensus, np.full(n, np.nan), 0, seed, skipped)
     run = SMAARun.of_weights(prepared.utilities, hull_weights(vertices, samples, seed), seed,
                              missing=prepared.missing)
     while not run.step():
         pass
     first = run.outcome().first_rank
-    return ProfileComparison(names, vertices, ranks, mean, np.asarray(score(prepared, mean).ranks, dtype=int),
-                             np.asarray(first, dtype=float), samples, seed, skipped)
+    return ProfileComparison(names, vertices, ranks, mean, consensus, np.asarray(first, dtype=float), samples, seed,
+                             skipped)
