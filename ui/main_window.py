@@ -101,8 +101,8 @@ class MainWindow(QMainWindow):
         tabs.addTab(self.ranking, "&Ranking")
         tabs.addTab(self.figures, "&Figures and sources")
         tabs.tabBar().setAccessibleName("Tables")
-        tabs.tabBar().setAccessibleDescription("Ranking, figures with their sources, the season and how sure the "
-                                               "ranking is; Ctrl+Tab moves between them")
+        tabs.tabBar().setAccessibleDescription("Ranking, figures with their sources, weight profiles, the season and "
+                                               "how sure the ranking is; Ctrl+Tab moves between them")
         tabs.addTab(self.profiles, "&Profiles")   # weight profiles side by side (ui/panels/profiles_panel.py)
         tabs.addTab(self.season, "S&eason")   # before How sure, which stays the last tab
         how_sure_page = _scrolling(self.how_sure)
