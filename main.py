@@ -2,9 +2,9 @@
 
     clubfit [--scenario FILE]                       open the window (bundled Ramos case by default)
     clubfit --screenshot PNG [--size WxH]           save the window as a PNG (no display needed)
-    clubfit score [--scenario FILE] [--weight ID=W]... [--format text|json]
+    clubfit score [--scenario FILE] [--profile NAME] [--weight ID=W]... [--format text|json]
     clubfit build-case CASE [--as-of DATE] [--out FILE]
-    clubfit report [--scenario FILE] [--weight ID=W]... [--as-of DATE] [--paper a4|letter] --out PDF
+    clubfit report [--scenario FILE] [--profile NAME] [--weight ID=W]... [--as-of DATE] [--paper a4|letter] --out PDF
     clubfit timeline [--scenario FILE] [--weight ID=W]... [--from DATE] [--to DATE] [--every N | --matchdays]
                      [--format text|csv|json]
     clubfit discover [--scenario FILE] [--weight ID=W]... [--league FILE]... [--as-of DATE] [--format text|csv|json]
@@ -63,6 +63,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 ALLOW_HELP = "read files the scenario's case names outside its folder tree (refused otherwise)"
+PROFILE_HELP = "start from this saved weight profile's weights (--weight options then apply on top)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -84,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--scenario", type=_path, default=BUNDLED_SCENARIO, help="scenario JSON (default: the bundled case)")
     s.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     s.add_argument("--weight", action="append", default=[], metavar="ID=W", help="raw weight of a criterion")
+    s.add_argument("--profile", default=None, metavar="NAME", help=PROFILE_HELP)
     s.add_argument("--as-of", type=_iso_date, default=None,
                    help="recompute the figures on this date from the scenario's case file")
     s.add_argument("--format", choices=("text", "json"), default="text")
@@ -106,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--scenario", type=_path, default=BUNDLED_SCENARIO, help="scenario JSON (default: the bundled case)")
     r.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     r.add_argument("--weight", action="append", default=[], metavar="ID=W", help="raw weight of a criterion")
+    r.add_argument("--profile", default=None, metavar="NAME", help=PROFILE_HELP)
     r.add_argument("--as-of", type=_iso_date, default=None,
                    help="recompute the figures on this date from the scenario's case file")
     r.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
@@ -173,7 +176,7 @@ def parse_weights(items: Sequence[str]) -> dict[str, float]:
 
 
 def _session(scenario_path: Path, weights: Sequence[str] = (), need_ranking: bool = True,
-             allow_outside: bool = False) -> Session:
+             allow_outside: bool = False, profile: str | None = None) -> Session:
     from evaluator.session import Session
     bundled = scenario_path.resolve() == BUNDLED_SCENARIO.resolve()
     from evaluator.documents import OutsideFilesError
@@ -182,11 +185,22 @@ def _session(scenario_path: Path, weights: Sequence[str] = (), need_ranking: boo
                                     allow_outside=allow_outside)
     except OutsideFilesError as e:
         raise InputError(f"{e} (add --allow-outside-files to read them)") from None
+    if profile is not None:
+        _apply_profile(session, profile, scenario_path)
     if weights:
         session.set_weights(parse_weights(weights))
     if need_ranking and not session.result.weights.sum() > 0:   # the window shows a message instead
         raise InputError("weights: all weights are zero, so nothing can be ranked; give one a weight above zero")
     return session
+
+
+def _apply_profile(session: Session, name: str, scenario_path: Path) -> None:
+    from evaluator.session.profiles import UnknownProfile
+    try:
+        session.apply_profile(name)
+    except UnknownProfile as e:
+        known = f"profiles: {', '.join(shown(k) for k in e.known)}" if e.known else "it has no profiles"
+        raise InputError(f"--profile {shown(name)}: no profile of that name in {scenario_path.name} ({known})") from None
 
 
 def _run_score(args: argparse.Namespace) -> int:
@@ -262,7 +276,7 @@ def _run_build_case(args: argparse.Namespace) -> int:
 def _report_session(args: argparse.Namespace) -> Session:
     """The same session the window would have: weights applied, figures recomputed on --as-of
     from the case file (keeping criteria and hand-entered figures), or one line and status 2."""
-    session = _session(args.scenario, args.weight, allow_outside=args.allow_outside_files)
+    session = _session(args.scenario, args.weight, allow_outside=args.allow_outside_files, profile=args.profile)
     if args.as_of is not None:
         if not session.can_recompute:
             named = session.scenario.case_file
@@ -282,7 +296,8 @@ def _run_report(args: argparse.Namespace) -> int:
     app.setApplicationName("Club Fit")
     from ui.export_pdf import export_report
     from ui.file_actions import season_of
-    written = export_report(session.result, args.out, args.paper, datetime.now().astimezone(), season_of(session))
+    written = export_report(session.result, args.out, args.paper, datetime.now().astimezone(), season_of(session),
+                            session.profiles)
     print(f"wrote {written}")
     return 0
 

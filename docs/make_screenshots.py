@@ -23,7 +23,7 @@ os.environ["CLUBFIT_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "settings.ini")
 
 # name, size, theme, tab: the guide's pictures, in the order it uses them
 GUIDE = (("window", (1280, 800), "light", 0), ("figures", (1280, 800), "light", 1),
-         ("how-sure", (1280, 800), "light", 2), ("dark", (1280, 800), "dark", 0))
+         ("how-sure", (1280, 800), "light", 4), ("dark", (1280, 800), "dark", 0))
 REVIEW_SIZES = ((800, 600), (1280, 800), (2560, 1440))
 
 
@@ -43,7 +43,7 @@ def main() -> int:
     else:
         out = args.review
         shots = tuple((f"{w}x{h}-{t}-tab{tab}", (w, h), t, tab)
-                      for (w, h) in REVIEW_SIZES for t in ("light", "dark") for tab in (0, 2))
+                      for (w, h) in REVIEW_SIZES for t in ("light", "dark") for tab in (0, 4))
     out.mkdir(parents=True, exist_ok=True)
     for name, size, scheme, tab in shots:
         theme.apply(scheme, remember=False)
@@ -51,7 +51,7 @@ def main() -> int:
         window.resize(*size)
         window.show()
         window.tabs.setCurrentIndex(tab)
-        _settle(app, window, tab == 2)
+        _settle(app, window, tab == 4)   # 4: How sure, the last tab
         path = out / f"{name}.png"
         window.grab().save(str(path))
         print(path)

@@ -16,7 +16,7 @@ from typing import Any
 
 from evaluator.atomic import backup_path, write_text_atomic
 from evaluator.fields import (  # public: the formats' field readers live in one place
-    read_bool, read_date, read_list, read_object, read_optional_number, read_path, read_text,
+    read_bool, read_date, read_list, read_object, read_optional_number, read_path, read_profiles, read_text,
 )
 from evaluator.json_file import read_json_file
 from evaluator.model import (
@@ -73,6 +73,7 @@ def scenario_to_dict(s: Scenario) -> dict[str, Any]:
                         for d in s.data_checks],
         "references": {k: {"lo": r.lo, "hi": r.hi, "text": r.text} for k, r in s.references.items()},
         "legend": dict(s.legend),
+        **({"profiles": [{"name": p.name, "weights": dict(p.weights)} for p in s.profiles]} if s.profiles else {}),
     }
 
 
@@ -134,6 +135,7 @@ def scenario_from_dict(raw: Any) -> Scenario:
         references={str(k): _reference(v, f"references.{k}")
                     for k, v in read_object(obj.get("references", {}), "references").items()},
         legend={str(k): read_text(v, f"legend.{k}") for k, v in read_object(obj.get("legend", {}), "legend").items()},
+        profiles=read_profiles(obj.get("profiles", [])),
     )
 
 

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from evaluator.errors import InputError, shown
-from evaluator.model import MAX_MAGNITUDE, check_number
+from evaluator.errors import InputError, cut, shown
+from evaluator.model import MAX_MAGNITUDE, MAX_WEIGHT, Profile, check_number
 
 
 def read_object(raw: Any, where: str) -> dict[str, Any]:
@@ -64,3 +64,40 @@ def read_date(raw: Any, where: str) -> date | None:
         return date.fromisoformat(raw)
     except ValueError:
         raise InputError(f"{where}: {shown(raw)} is not a date (use YYYY-MM-DD)") from None
+
+
+PROFILE_NAME_MAX = 80   # characters: a name is a label in a table header and a --profile argument
+
+
+def profile_name(raw: Any, where: str) -> str:
+    """A profile's name: a non-empty text, trimmed, of at most PROFILE_NAME_MAX characters."""
+    if isinstance(raw, str) and not raw.strip():
+        raise InputError(f"{where}: the name is empty; give the profile a name")
+    name = read_text(raw, where, required=True).strip()
+    if len(name) > PROFILE_NAME_MAX:
+        raise InputError(f"{where}: {shown(name)} is too long (at most {PROFILE_NAME_MAX} characters)")
+    return name
+
+
+def profile_weight(raw: Any, where: str) -> float:
+    v = check_number(raw, where, MAX_WEIGHT)
+    if v < 0:
+        raise InputError(f"{where}: {v:g} is negative; weights are 0 or more")
+    return v
+
+
+def read_profiles(raw: Any) -> tuple[Profile, ...]:
+    """The optional "profiles" list: [{"name": ..., "weights": {criterion id: raw weight}}].
+    Weights for criteria the scenario lacks are kept (and ignored when scoring)."""
+    out: list[Profile] = []
+    for i, item in enumerate(read_list(raw, "profiles")):
+        where = f"profiles[{i}]"
+        o = read_object(item, where)
+        name = profile_name(o.get("name"), f"{where}.name")
+        twin = next((j for j, p in enumerate(out) if p.name.casefold() == name.casefold()), None)
+        if twin is not None:
+            raise InputError(f"{where}.name: {shown(name)} appears twice (also profiles[{twin}])")
+        weights = read_object(o.get("weights"), f"{where}.weights")
+        out.append(Profile(name, {str(k): profile_weight(v, f"{where}.weights.{cut(str(k), 40)}")
+                                  for k, v in weights.items()}))
+    return tuple(out)

@@ -166,6 +166,20 @@ class DataCheck:
 
 
 @dataclass(frozen=True)
+class Profile:
+    """A named set of raw weights ("Agent: playing time"): one stakeholder's view of the criteria.
+
+    Kept by criterion id, so criteria added or removed later do not break it: a weight for a
+    criterion the scenario no longer has is ignored, a criterion it has no weight for counts 0."""
+    name: str
+    weights: dict[str, float]
+
+    def weights_for(self, criteria: tuple["Criterion", ...]) -> tuple[float, ...]:
+        """One raw weight per criterion, in the criteria's order."""
+        return tuple(float(self.weights.get(c.id, 0.0)) for c in criteria)
+
+
+@dataclass(frozen=True)
 class Scenario:
     title: str
     subject: str                      # e.g. "Sergio Ramos leaving Monterrey"
@@ -180,6 +194,7 @@ class Scenario:
     data_checks: tuple[DataCheck, ...] = ()   # e.g. two sources of one league compared
     references: dict[str, Reference] = field(default_factory=dict)   # column id -> league-wide range
     legend: dict[str, str] = field(default_factory=dict)   # per-row source code in a data file -> full name
+    profiles: tuple[Profile, ...] = ()   # named weight sets saved with the document (see Profile)
 
     def __post_init__(self) -> None:
         validate(self)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 import numpy as np
 
-from evaluator.model import STALE_DAYS, Criterion, DataCheck, Direction, FigureStatus
+from evaluator.model import STALE_DAYS, Criterion, DataCheck, Direction, FigureStatus, Profile
 from evaluator.decision.scoring import TIE_TOLERANCE, Result, rounded_contributions, score
 from evaluator.formatting import (
     NO_SCORE, format_contribution, format_date, format_figure, format_score, format_score_range, join_names,
@@ -18,6 +18,7 @@ from evaluator.formatting import (
 )
 from evaluator.report_method import criterion_sentence, direction_words
 from evaluator.report_robustness import RobustnessSection, robustness_section
+from evaluator.report_profiles import ProfilesSection, profiles_section
 from evaluator.report_season import SeasonSection
 
 APP_NAME = "Club Fit"
@@ -104,13 +105,15 @@ class FitReport:
     data_checks: tuple[DataCheck, ...] = ()   # sources compared, results missing from a file
     legend: tuple[str, ...] = ()        # "S1 — full name" for every per-row source code in the data files
     season: SeasonSection | None = None       # "Over the season"; None when the figures are fixed
+    profiles: ProfilesSection | None = None   # "Weight profiles"; None when none are saved
 
     @property
     def document_title(self) -> str:
         return f"{self.title} — as of {self.as_of}"
 
 
-def build_report(result: Result, generated: datetime, season: SeasonSection | None = None) -> FitReport:
+def build_report(result: Result, generated: datetime, season: SeasonSection | None = None,
+                 profiles: tuple[Profile, ...] = ()) -> FitReport:
     """The report's content for ``result``; ``generated`` is stamped on it (passed in for tests)."""
     s = result.scenario
     figures, sources = _figures(result)
@@ -136,6 +139,7 @@ def build_report(result: Result, generated: datetime, season: SeasonSection | No
         data_checks=s.data_checks,
         legend=tuple(f"{code} — {name}" for code, name in s.legend.items()),
         season=season,
+        profiles=profiles_section(result.prepared, profiles),
     )
 
 

@@ -42,7 +42,7 @@ def no_modal_dialogs(monkeypatch):
             raise AssertionError(f"unexpected modal dialog dialogs.{name}{args[1:3]}")
         return call
     for name in ("show_error", "show_info", "show_list", "ask_open_path", "ask_save_path", "ask_item",
-                 "ask_yes_no", "show_document"):
+                 "ask_yes_no", "show_document", "ask_text", "ask_replace"):
         monkeypatch.setattr(dialogs, name, refuse(name))
     # Windows a test changed are closed at teardown and would ask to save: they are thrown away.
     # Tests of that question replace this with their own answer and check it was asked.

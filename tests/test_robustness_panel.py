@@ -17,7 +17,7 @@ from robustness_cases import random_scenario
 from ui.main_window import MainWindow
 from ui.panels.robustness_panel import FULL_SAMPLES, LIVE_SAMPLES
 
-HOW_SURE = 3   # Ranking, Figures and sources, Season, How sure (the last tab, as bench_live assumes)
+HOW_SURE = 4   # Ranking, Figures and sources, Profiles, Season, How sure (the last tab, as bench_live assumes)
 
 
 def _shown(qtbot, session, tab: int = HOW_SURE) -> MainWindow:

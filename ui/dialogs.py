@@ -55,6 +55,27 @@ def ask_item(parent: QWidget | None, title: str, label: str, items: list[str], c
     return item if ok else ""
 
 
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """A line of text typed by the user, or None when cancelled."""
+    typed, ok = QInputDialog.getText(parent, title, label, text=text)
+    return typed if ok else None
+
+
+def replace_box(parent: QWidget | None, title: str, message: str) -> QMessageBox:
+    """A Replace / Cancel question, Cancel by default (built apart so tests can look at it)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, message, QMessageBox.StandardButton.Cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)   # the message quotes names the user typed
+    box.addButton("Replace", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box
+
+
+def ask_replace(parent: QWidget | None, title: str, message: str) -> bool:
+    box = replace_box(parent, title, message)
+    box.exec()
+    return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
+
+
 def show_list(parent: QWidget | None, title: str, items: tuple[str, ...] | list[str]) -> None:
     """A long list of lines to read and copy, in a resizable window."""
     from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout

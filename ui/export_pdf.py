@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from evaluator.atomic import write_atomic
 from evaluator.decision.scoring import Result
 from evaluator.errors import InputError
+from evaluator.model import Profile
 from evaluator.report import APP_NAME, FitReport, build_report
 from evaluator.report_robustness import RobustnessSection
 from ui.palette import MUTED, printing
@@ -44,7 +45,8 @@ CHART_INDEX = QTextFormat.Property.UserProperty + 1
 
 
 def export_report(result: Result, path: str | os.PathLike[str], paper: str = "a4",
-                  generated: datetime | None = None, season: Timeline | None = None) -> Path:
+                  generated: datetime | None = None, season: Timeline | None = None,
+                  profiles: tuple[Profile, ...] = ()) -> Path:
     """Write the fit report for ``result`` to ``path`` as a PDF, atomically.
 
     A bad path (missing folder, a folder, unwritable) raises a one-line ``InputError`` naming it;
@@ -54,7 +56,7 @@ def export_report(result: Result, path: str | os.PathLike[str], paper: str = "a4
         raise InputError(f"paper {paper!r}: use one of {', '.join(PAPERS)}")
     from evaluator.report_season import season_section
     report = build_report(result, generated or datetime.now().astimezone(),
-                          season_section(season) if season is not None else None)
+                          season_section(season) if season is not None else None, profiles)
     return write_atomic(path, lambda tmp: write_pdf(report, result, tmp, paper, season))
 
 

@@ -21,6 +21,7 @@ from ui.panels.deferred_tab import DeferredTab
 from ui.panels.figures_table import FiguresTable
 from ui.panels.header import CaseHeader
 from ui.panels.messages_panel import MessagesPanel
+from ui.panels.profiles_panel import ProfilesPanel
 from ui.panels.ranking_table import RankingTable
 from ui.panels.score_chart import ScoreChart
 from ui.panels.weights_panel import WeightsPanel
@@ -54,8 +55,9 @@ class MainWindow(QMainWindow):
         self.how_sure: DeferredTab[RobustnessPanel] = DeferredTab(_robustness_panel, result)
         self.season: DeferredTab[SeasonPanel] = DeferredTab(self._season_panel, result)
         self.freshness = DataFreshness(session)
+        self.profiles = ProfilesPanel(session)
         self.views = (self.header, self.case, self.weights, self.messages, self.scores, self.contributions,
-                      self.ranking, self.figures, self.how_sure, self.season, self.freshness)
+                      self.ranking, self.figures, self.how_sure, self.season, self.freshness, self.profiles)
         for view in self.views:
             self.signals.changed.connect(view.show_result)
         self.signals.changed.connect(self._on_change)
@@ -99,13 +101,15 @@ class MainWindow(QMainWindow):
         tabs.addTab(self.ranking, "&Ranking")
         tabs.addTab(self.figures, "&Figures and sources")
         tabs.tabBar().setAccessibleName("Tables")
-        tabs.tabBar().setAccessibleDescription("Ranking, figures with their sources, the season and how sure the "
-                                               "ranking is; Ctrl+Tab moves between them")
+        tabs.tabBar().setAccessibleDescription("Ranking, figures with their sources, weight profiles, the season and "
+                                               "how sure the ranking is; Ctrl+Tab moves between them")
+        tabs.addTab(self.profiles, "&Profiles")   # weight profiles side by side (ui/panels/profiles_panel.py)
         tabs.addTab(self.season, "S&eason")   # before How sure, which stays the last tab
         how_sure_page = _scrolling(self.how_sure)
         tabs.addTab(how_sure_page, "How &sure")
         for i, tip in enumerate(("Clubs best first, with the points each criterion adds",
                                  "Every figure with where it came from; double-click one to edit it",
+                                 "Named weight profiles (stakeholders) and the ranking under each, side by side",
                                  "Each club's fit score on every matchday of the season; click a date to move to it",
                                  "How much the weights or a figure would have to change to alter the ranking")):
             tabs.setTabToolTip(i, tip)

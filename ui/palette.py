@@ -30,6 +30,10 @@ NOTE_BG = "#EBF4FF"
 NOTE_BORDER = "#90CDF4"
 HEADING = "#1A4971"
 FLAG = "#975A16"
+# A rank that differs between weight profiles: a light amber cell with dark text, the same in
+# both themes (the cell sets both colours, so it reads on a dark table too; 13:1 contrast).
+DIFFERS_BG = "#FCE7A8"
+DIFFERS_TEXT = "#1A202C"
 
 
 @dataclass(frozen=True)

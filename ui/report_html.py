@@ -10,9 +10,10 @@ import html
 from collections.abc import Collection
 
 from evaluator.report import APP_NAME, FitReport
+from evaluator.report_profiles import ProfilesSection
 from evaluator.report_robustness import RobustnessSection
 from ui.palette import (
-    ALT_BG, FLAG, HEAD_BG, HEADING, MISSING, MUTED, NOTE_BG, NOTE_BORDER, RULE, TEXT, WARNING_BG, WARNING_BORDER,
+    ALT_BG, DIFFERS_BG, DIFFERS_TEXT, FLAG, HEAD_BG, HEADING, MISSING, MUTED, NOTE_BG, NOTE_BORDER, RULE, TEXT, WARNING_BG, WARNING_BORDER,
 )
 MISSING_LISTED = 5             # fixtures without a result listed per file in the report
 
@@ -78,6 +79,9 @@ def report_html(r: FitReport) -> str:
     if r.robustness is not None:
         parts.append(robustness_html(r.robustness, r.criteria))
 
+    if r.profiles is not None:
+        parts.append(profiles_html(r.profiles))
+
     parts.append("<h2>Figures and sources</h2>")
     if r.callouts:
         items = "".join(f"<li>{e(c)}</li>" for c in r.callouts)
@@ -124,6 +128,27 @@ def _season_html(r: FitReport) -> str:
             f"<p class='chart'>[[chart{index}]]</p>"
             f"<p class='small'>{e(r.season.how)} {r.season.dates} dates, {e(r.season.first)} to "
             f"{e(r.season.last)}.</p>")
+
+
+def profiles_html(p: ProfilesSection) -> str:
+    """Weight profiles: each stakeholder's weights and ranking, then the ranks side by side."""
+    e = html.escape
+    parts = ["<h2>Weight profiles</h2>", _box(" ".join(e(x) for x in (p.summary, *p.notes)), NOTE_BG, NOTE_BORDER)]
+    rows = [[f"<b>{e(x.name)}</b>", e(x.weights), e(x.ranking)] for x in p.profiles]
+    parts.append(_table(["Profile", "Weight shares", "Ranking"], rows, widths=[20, 40, 40], css="data compact"))
+    if p.rows:
+        profile_columns = range(1, len(p.headers) - 2)
+
+        def cell(j: int, text: str, differs: bool) -> str:
+            if differs and j in profile_columns:   # bold as well as coloured: it reads in grey print
+                return f"<span style='color: {DIFFERS_TEXT}; background-color: {DIFFERS_BG}'><b>{e(text)}</b></span>"
+            return f"<b>{e(text)}</b>" if j == 0 else e(text)
+        ranks = [[cell(j, t, d) for j, t in enumerate(row)] for row, d in zip(p.rows, p.differs)]
+        k = len(p.headers) - 1
+        parts.append(_table(list(p.headers), ranks, right=set(range(1, k + 1)),
+                            widths=[100 - k * (64 // k)] + [64 // k] * k))
+    parts.append(f"<p class='small'>{e(p.explanation)} Highlighted: the club's rank differs between profiles.</p>")
+    return "".join(parts)
 
 
 def _data_checks_html(r: FitReport) -> str:

@@ -173,6 +173,16 @@ class SMAARun:
         run._setup(utilities, dirichlet_weights(k, samples, seed), np.zeros(k), keep_mid_ranks, missing)
         return run
 
+    @classmethod
+    def of_weights(cls, utilities: np.ndarray, weights: np.ndarray, seed: int = 0,
+                   missing: np.ndarray | None = None) -> "SMAARun":
+        """SMAA over given weight rows ``(S, K)`` (normalised, >= 0) instead of the whole
+        simplex, e.g. a region the stakeholders' profiles span; missing figures as above."""
+        run = cls.__new__(cls)
+        run.result, run.seed, run.band, run.messages = None, seed, None, ()
+        run._setup(utilities, weights, np.zeros(utilities.shape[1]), False, missing)
+        return run
+
     def _setup(self, u: np.ndarray, w: np.ndarray, spread: np.ndarray, keep_mid: bool = True,
                missing: np.ndarray | None = None) -> None:
         n, k = u.shape

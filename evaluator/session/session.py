@@ -27,7 +27,8 @@ from evaluator.model import (
 from evaluator.report_method import description_after_flip
 from evaluator.session import saving
 from evaluator.session.inputs import check_weight, read_document, weights_of
-from evaluator.session.state import Change, Edit, State, changes_between
+from evaluator.session.profiles import ProfileEdits
+from evaluator.session.state import Change, Edit, State, changes_between, opened
 
 if TYPE_CHECKING:
     from evaluator.data.league_table import Row
@@ -39,7 +40,7 @@ Listener = Callable[[Result, Change], None]
 EditListener = Callable[[Edit], None]
 
 
-class Session:
+class Session(ProfileEdits):   # profile edits: evaluator/session/profiles.py
     def __init__(self, scenario: Scenario, case: CaseDefinition | None = None, path: Path | None = None,
                  read_only: bool = False) -> None:
         self._listeners: list[Listener] = []
@@ -48,7 +49,7 @@ class Session:
         self.path, self.read_only = path, read_only
         self._case_path = case.path if case is not None else None   # the case file this document owns
         self.generation = 0        # grows when another document opens (stale file reads are dropped)
-        state = State(scenario, weights_of(scenario), case)
+        state = opened(scenario, weights_of(scenario), case)
         self._prepared = prepare(scenario)
         self._state, self._result = state, self._score(state, self._prepared)
         self._season: tuple[object, SeasonPrepared] | None = None   # (what it was built from, the dates' figures)
@@ -67,8 +68,8 @@ class Session:
 
     @property
     def scenario(self) -> Scenario:
-        """The scenario with the current weights folded in (what a save writes)."""
-        return self._state.scenario.with_weights(self._state.weight_dict())
+        """The scenario with the current weights and profiles folded in (what a save writes)."""
+        return replace(self._state.scenario.with_weights(self._state.weight_dict()), profiles=self._state.profiles)
 
     @property
     def result(self) -> Result:
@@ -295,12 +296,12 @@ class Session:
     def open(self, path: Path, read_only: bool = False, allow_outside: bool = False) -> None:
         """Open another document; the current one stays when the file cannot be used."""
         scenario, case = read_document(path, allow_outside)
-        self._open(State(scenario, weights_of(scenario), case), path, read_only)
+        self._open(opened(scenario, weights_of(scenario), case), path, read_only)
 
     def open_as_new(self, path: Path) -> None:
         """A new, untitled document started from the case or scenario at ``path`` (a template)."""
         scenario, case = read_document(path, allow_outside=True)   # a template the app ships
-        self._open(State(scenario, weights_of(scenario), case), None, False)
+        self._open(opened(scenario, weights_of(scenario), case), None, False)
         self._case_path = None
 
     def save(self, path: Path | None = None) -> Path:
@@ -363,7 +364,7 @@ class Session:
         day = on or self._state.scenario.as_of or case.as_of
         lg = self._state.leagues if leagues is None else leagues
         scenario = live_case.rebuild(case, day, lg, self._state.scenario, self.cache)
-        return State(scenario, self._state.weights, case, lg)
+        return State(scenario, self._state.weights, case, lg, self._state.profiles)
 
     def _live_case(self, what: str) -> CaseDefinition:
         if self._state.case is None:

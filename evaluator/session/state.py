@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from enum import Flag, auto
 from pathlib import Path
 
-from evaluator.model import CaseDefinition, Criterion, Scale, Scenario
+from evaluator.model import CaseDefinition, Criterion, Profile, Scale, Scenario
 
 
 class Change(Flag):
@@ -20,9 +20,10 @@ class Change(Flag):
     FIGURES = auto()     # any figure, the as-of date or the data checks
     CASE = auto()        # the files behind the figures, the doubtful-row rule, loaded leagues
     DOCUMENT = auto()    # another document opened, or the same one saved under a name
+    PROFILES = auto()    # named weight profiles saved, removed or renamed
     NONE = 0
     SHAPE = CRITERIA | CLUBS
-    ALL = WEIGHTS | CRITERIA | CLUBS | FIGURES | CASE | DOCUMENT
+    ALL = WEIGHTS | CRITERIA | CLUBS | FIGURES | CASE | DOCUMENT | PROFILES
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class State:
     weights: tuple[float, ...]           # raw weights, one per criterion in scenario order
     case: CaseDefinition | None = None   # the files the figures come from; None: fixed figures
     leagues: tuple[Path, ...] = ()       # leagues loaded beyond the case's, to pick clubs from
+    profiles: tuple[Profile, ...] = ()   # named weight sets; the scenario's own copy is cleared (one truth)
 
     @property
     def live(self) -> bool:
@@ -56,6 +58,8 @@ def changes_between(before: State | None, after: State) -> Change:
         changed |= Change.FIGURES   # a new scenario object: its figures, date or checks may differ
     if before.case != after.case or before.leagues != after.leagues:
         changed |= Change.CASE
+    if before.profiles != after.profiles:
+        changed |= Change.PROFILES
     return changed
 
 
@@ -67,6 +71,11 @@ class Edit:
     key: str            # e.g. "weight:defence"; "" never merges
     before: State
     after: State
+
+
+def opened(scenario: Scenario, weights: tuple[float, ...], case: CaseDefinition | None) -> State:
+    """The state of a document as read: its profiles move from the scenario into the state."""
+    return State(replace(scenario, profiles=()), weights, case, profiles=scenario.profiles)
 
 
 def _defined(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
