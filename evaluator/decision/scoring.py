@@ -6,7 +6,10 @@ Rules (docs/method.md says the same in plain words):
   range (every club of the candidates' leagues, filled in by the data layer), a fixed range,
   or the candidates' own range (min..max of the clubs that have the figure). A reference
   scale whose range is unknown scores on the own range, with a message.
-  "lower" mirrors "higher"; "target" scores the distance |x - target| as lower-is-better.
+  "lower" mirrors "higher"; "target" scores the distance |x - target| as lower-is-better:
+  with a tolerance, 1 at the target falling linearly to 0 at target +/- tolerance; without
+  one (older files), between the nearest club (1) and the farthest (0), or on a fixed scale
+  up to its farther end.
 - A criterion on which every club has the same value cannot separate the clubs: every club
   gets the midpoint (0.5), so it shifts all scores equally and never changes the order.
 - A missing figure is unknown somewhere on the scale: the club gets a score range, low with
@@ -105,33 +108,72 @@ class Result:
 
 def criterion_utilities(values: np.ndarray, criterion: Criterion) -> tuple[np.ndarray, float, float, bool]:
     """Map one criterion's raw values (NaN = missing) to 0..1; returns (u, lo, hi, flat)."""
+    shape = value_shape(values, criterion)
+    if shape is None:
+        return np.full_like(values, np.nan), np.nan, np.nan, False
+    return apply_shape(values, criterion, shape), shape.lo, shape.hi, shape.flat
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a criterion's value function takes from the clubs' figures: the scale in force
+    (lo..hi) and, for a target, the distances mapped to 1 and 0 (dmin, dmax)."""
+    lo: float
+    hi: float
+    flat: bool                  # cannot separate the clubs: every present figure scores 0.5
+    dmin: float = 0.0
+    dmax: float = 0.0
+
+
+def value_shape(values: np.ndarray, criterion: Criterion) -> Shape | None:
+    """The value function's parameters on these figures; None when no club has one."""
     present = ~np.isnan(values)
     if criterion.scale.fixed:
         lo, hi = criterion.scale.bounds()
     elif present.any():
         lo, hi = float(values[present].min()), float(values[present].max())
     else:
-        return np.full_like(values, np.nan), np.nan, np.nan, False
-    flat = not criterion.scale.fixed and hi - lo <= 1e-12 * max(1.0, abs(hi))
-    if flat:
-        u = np.where(present, 0.5, np.nan)
-        return u, lo, hi, True
-    x = np.clip(values, lo, hi)
-    if criterion.direction is Direction.HIGHER:
-        u = (x - lo) / (hi - lo)
-    elif criterion.direction is Direction.LOWER:
-        u = (hi - x) / (hi - lo)
+        return None
+    if not criterion.absolute and hi - lo <= 1e-12 * max(1.0, abs(hi)):
+        return Shape(lo, hi, True)
+    if criterion.direction is not Direction.TARGET:
+        return Shape(lo, hi, False)
+    t = criterion.target_value()
+    if criterion.tolerance is not None:      # 1 at the target, 0 at target +/- tolerance
+        dmin, dmax = 0.0, float(criterion.tolerance)
+    elif criterion.scale.fixed:
+        dmin, dmax = 0.0, max(t - lo, hi - t, 0.0)
     else:
-        t = criterion.target_value()
         d = np.abs(values - t)
-        if criterion.scale.fixed:
-            dmin, dmax = 0.0, max(t - lo, hi - t, 0.0)
-        else:
-            dmin, dmax = float(np.nanmin(d)), float(np.nanmax(d))
-        if dmax - dmin <= 1e-12 * max(1.0, dmax):
-            return np.where(present, 0.5, np.nan), lo, hi, not criterion.scale.fixed
-        u = np.clip((dmax - np.minimum(d, dmax)) / (dmax - dmin), 0.0, 1.0)
-    return np.where(present, u, np.nan), lo, hi, False
+        dmin, dmax = float(np.nanmin(d)), float(np.nanmax(d))
+    if dmax - dmin <= 1e-12 * max(1.0, dmax):   # every club equally far from the target
+        return Shape(lo, hi, not criterion.absolute, dmin, dmax)
+    return Shape(lo, hi, False, dmin, dmax)
+
+
+def apply_shape(x: np.ndarray, criterion: Criterion, shape: Shape) -> np.ndarray:
+    """The value function itself: figures (NaN = missing) to 0..1 (NaN stays NaN)."""
+    present = ~np.isnan(x)
+    lo, hi = shape.lo, shape.hi
+    if shape.flat or (criterion.direction is Direction.TARGET and shape.dmax - shape.dmin <= 1e-12 * max(1.0, shape.dmax)):
+        return np.where(present, 0.5, np.nan)
+    if criterion.direction is Direction.HIGHER:
+        u = (np.clip(x, lo, hi) - lo) / (hi - lo)
+    elif criterion.direction is Direction.LOWER:
+        u = (hi - np.clip(x, lo, hi)) / (hi - lo)
+    else:
+        d = np.abs(x - criterion.target_value())
+        u = np.clip((shape.dmax - np.minimum(d, shape.dmax)) / (shape.dmax - shape.dmin), 0.0, 1.0)
+    return np.where(present, u, np.nan)
+
+
+def value_curve(prepared: Prepared, j: int, xs: np.ndarray) -> np.ndarray:
+    """Criterion ``j``'s value function (the scorer's own, on the clubs' current figures) at
+    each of ``xs``: what the criteria editor plots. NaN when no club has the figure."""
+    crit = prepared.scenario.criteria[j]
+    shape = value_shape(prepared.values[:, j], crit)
+    x = np.asarray(xs, dtype=float)
+    return np.full_like(x, np.nan) if shape is None else apply_shape(x, crit, shape)
 
 
 def prepare(scenario: Scenario) -> Prepared:
