@@ -6,7 +6,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from evaluator.decision.scoring import prepare, score, value_curve
+from evaluator.decision.scoring import prepare, score
+from evaluator.decision.value_functions import value_curve
 from evaluator.documents import scenario_from_dict, scenario_to_dict
 from evaluator.errors import InputError
 from tests.helpers import make

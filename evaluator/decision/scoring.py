@@ -28,6 +28,7 @@ from functools import cached_property
 import numpy as np
 
 from evaluator.decision import small
+from evaluator.decision.value_functions import apply_shape, value_shape
 from evaluator.model import Criterion, Direction, Scenario
 
 TIE_TOLERANCE = 1e-9   # score points; differences below this are float noise, not a ranking
@@ -112,68 +113,6 @@ def criterion_utilities(values: np.ndarray, criterion: Criterion) -> tuple[np.nd
     if shape is None:
         return np.full_like(values, np.nan), np.nan, np.nan, False
     return apply_shape(values, criterion, shape), shape.lo, shape.hi, shape.flat
-
-
-@dataclass(frozen=True)
-class Shape:
-    """What a criterion's value function takes from the clubs' figures: the scale in force
-    (lo..hi) and, for a target, the distances mapped to 1 and 0 (dmin, dmax)."""
-    lo: float
-    hi: float
-    flat: bool                  # cannot separate the clubs: every present figure scores 0.5
-    dmin: float = 0.0
-    dmax: float = 0.0
-
-
-def value_shape(values: np.ndarray, criterion: Criterion) -> Shape | None:
-    """The value function's parameters on these figures; None when no club has one."""
-    present = ~np.isnan(values)
-    if criterion.scale.fixed:
-        lo, hi = criterion.scale.bounds()
-    elif present.any():
-        lo, hi = float(values[present].min()), float(values[present].max())
-    else:
-        return None
-    if not criterion.absolute and hi - lo <= 1e-12 * max(1.0, abs(hi)):
-        return Shape(lo, hi, True)
-    if criterion.direction is not Direction.TARGET:
-        return Shape(lo, hi, False)
-    t = criterion.target_value()
-    if criterion.tolerance is not None:      # 1 at the target, 0 at target +/- tolerance
-        dmin, dmax = 0.0, float(criterion.tolerance)
-    elif criterion.scale.fixed:
-        dmin, dmax = 0.0, max(t - lo, hi - t, 0.0)
-    else:
-        d = np.abs(values - t)
-        dmin, dmax = float(np.nanmin(d)), float(np.nanmax(d))
-    if dmax - dmin <= 1e-12 * max(1.0, dmax):   # every club equally far from the target
-        return Shape(lo, hi, not criterion.absolute, dmin, dmax)
-    return Shape(lo, hi, False, dmin, dmax)
-
-
-def apply_shape(x: np.ndarray, criterion: Criterion, shape: Shape) -> np.ndarray:
-    """The value function itself: figures (NaN = missing) to 0..1 (NaN stays NaN)."""
-    present = ~np.isnan(x)
-    lo, hi = shape.lo, shape.hi
-    if shape.flat or (criterion.direction is Direction.TARGET and shape.dmax - shape.dmin <= 1e-12 * max(1.0, shape.dmax)):
-        return np.where(present, 0.5, np.nan)
-    if criterion.direction is Direction.HIGHER:
-        u = (np.clip(x, lo, hi) - lo) / (hi - lo)
-    elif criterion.direction is Direction.LOWER:
-        u = (hi - np.clip(x, lo, hi)) / (hi - lo)
-    else:
-        d = np.abs(x - criterion.target_value())
-        u = np.clip((shape.dmax - np.minimum(d, shape.dmax)) / (shape.dmax - shape.dmin), 0.0, 1.0)
-    return np.where(present, u, np.nan)
-
-
-def value_curve(prepared: Prepared, j: int, xs: np.ndarray) -> np.ndarray:
-    """Criterion ``j``'s value function (the scorer's own, on the clubs' current figures) at
-    each of ``xs``: what the criteria editor plots. NaN when no club has the figure."""
-    crit = prepared.scenario.criteria[j]
-    shape = value_shape(prepared.values[:, j], crit)
-    x = np.asarray(xs, dtype=float)
-    return np.full_like(x, np.nan) if shape is None else apply_shape(x, crit, shape)
 
 
 def prepare(scenario: Scenario) -> Prepared:

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from evaluator.decision.scoring import Prepared, value_curve, value_shape
+from evaluator.decision.scoring import Prepared
+from evaluator.decision.value_functions import Curve, value_curve, value_function
 from evaluator.errors import InputError, shown
 from evaluator.model import (
     MAX_MAGNITUDE, SCALE_KINDS, SLIDER_MAX, Column, Criterion, Direction, Scale, Scenario, check_number, in_force,
@@ -62,7 +63,7 @@ def new_criterion(scenario: Scenario, column: Column) -> Criterion:
         label, n = f"{column.label} ({n})", n + 1
     scale = Scale(kind="reference") if column.id in scenario.references else Scale(kind="own")
     return Criterion(cid, label, column.id, Direction.HIGHER, unit=column.unit,
-                     scale=in_force(scale, column.id, scenario.references), description=column.description)
+                     scale=in_force(scale, column.id, scenario.references))   # the column's description says what it is
 
 
 def with_criterion(state: State, column_id: str) -> State:
@@ -254,23 +255,6 @@ class CriteriaEditing:
         """The criterion's value function (figure -> 0..1) at ``xs``, as the scorer applies it now."""
         return value_curve(self._prepared, index(self._state.scenario, criterion_id), xs)
 
-    def value_range(self, criterion_id: str) -> tuple[float, float]:
-        """The x range to show a value function over: the scale in force, widened to the target
-        +/- tolerance and to every club's figure (NaN, NaN when nothing is known)."""
-        p = self._prepared
-        j = index(p.scenario, criterion_id)
-        crit = p.scenario.criteria[j]
-        values = p.values[:, j]
-        shape = value_shape(values, crit)
-        pts = [x for x in values.tolist() if x == x]
-        if shape is not None:
-            pts += [shape.lo, shape.hi]
-        if crit.direction is Direction.TARGET and crit.target is not None:
-            tol = crit.tolerance if crit.tolerance is not None else (shape.dmax if shape is not None else 0.0)
-            pts += [crit.target - tol, crit.target + tol]
-        if not pts:
-            return math.nan, math.nan
-        lo, hi = min(pts), max(pts)
-        if not hi > lo:
-            lo, hi = lo - max(1.0, abs(lo) * 0.1), hi + max(1.0, abs(hi) * 0.1)
-        return lo, hi
+    def value_function(self, criterion_id: str) -> Curve:
+        """The criterion's value function to draw, with each club's figure and value on it."""
+        return value_function(self._prepared, index(self._state.scenario, criterion_id))
