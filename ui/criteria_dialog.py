@@ -246,8 +246,11 @@ class CriteriaDialog(QDialog):
     def _set_scale(self, kind: str) -> None:
         j = self._index()
         lo, hi = float(self.session.prepared.lo[j]), float(self.session.prepared.hi[j])
-        if kind == "fixed" and not (hi > lo):   # no range yet: one unit around what is known
-            lo, hi = (0.0, 1.0) if math.isnan(lo) else (lo - 0.5, lo + 0.5)
+        if kind == "fixed":
+            if not hi > lo:   # no range yet: one unit around what is known
+                lo, hi = (0.0, 1.0) if math.isnan(lo) else (lo - 0.5, lo + 0.5)
+            q = 10.0 ** self.lo.decimals()   # the range in force, widened to what the spin boxes show
+            lo, hi = math.floor(lo * q) / q, math.ceil(hi * q) / q
         self.session.set_scale_kind(self._selected, kind, lo, hi)
 
     # --- drawing -----------------------------------------------------------------------------------
@@ -364,7 +367,7 @@ def show_criteria(window: QWidget, session: Session, signals: SessionSignals) ->
     if dialog is None or dialog.session is not session:
         dialog = CriteriaDialog(session, signals, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if dialog.isVisible():
+        dialog.activateWindow()   # already open: bring it to the front
     dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
     return dialog
