@@ -254,7 +254,7 @@ def _count_of(m: int, n: int, thing: str) -> str:
 
 def _explanation(rb: Robustness) -> str:
     s = rb.result.scenario
-    own = [c.label for c in s.criteria if not c.scale.fixed]
+    own = [c.label for c in s.criteria if not c.absolute]   # a tolerance target is absolute too
     samples = f"{rb.smaa.n_samples:,}" if rb.smaa else "many"
     if own:
         cause = (f"it can happen because {join_names(own)} {'is' if len(own) == 1 else 'are'} scored on the "

@@ -170,3 +170,33 @@ def test_every_control_has_a_name_and_description_and_tab_visits_them(dialog):
                    dialog.direction, dialog.scale):
         assert widget in chain, widget.accessibleName()
     assert QApplication.focusWidget() is not None
+
+
+def test_the_reports_value_function_plots_are_the_scorers_and_placed_in_the_method_section(qapp):
+    from datetime import datetime, timezone
+
+    from clubfit.paths import bundled_scenario
+    from evaluator.decision.value_functions import value_function
+    from evaluator.report import build_report
+    from evaluator.session import Session
+    from ui.export_pdf import ReportCharts
+    from ui.panels.value_curve_chart import ValueCurvesChart
+    from ui.report_html import report_html
+    s = Session.from_file(bundled_scenario(), read_only=True)
+    s.set_direction("age", "target", 27.0, 2.0)
+    charts = ReportCharts(s.result, 700, 900)
+    try:
+        curves = charts.widgets[-1]
+        assert isinstance(curves, ValueCurvesChart) and len(curves.plots) == 3
+        for j, plot in enumerate(curves.plots):
+            want = value_function(s.prepared, j)
+            np.testing.assert_array_equal(plot.curve.getData()[1], want.ys)
+            np.testing.assert_array_equal(plot.clubs.data["y"], s.prepared.utilities[:, j])
+        assert curves.plots[2].target_line.value() == 27.0
+    finally:
+        charts.close()
+    report = build_report(s.result, datetime(2026, 1, 2, tzinfo=timezone.utc))
+    html = report_html(report)
+    n = 2 + bool(report.robustness is not None and report.robustness.acceptability)   # no season here
+    assert html.index("<h2>Method in plain words") < html.index(f"[[chart{n}]]") < html.index("<h2>Figures and sources")
+    assert "1 at 27, falling in a straight line to 0 at 25 and 29 years (the tolerance, ± 2 years)" in html

@@ -396,7 +396,7 @@ def scale_setters(result: Result) -> np.ndarray:
     p = result.prepared
     out: set[int] = set()
     for j, crit in enumerate(p.scenario.criteria):
-        if result.weights[j] <= 0 or crit.scale.fixed:
+        if result.weights[j] <= 0 or crit.absolute:   # utilities of its own figure alone
             continue
         v = p.values[:, j]
         cols = [v] if crit.direction is not Direction.TARGET else [v, np.abs(v - crit.target_value())]

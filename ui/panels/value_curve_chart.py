@@ -42,7 +42,8 @@ class CurvePlot(pg.PlotItem):
         self.addItem(self.target_line)
         self.curve = pg.PlotDataItem(pen=pg.mkPen(scheme.text, width=2.5))
         self.addItem(self.curve)
-        self.clubs = pg.ScatterPlotItem(size=11, pen=pg.mkPen(scheme.text, width=1))
+        # No symbol cache: cached symbols would reach the PDF as little raster images.
+        self.clubs = pg.ScatterPlotItem(size=11, pen=pg.mkPen(scheme.text, width=1), useCache=False)
         self.addItem(self.clubs)
         self.setTitle(title, color=scheme.text, size="9pt")
 
@@ -101,6 +102,8 @@ class ValueCurvesChart(BarChartView):
     def show_result(self, result: object) -> None:   # built once for print
         pass
 
-    @staticmethod
-    def height_for(criteria: int) -> int:
-        return 190 * ((criteria + ValueCurvesChart.COLUMNS - 1) // ValueCurvesChart.COLUMNS)
+    ROW_HEIGHT = 170   # two small plots a row; the report pages stay over half full (test_report_layout)
+
+    @classmethod
+    def height_for(cls, criteria: int) -> int:
+        return cls.ROW_HEIGHT * ((criteria + cls.COLUMNS - 1) // cls.COLUMNS)
