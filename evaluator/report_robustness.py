@@ -259,8 +259,11 @@ def _explanation(rb: Robustness) -> str:
     if own:
         cause = (f"it can happen because {join_names(own)} {'is' if len(own) == 1 else 'are'} scored on the "
                  "candidates' own range, whose ends the left-out club may set; fixed scales remove it")
-    else:
+    elif all(c.scale.fixed for c in s.criteria):
         cause = "here every criterion uses a fixed scale, so it cannot happen"
+    else:
+        cause = ("here every criterion scores a club on its own figure alone (a fixed scale or a target with a "
+                 "tolerance), so it cannot happen")
     return (
         "A stability interval is the range of one criterion's share of the total weight, the others keeping "
         "their proportions, over which first place (or the whole ranking) stays exactly as it is now; a wide "

@@ -82,7 +82,9 @@ class CriteriaDialog(QDialog):
         self._fill_catalogue()
         self.refresh()
         signals.changed.connect(self._on_changed)
-        self.resize(900, 560)
+        # Word-wrapped labels do not push the layout's minimum: below this the plot met the legend.
+        self.setMinimumSize(860, 580)
+        self.resize(900, 600)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.signals.changed.disconnect(self._on_changed)   # a closed editor listens no more
