@@ -17,6 +17,7 @@ from evaluator.decision.value_functions import Curve, value_function
 from evaluator.model import Criterion, Direction
 from ui.palette import chart, club_colour
 from ui.panels.bar_axes import BarChartView
+from ui.text import esc
 
 
 class CurvePlot(pg.PlotItem):
@@ -45,7 +46,7 @@ class CurvePlot(pg.PlotItem):
         # No symbol cache: cached symbols would reach the PDF as little raster images.
         self.clubs = pg.ScatterPlotItem(size=11, pen=pg.mkPen(scheme.text, width=1), useCache=False)
         self.addItem(self.clubs)
-        self.setTitle(title, color=scheme.text, size="9pt")
+        self.setTitle(esc(title), color=scheme.text, size="9pt")   # pyqtgraph reads titles as HTML
 
     def show_curve(self, curve: Curve, criterion: Criterion, x_label: str) -> None:
         # The curve in the text colour: a criterion colour could be mistaken for a club's point.
@@ -60,7 +61,7 @@ class CurvePlot(pg.PlotItem):
             self.target_line.setValue(criterion.target_value())
         if curve.xs.size:
             self.setXRange(float(curve.xs[0]), float(curve.xs[-1]), padding=0.03)
-        self.setLabel("bottom", x_label, color=chart().text)
+        self.setLabel("bottom", esc(x_label), color=chart().text)
 
 
 class ValueCurveChart(BarChartView):
