@@ -83,7 +83,7 @@ def criterion_to_dict(c: Criterion, in_case: bool = False) -> dict[str, Any]:
         c = replace(c, scale=Scale(kind="reference"))
     return _drop_none({
         "id": c.id, "label": c.label, "column": c.column, "direction": c.direction.value,
-        "unit": c.unit, "target": c.target,
+        "unit": c.unit, "target": c.target, "tolerance": c.tolerance,
         "scale": scale_to_dict(c.scale),
         "description": c.description,
     })
@@ -204,6 +204,7 @@ def read_criterion(raw: Any, where: str) -> Criterion:
         direction=Direction.parse(o.get("direction"), f"{where}.direction"),
         unit=read_text(o.get("unit", ""), f"{where}.unit"),
         target=read_optional_number(o.get("target"), f"{where}.target"),
+        tolerance=read_optional_number(o.get("tolerance"), f"{where}.tolerance"),
         scale=scale,
         description=read_text(o.get("description", ""), f"{where}.description"),
     )

@@ -137,12 +137,22 @@ class Criterion:
     target: float | None = None  # required when direction is TARGET
     scale: Scale = field(default_factory=Scale)
     description: str = ""
+    # TARGET only: the value falls linearly from 1 at the target to 0 at target +/- tolerance.
+    # None (files before tolerances): the clubs' distances to the target are scaled between the
+    # nearest (1) and the farthest (0), or on a fixed scale up to its farther end.
+    tolerance: float | None = None
 
     def target_value(self) -> float:
         """The target of a TARGET criterion (validate() requires it there)."""
         if self.target is None:
             raise TypeError(f"criterion {self.id!r} has no target")
         return float(self.target)
+
+    @property
+    def absolute(self) -> bool:
+        """Whether a club's utility depends on its own figure only (a fixed scale, or a target
+        with a tolerance), not on the other clubs' figures."""
+        return self.scale.fixed or (self.direction is Direction.TARGET and self.tolerance is not None)
 
 
 @dataclass(frozen=True)
@@ -300,6 +310,9 @@ def validate(s: Scenario) -> None:
             if cr.target is None:
                 raise InputError(f"{where}.target: direction 'target' needs a target value")
             check_number(cr.target, f"{where}.target", MAX_MAGNITUDE)
+        if cr.tolerance is not None and not check_number(cr.tolerance, f"{where}.tolerance", MAX_MAGNITUDE) > 0:
+            raise InputError(f"{where}.tolerance: {cr.tolerance:g} must be above 0 (the distance from the "
+                             "target at which the value reaches 0)")
         for name in ("lo", "hi"):
             v = getattr(cr.scale, name)
             if v is not None:

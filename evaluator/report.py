@@ -12,11 +12,12 @@ import numpy as np
 
 from evaluator.model import STALE_DAYS, Criterion, DataCheck, Direction, FigureStatus, Profile
 from evaluator.decision.scoring import TIE_TOLERANCE, Result, rounded_contributions, score
+from evaluator.decision.value_functions import value_shape
 from evaluator.formatting import (
     NO_SCORE, format_contribution, format_date, format_figure, format_score, format_score_range, join_names,
     ranking_note,
 )
-from evaluator.report_method import criterion_sentence, direction_words
+from evaluator.report_method import criterion_sentence, direction_words, target_words
 from evaluator.report_robustness import RobustnessSection, robustness_section
 from evaluator.report_profiles import ProfilesSection, profiles_section
 from evaluator.report_season import SeasonSection
@@ -257,7 +258,9 @@ def method_notes(r: Result) -> tuple[str, ...]:
     for j, c in enumerate(s.criteria):
         col = s.column(c.column)
         unit = _unit(c.unit or col.unit)
-        if c.scale.fixed and c.scale.mode == "reference":
+        if c.direction is Direction.TARGET:   # the distance to the target, with or without a tolerance
+            scale = target_words(c, value_shape(p.values[:, j], c), col.decimals, unit)
+        elif c.scale.fixed and c.scale.mode == "reference":
             scale = (f"on a reference scale from {p.lo[j]:.{col.decimals}f} to {p.hi[j]:.{col.decimals}f}{unit}, "
                      f"the range across {c.scale.reason or 'every club of the candidates leagues'}: a club's "
                      "score does not depend on which other clubs are compared")
@@ -274,9 +277,9 @@ def method_notes(r: Result) -> tuple[str, ...]:
             scale = (f"on the candidates' own range, {p.lo[j]:.{col.decimals}f} to {p.hi[j]:.{col.decimals}f}{unit}: "
                      "the best club on it gets 1 and the worst 0")
         notes.append(criterion_sentence(c, col.label, scale))
-        if c.scale.mode == "reference" and not c.scale.fixed:
+        if c.scale.mode == "reference" and not c.scale.fixed and not c.absolute:
             notes[-1] += " (No reference range is known for this scenario, so the own range is used.)"
-    if any(not c.scale.fixed for c in s.criteria) and len(s.clubs) > 1:
+    if any(not c.absolute for c in s.criteria) and len(s.clubs) > 1:
         notes.append("Own-range scales depend on which clubs are on the list: adding or removing a club "
                      "can change the order of the others.")
     notes += [

@@ -9,8 +9,12 @@ for; flipped back, the note goes again.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from evaluator.model import Criterion, Direction
+
+if TYPE_CHECKING:
+    from evaluator.decision.value_functions import Shape
 
 _WRITTEN_FOR = re.compile(r"^\(Written for “([^”]+)”\.\) ")
 
@@ -42,3 +46,29 @@ def criterion_sentence(c: Criterion, column_label: str, scale: str) -> str:
     what = "" if c.label.lower() == column_label.lower() else f"{column_label[:1].lower()}{column_label[1:]}, "
     sentence = f"{c.label} — {what}{direction_words(c)} — is scored {scale}."
     return sentence + (f" {c.description}" if c.description else "")
+
+
+def target_words(c: Criterion, shape: Shape | None, decimals: int, unit: str) -> str:
+    """The "scored …" phrase of a target criterion: its value function and what its scale does.
+    ``shape``: the value function's parameters on the clubs' figures (None: no club has one)."""
+    t = c.target_value()
+    f = lambda x: f"{x:.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{x:.0f}"  # noqa: E731
+    if shape is None:
+        return f"by its distance from {f(t)}{unit}, but no club has this figure"
+    kind = {"reference": "reference", "fixed": "fixed", "own": "own"}[c.scale.mode]
+    span = f"{f(shape.lo)} to {f(shape.hi)}{unit}"
+    if c.tolerance is not None:
+        tol = float(c.tolerance)
+        scale = ("the candidates' own range" if kind == "own" else f"a {kind} scale") + f" ({span})"
+        return (f"by its distance from {f(t)}{unit}: 1 at {f(t)}, falling in a straight line to 0 at "
+                f"{f(t - tol)} and {f(t + tol)}{unit} (the tolerance, ± {f(tol)}{unit}); further away scores 0. "
+                f"The criterion's scale, {scale}, only frames its plot: a club's value depends on its own figure alone")
+    if shape.flat or shape.dmax - shape.dmin <= 1e-12 * max(1.0, shape.dmax):
+        return (f"by its distance from {f(t)}{unit}, but every club is equally far from it, so every club gets "
+                "0.5 and the criterion cannot change the order")
+    if c.scale.fixed:
+        return (f"by its distance from {f(t)}{unit} on a {kind} scale from {span}: 1 at {f(t)}, falling in a "
+                f"straight line to 0 at ± {f(shape.dmax)}{unit} (the scale's farther end)")
+    return (f"by its distance from {f(t)}{unit} among the candidates: the nearest club ({f(shape.dmin)}{unit} "
+            f"away) gets 1 and the farthest ({f(shape.dmax)}{unit} away) 0, in proportion to the distance; "
+            "no tolerance is set, so this depends on which clubs are compared")

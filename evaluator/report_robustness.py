@@ -254,13 +254,16 @@ def _count_of(m: int, n: int, thing: str) -> str:
 
 def _explanation(rb: Robustness) -> str:
     s = rb.result.scenario
-    own = [c.label for c in s.criteria if not c.scale.fixed]
+    own = [c.label for c in s.criteria if not c.absolute]   # a tolerance target is absolute too
     samples = f"{rb.smaa.n_samples:,}" if rb.smaa else "many"
     if own:
         cause = (f"it can happen because {join_names(own)} {'is' if len(own) == 1 else 'are'} scored on the "
                  "candidates' own range, whose ends the left-out club may set; fixed scales remove it")
-    else:
+    elif all(c.scale.fixed for c in s.criteria):
         cause = "here every criterion uses a fixed scale, so it cannot happen"
+    else:
+        cause = ("here every criterion scores a club on its own figure alone (a fixed scale or a target with a "
+                 "tolerance), so it cannot happen")
     return (
         "A stability interval is the range of one criterion's share of the total weight, the others keeping "
         "their proportions, over which first place (or the whole ranking) stays exactly as it is now; a wide "

@@ -37,8 +37,20 @@ def test_every_direction_and_scale_gives_one_whole_sentence(direction, scale, co
     assert " scores " not in sentence, sentence          # the old "X scores … (…) is scored …"
     assert sentence.endswith("Why this matters."), sentence
     assert re.match(r"^X — (goals conceded per match, )?(higher is better|lower is better|closest to 5 goals is best) — "
-                    r"is scored on [^.]+\.", sentence), sentence
+                    r"is scored (on|by its distance from) [^.]+\.", sentence), sentence
     assert ".." not in sentence and "  " not in sentence
+
+
+@pytest.mark.parametrize("scale", [None, (20.0, 34.0)])
+def test_a_target_with_a_tolerance_states_its_function_and_what_the_scale_does(scale):
+    s = make({"a": {"x": 25.0}, "b": {"x": 28.0}}, [("x", "target", 27.0) + ((scale,) if scale else ())], {"x": 1.0})
+    s = replace(s, criteria=(replace(s.criteria[0], unit="years", tolerance=2.5),))
+    (sentence,) = [n for n in method_notes(_score(s)) if n.startswith("X —")]
+    assert "closest to 27 years is best" in sentence
+    assert "1 at 27, falling in a straight line to 0 at 24.5 and 29.5 years (the tolerance, ± 2.5 years)" in sentence
+    kind = "a fixed scale (20 to 34 years)" if scale else "the candidates' own range (25 to 28 years)"
+    assert f"The criterion's scale, {kind}, only frames its plot" in sentence
+    assert not any("Own-range scales depend" in n for n in method_notes(_score(s)))
 
 
 def test_a_flipped_direction_says_which_direction_its_description_was_written_for():

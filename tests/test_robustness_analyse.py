@@ -1,6 +1,8 @@
 """analyse(): the single entry point, on the bundled case and edge cases."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -36,17 +38,19 @@ def test_single_criterion_and_two_clubs():
     assert not any(f.possible for f in out.weight_flips)
 
 
-@pytest.mark.parametrize("direction,scale,target", [
-    ("higher", None, None), ("lower", None, None), ("target", None, 4.0),
-    ("higher", (0.0, 8.0), None), ("lower", (2.0, 6.0), None), ("target", (0.0, 10.0), 4.0)])
-def test_utilities_batch_matches_scoring_row_by_row(direction, scale, target):
+@pytest.mark.parametrize("direction,scale,target,tolerance", [
+    ("higher", None, None, None), ("lower", None, None, None), ("target", None, 4.0, None),
+    ("higher", (0.0, 8.0), None, None), ("lower", (2.0, 6.0), None, None), ("target", (0.0, 10.0), 4.0, None),
+    ("target", None, 4.0, 1.5), ("target", (0.0, 10.0), 4.0, 20.0)])
+def test_utilities_batch_matches_scoring_row_by_row(direction, scale, target, tolerance):
     rng = np.random.default_rng(0)
     rows = rng.uniform(0, 10, (200, 5)).round(1)
     rows[rng.random((200, 5)) < 0.2] = np.nan
     rows[0] = 3.0                       # flat row
     rows[1] = np.nan                    # nothing present
     rows[2] = [4.0, np.nan, 6.0, 2.0, 4.0]   # target distances tie
-    crit = matrix_scenario(np.zeros((1, 1)), [direction], scales=[scale], targets=[target]).criteria[0]
+    crit = replace(matrix_scenario(np.zeros((1, 1)), [direction], scales=[scale], targets=[target]).criteria[0],
+                   tolerance=tolerance)
     got = utilities_batch(rows, crit)
     want = np.array([criterion_utilities(row, crit)[0] for row in rows])
     np.testing.assert_allclose(got, want, atol=1e-12)

@@ -6,6 +6,8 @@ awkward rules: ties, missing figures, flat criteria, zero weights, targets, fixe
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -44,7 +46,11 @@ def random_case(rng: np.random.Generator):
     weights = rng.choice([0.0, 1.0, 2.5, 50.0, 100.0], size=k, p=[0.3, 0.2, 0.2, 0.2, 0.1])
     if rng.random() < 0.05:
         weights[:] = 0.0
-    return make(figures, criteria, {c[0]: float(w) for c, w in zip(criteria, weights)}), weights
+    scn = make(figures, criteria, {c[0]: float(w) for c, w in zip(criteria, weights)})
+    # Half the targets get a tolerance (1 at the target, 0 at target +/- tolerance).
+    crits = tuple(replace(c, tolerance=float(rng.choice([0.05, 1.0, 30.0])))
+                  if c.target is not None and rng.random() < 0.5 else c for c in scn.criteria)
+    return replace(scn, criteria=crits), weights
 
 
 def assert_same(a: Result, b: Result) -> None:

@@ -180,6 +180,9 @@ class ReportCharts(QPyTextObject):
                 from ui.panels.season_chart import SeasonPlot
                 self.widgets.append(SeasonPlot(season))
                 sizes.append((w, 300))
+            from ui.panels.value_curve_chart import ValueCurvesChart   # the method section's, the last chart
+            self.widgets.append(ValueCurvesChart(result))
+            sizes.append((w, ValueCurvesChart.height_for(k)))
             for widget, (cw, ch) in zip(self.widgets, sizes):
                 widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
                 widget.resize(cw, int(min(ch, max_height)))   # a chart never runs past a page

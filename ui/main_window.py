@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from evaluator.decision.scoring import Result
 from evaluator.session import Change, Session
-from ui import case_actions, discover_dialog, document_actions, file_actions, settings
+from ui import case_actions, criteria_dialog, discover_dialog, document_actions, file_actions, settings
 from ui.menus import DEFAULT_SPLITS, HelpMenu, ViewMenu
 from ui.panels.case_panel import CasePanel
 from ui.panels.contribution_chart import ContributionChart
@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, "&Add club…", QKeySequence("Ctrl+Shift+A"), self._on_add_club)
         self.remove_action = self._action(edit_menu, "Re&move club", QKeySequence(), self._on_remove_club)
         self._action(edit_menu, "Rank every club of the &leagues…", QKeySequence("Ctrl+Shift+R"), self._on_discover)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Criteria…", QKeySequence("Ctrl+Shift+K"), self._on_criteria)
         # Delete on a table row, and its context menu, remove that row's club.
         for table in (self.ranking, self.figures):
             remove = QAction("Remove club", table)
@@ -199,6 +201,9 @@ class MainWindow(QMainWindow):
 
     def _on_add_club(self) -> None:
         case_actions.add_club_interactively(self, self.session)
+
+    def _on_criteria(self) -> None:
+        criteria_dialog.show_criteria(self, self.session, self.signals)
 
     def _on_discover(self) -> None:
         discover_dialog.show_discover(self, self.session)

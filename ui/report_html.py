@@ -75,6 +75,11 @@ def report_html(r: FitReport) -> str:
     parts.append("<h2>Method in plain words</h2><ul>")
     parts.extend(f"<li>{e(m)}</li>" for m in r.method)
     parts.append("</ul>")
+    # Each criterion's value function, the last of ReportCharts' charts (after rank shares and season).
+    curves = 2 + bool(r.robustness is not None and r.robustness.acceptability) + (r.season is not None)
+    parts.append(f"<p class='chart'>[[chart{curves}]]</p>")
+    parts.append("<p class='small'>Each criterion's value function: its figure (across) to its utility, 0 to 1 "
+                 "(up); the dots are the clubs, in their chart colours; a dashed line marks a target.</p>")
 
     if r.robustness is not None:
         parts.append(robustness_html(r.robustness, r.criteria))

@@ -23,6 +23,15 @@ COLUMNS: tuple[Column, ...] = (
     Column("conceded_rank", "Defence rank in league", "", 0, 1, None,
            "1 = fewest goals conceded per match in the club's league."),
     Column("clean_sheets", "Clean sheets", "", 0, 0, None, "League matches without conceding."),
+    Column("scored_per_match", "Goals scored per match", "goals/match", 2, 0, None,
+           "League goals scored divided by league matches played."),
+    Column("goal_difference_per_match", "Goal difference per match", "goals/match", 2, None, None,
+           "League goals scored minus goals conceded, divided by league matches played."),
+    Column("clean_sheet_rate", "Clean-sheet rate", "% of matches", 1, 0, 100,
+           "Share of the league matches played without conceding a goal."),
+    Column("form", "Form (last 5)", "pts/match", 2, 0, 3,
+           "Points per match over the last 5 league matches played on or before the as-of date "
+           "(over fewer when the club has played fewer; the figure's note says how many)."),
     Column("squad_age", "Average squad age", "years", 1, 0, None, "Mean age of the first-team squad on the as-of date.",
            group="age"),
     Column("defender_age", "Average age of defenders", "years", 1, 0, None,
@@ -32,7 +41,8 @@ COLUMNS: tuple[Column, ...] = (
 )
 # Computed from the league table: these have a league-wide reference range (every club of the league).
 LEAGUE_COLUMNS = ("table_percentile", "league_position", "league_size", "points", "gap_to_leader", "played",
-                  "points_per_match", "conceded_per_match", "conceded_rank", "clean_sheets")
+                  "points_per_match", "conceded_per_match", "conceded_rank", "clean_sheets", "scored_per_match",
+                  "goal_difference_per_match", "clean_sheet_rate", "form")
 
 
 def league_figures(table: LeagueTable, team: str, source: str,
@@ -60,7 +70,11 @@ def league_figures(table: LeagueTable, team: str, source: str,
 
     values = row_values(row, size)
     extra = {"table_percentile": f"; {row.position} of {size}",
-             "conceded_per_match": f"; {row.goals_against} conceded in {row.played}"}
+             "conceded_per_match": f"; {row.goals_against} conceded in {row.played}",
+             "scored_per_match": f"; {row.goals_for} scored in {row.played}",
+             "goal_difference_per_match": f"; {row.goal_difference:+d} in {row.played}",
+             "clean_sheet_rate": f"; {row.clean_sheets} clean sheets in {row.played}",
+             "form": f"; {row.form_points} points in the last {row.form_played} matches"}
     return {col: fig(v, extra.get(col, "")) for col, v in values.items() if columns is None or col in columns}
 
 
@@ -78,6 +92,10 @@ def row_values(row: Row, size: int) -> dict[str, float | None]:
         "conceded_per_match": row.conceded_per_match,
         "conceded_rank": row.conceded_rank if played else None,
         "clean_sheets": row.clean_sheets,
+        "scored_per_match": row.scored_per_match,
+        "goal_difference_per_match": row.goal_difference_per_match,
+        "clean_sheet_rate": row.clean_sheet_rate,
+        "form": row.form,
     }
 
 
@@ -101,14 +119,14 @@ def squad_warnings(squad: Squad, on: date, include_doubtful: bool) -> tuple[str,
 
 def league_references(tables: list[LeagueTable], on: date) -> dict[str, Reference]:
     """Each league column's range across every club (with a match played) of ``tables``."""
-    values: dict[str, list[float]] = {c: [] for c in LEAGUE_COLUMNS}
+    values: dict[str, list[float]] = {}   # every column row_values gives, not a fixed list
     clubs = 0
     for table in tables:
         for row in table.rows:
             clubs += 1
             for col, v in row_values(row, table.size).items():
                 if v is not None:
-                    values[col].append(float(v))
+                    values.setdefault(col, []).append(float(v))
     n = len(tables)
     text = f"all {clubs} clubs of {n} league{'s' if n != 1 else ''} on {on.isoformat()}"
     return {c: Reference(min(v), max(v), text) for c, v in values.items() if v}

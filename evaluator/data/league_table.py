@@ -10,6 +10,8 @@ from datetime import date
 
 from evaluator.data.matches import SCHEDULED, Season
 
+FORM_MATCHES = 5   # "form": points per match over this many latest league matches
+
 
 @dataclass(frozen=True)
 class Row:
@@ -26,6 +28,8 @@ class Row:
     shots_on_target_against: int | None   # None when the file has no shots columns
     gap_to_leader: int = 0
     conceded_rank: int = 0                # 1 = fewest goals conceded per match
+    form_points: int = 0                  # points from the last FORM_MATCHES matches counted
+    form_played: int = 0                  # how many matches that is (fewer when fewer were played)
 
     @property
     def goal_difference(self) -> int:
@@ -38,6 +42,24 @@ class Row:
     @property
     def conceded_per_match(self) -> float | None:
         return self.goals_against / self.played if self.played else None
+
+    @property
+    def scored_per_match(self) -> float | None:
+        return self.goals_for / self.played if self.played else None
+
+    @property
+    def goal_difference_per_match(self) -> float | None:
+        return self.goal_difference / self.played if self.played else None
+
+    @property
+    def clean_sheet_rate(self) -> float | None:
+        """Share of the league matches played without conceding, in percent."""
+        return 100.0 * self.clean_sheets / self.played if self.played else None
+
+    @property
+    def form(self) -> float | None:
+        """Points per match over the last ``form_played`` (at most FORM_MATCHES) matches."""
+        return self.form_points / self.form_played if self.form_played else None
 
     @property
     def shots_on_target_against_per_match(self) -> float | None:
@@ -77,6 +99,7 @@ def league_table(season: Season, as_of: date) -> LeagueTable:
     counted = 0
     last: date | None = None
     waiting = 0
+    results: dict[str, list[tuple[date, int]]] = {t: [] for t in season.teams}   # (date, points) per team
     for m in season.matches:
         if m.date > as_of:
             continue
@@ -95,6 +118,7 @@ def league_table(season: Season, as_of: date) -> LeagueTable:
             s[4] += gf
             s[5] += ga
             s[6] += ga == 0
+            results[team].append((m.date, 3 if gf > ga else 1 if gf == ga else 0))
             if sot_against is None:
                 has_shots = False
             else:
@@ -111,5 +135,13 @@ def league_table(season: Season, as_of: date) -> LeagueTable:
         conceded_rank = 1 + sum(1 for x in rows if x.conceded_per_match is not None
                                 and c is not None and x.conceded_per_match < c) if c is not None else 0
         ranked.append(Row(i, r.team, r.played, r.won, r.drawn, r.lost, r.goals_for, r.goals_against,
-                          r.points, r.clean_sheets, r.shots_on_target_against, top - r.points, conceded_rank))
+                          r.points, r.clean_sheets, r.shots_on_target_against, top - r.points, conceded_rank,
+                          *_form(results[r.team])))
     return LeagueTable(season, as_of, tuple(ranked), counted, last, waiting)
+
+
+def _form(results: list[tuple[date, int]]) -> tuple[int, int]:
+    """(points, matches) over the latest FORM_MATCHES results; a stable sort keeps the file's
+    order for two matches on one day."""
+    last = sorted(results, key=lambda r: r[0])[-FORM_MATCHES:]
+    return sum(p for _, p in last), len(last)

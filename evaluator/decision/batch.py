@@ -39,12 +39,17 @@ def utilities_batch(values: np.ndarray, criterion: Criterion) -> np.ndarray:
         lo = np.where(any_present, lo, 0.0)   # placeholders: such rows end up all-NaN anyway
         hi = np.where(any_present, hi, 1.0)
         flat = (hi - lo) <= 1e-12 * np.maximum(1.0, np.abs(hi))
+        if criterion.absolute:   # a target with a tolerance: never flat, like a fixed scale
+            flat = np.zeros_like(flat)
     # A safe span keeps flat rows free of 0/0 (pytest turns RuntimeWarnings into errors).
     span = np.where(flat, 1.0, hi - lo)
     if criterion.direction is Direction.TARGET:
         t = criterion.target_value()
         d = np.abs(np.where(present, v, t) - t)
-        if criterion.scale.fixed:
+        if criterion.tolerance is not None:
+            dmin = np.zeros_like(lo)
+            dmax = np.full_like(lo, float(criterion.tolerance))
+        elif criterion.scale.fixed:
             dmin = np.zeros_like(lo)
             dmax = np.maximum(np.maximum(t - lo, hi - t), 0.0)
         else:

@@ -222,7 +222,9 @@ def _breakpoints(others: np.ndarray, crit: Criterion) -> np.ndarray:
     if crit.direction is Direction.TARGET:
         t = crit.target_value()
         d = [float(np.abs(v - t).min()), float(np.abs(v - t).max())] if v.size else []
-        if crit.scale.fixed:
+        if crit.tolerance is not None:
+            d.append(float(crit.tolerance))
+        elif crit.scale.fixed:
             lo, hi = crit.scale.bounds()
             d.append(max(t - lo, hi - t, 0.0))
         pts += [t] + [t + s * x for x in d for s in (-1.0, 1.0)]
@@ -394,7 +396,7 @@ def scale_setters(result: Result) -> np.ndarray:
     p = result.prepared
     out: set[int] = set()
     for j, crit in enumerate(p.scenario.criteria):
-        if result.weights[j] <= 0 or crit.scale.fixed:
+        if result.weights[j] <= 0 or crit.absolute:   # utilities of its own figure alone
             continue
         v = p.values[:, j]
         cols = [v] if crit.direction is not Direction.TARGET else [v, np.abs(v - crit.target_value())]

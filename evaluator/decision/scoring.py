@@ -6,7 +6,10 @@ Rules (docs/method.md says the same in plain words):
   range (every club of the candidates' leagues, filled in by the data layer), a fixed range,
   or the candidates' own range (min..max of the clubs that have the figure). A reference
   scale whose range is unknown scores on the own range, with a message.
-  "lower" mirrors "higher"; "target" scores the distance |x - target| as lower-is-better.
+  "lower" mirrors "higher"; "target" scores the distance |x - target| as lower-is-better:
+  with a tolerance, 1 at the target falling linearly to 0 at target +/- tolerance; without
+  one (older files), between the nearest club (1) and the farthest (0), or on a fixed scale
+  up to its farther end.
 - A criterion on which every club has the same value cannot separate the clubs: every club
   gets the midpoint (0.5), so it shifts all scores equally and never changes the order.
 - A missing figure is unknown somewhere on the scale: the club gets a score range, low with
@@ -25,6 +28,7 @@ from functools import cached_property
 import numpy as np
 
 from evaluator.decision import small
+from evaluator.decision.value_functions import apply_shape, value_shape
 from evaluator.model import Criterion, Direction, Scenario
 
 TIE_TOLERANCE = 1e-9   # score points; differences below this are float noise, not a ranking
@@ -105,33 +109,10 @@ class Result:
 
 def criterion_utilities(values: np.ndarray, criterion: Criterion) -> tuple[np.ndarray, float, float, bool]:
     """Map one criterion's raw values (NaN = missing) to 0..1; returns (u, lo, hi, flat)."""
-    present = ~np.isnan(values)
-    if criterion.scale.fixed:
-        lo, hi = criterion.scale.bounds()
-    elif present.any():
-        lo, hi = float(values[present].min()), float(values[present].max())
-    else:
+    shape = value_shape(values, criterion)
+    if shape is None:
         return np.full_like(values, np.nan), np.nan, np.nan, False
-    flat = not criterion.scale.fixed and hi - lo <= 1e-12 * max(1.0, abs(hi))
-    if flat:
-        u = np.where(present, 0.5, np.nan)
-        return u, lo, hi, True
-    x = np.clip(values, lo, hi)
-    if criterion.direction is Direction.HIGHER:
-        u = (x - lo) / (hi - lo)
-    elif criterion.direction is Direction.LOWER:
-        u = (hi - x) / (hi - lo)
-    else:
-        t = criterion.target_value()
-        d = np.abs(values - t)
-        if criterion.scale.fixed:
-            dmin, dmax = 0.0, max(t - lo, hi - t, 0.0)
-        else:
-            dmin, dmax = float(np.nanmin(d)), float(np.nanmax(d))
-        if dmax - dmin <= 1e-12 * max(1.0, dmax):
-            return np.where(present, 0.5, np.nan), lo, hi, not criterion.scale.fixed
-        u = np.clip((dmax - np.minimum(d, dmax)) / (dmax - dmin), 0.0, 1.0)
-    return np.where(present, u, np.nan), lo, hi, False
+    return apply_shape(values, criterion, shape), shape.lo, shape.hi, shape.flat
 
 
 def prepare(scenario: Scenario) -> Prepared:

@@ -32,7 +32,8 @@ def column_utilities(col: list[float], criterion: Criterion) -> tuple[list[float
         lo, hi = min(present), max(present)
     else:
         return [NAN] * len(col), NAN, NAN, False
-    if not fixed and hi - lo <= 1e-12 * max(1.0, abs(hi)):
+    absolute = criterion.absolute
+    if not absolute and hi - lo <= 1e-12 * max(1.0, abs(hi)):
         return [0.5 if x == x else NAN for x in col], lo, hi, True
     direction = criterion.direction
     if direction is HIGHER or direction is LOWER:
@@ -44,13 +45,15 @@ def column_utilities(col: list[float], criterion: Criterion) -> tuple[list[float
         return [(hi - x) / span if x == x else NAN for x in col], lo, hi, False
     t = criterion.target_value()
     d = [abs(x - t) for x in col]
-    if fixed:
+    if criterion.tolerance is not None:
+        dmin, dmax = 0.0, float(criterion.tolerance)
+    elif fixed:
         dmin, dmax = 0.0, max(t - lo, hi - t, 0.0)
     else:
         dd = [x for x in d if x == x]
         dmin, dmax = min(dd), max(dd)
     if dmax - dmin <= 1e-12 * max(1.0, dmax):
-        return [0.5 if x == x else NAN for x in col], lo, hi, not fixed
+        return [0.5 if x == x else NAN for x in col], lo, hi, not absolute
     span = dmax - dmin
     return [min(max((dmax - min(x, dmax)) / span, 0.0), 1.0) if x == x else NAN for x in d], lo, hi, False
 

@@ -21,11 +21,10 @@ from evaluator.data.case import DataCache
 from evaluator.decision.scoring import Prepared, Result, prepare, score
 from evaluator.errors import InputError
 from evaluator.model import (
-    MAX_MAGNITUDE, CaseDefinition, Criterion, Direction, Figure, FigureStatus, Scale, Scenario,
-    check_number, in_force,
+    MAX_MAGNITUDE, CaseDefinition, Criterion, Figure, FigureStatus, Scenario, check_number, in_force,
 )
-from evaluator.report_method import description_after_flip
 from evaluator.session import saving
+from evaluator.session.criteria_edits import CriteriaEditing
 from evaluator.session.inputs import check_weight, read_document, weights_of
 from evaluator.session.profiles import ProfileEdits
 from evaluator.session.state import Change, Edit, State, changes_between, opened
@@ -40,7 +39,7 @@ Listener = Callable[[Result, Change], None]
 EditListener = Callable[[Edit], None]
 
 
-class Session(ProfileEdits):   # profile edits: evaluator/session/profiles.py
+class Session(ProfileEdits, CriteriaEditing):   # profile edits: session/profiles.py; criteria: session/criteria_edits.py
     def __init__(self, scenario: Scenario, case: CaseDefinition | None = None, path: Path | None = None,
                  read_only: bool = False) -> None:
         self._listeners: list[Listener] = []
@@ -172,20 +171,6 @@ class Session(ProfileEdits):   # profile edits: evaluator/session/profiles.py
         for cid, value in weights.items():
             new[self._index(cid)] = check_weight(value, cid)
         self._edit("weights", "", replace(self._state, weights=tuple(new)))
-
-    def set_direction(self, criterion_id: str, direction: Direction | str, target: float | None = None) -> None:
-        d = direction if isinstance(direction, Direction) else Direction.parse(direction, criterion_id)
-        crit = self._criterion(criterion_id)
-        new_target = target if target is not None else crit.target
-        flipped = replace(crit, direction=d, target=new_target)
-        self._replace_criterion(crit, f"direction of {crit.label}", direction=d, target=new_target,
-                                description=description_after_flip(crit, flipped))
-
-    def set_scale(self, criterion_id: str, scale: Scale) -> None:
-        """A reference scale takes this scenario's league-wide range (kept in the scenario)."""
-        crit = self._criterion(criterion_id)
-        self._replace_criterion(crit, f"scale of {crit.label}",
-                                scale=in_force(scale, crit.column, self._state.scenario.references))
 
     def set_column(self, criterion_id: str, column_id: str) -> None:
         """Score the criterion on another column of its group (e.g. the age of all players,
