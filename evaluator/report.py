@@ -14,7 +14,7 @@ from evaluator.model import STALE_DAYS, Criterion, DataCheck, Direction, FigureS
 from evaluator.decision.scoring import TIE_TOLERANCE, Result, rounded_contributions, score
 from evaluator.formatting import (
     NO_SCORE, format_contribution, format_date, format_figure, format_score, format_score_range, join_names,
-    ranking_note,
+    player_details, ranking_note,
 )
 from evaluator.report_method import criterion_sentence, direction_words
 from evaluator.report_robustness import RobustnessSection, robustness_section
@@ -104,6 +104,8 @@ class FitReport:
     data_checks: tuple[DataCheck, ...] = ()   # sources compared, results missing from a file
     legend: tuple[str, ...] = ()        # "S1 — full name" for every per-row source code in the data files
     season: SeasonSection | None = None       # "Over the season"; None when the figures are fixed
+    player: str = ""                    # "Kylian Example — striker · born 2001-05-02 (24 on 2025-11-28)"
+    player_notes: str = ""
 
     @property
     def document_title(self) -> str:
@@ -136,6 +138,8 @@ def build_report(result: Result, generated: datetime, season: SeasonSection | No
         data_checks=s.data_checks,
         legend=tuple(f"{code} — {name}" for code, name in s.legend.items()),
         season=season,
+        player=f"{s.player.name} — {player_details(s.player, s.as_of)}" if s.player else "",
+        player_notes=s.player.notes if s.player else "",
     )
 
 
