@@ -308,3 +308,39 @@ def test_every_wizard_control_is_named_and_tab_comes_round(wizard, qtbot):
                                     *(wizard.button(b) for b in buttons)] if "&" in w.text()]
         keys = [t[t.index("&") + 1].lower() for t in texts]
         assert len(keys) == len(set(keys)) >= 5, texts              # no two mnemonics on one key
+
+
+# --- the report's opening ------------------------------------------------------------------
+def test_the_report_opens_with_the_player():
+    from datetime import datetime, timezone
+    from evaluator.report import build_report
+    from ui.report_html import report_html
+    s = Session.from_file(BUNDLED_SCENARIO)
+    s.new_case(Player("Kylian <b>Example</b>", "striker", date(2001, 5, 2), "Wants to <i>start</i>."),
+               AS_OF, PICKED, bundled_leagues())
+    report = build_report(s.result, datetime(2025, 11, 28, tzinfo=timezone.utc))
+    assert report.player == (
+        "Kylian <b>Example</b> — striker · born 2001-05-02 (24 on 2025-11-28)")
+    assert report.title == "Fit report: Kylian <b>Example</b>, striker, 24 on 2025-11-28"
+    html = report_html(report)
+    assert "<b>Player:</b> Kylian &lt;b&gt;Example&lt;/b&gt; — striker · born 2001-05-02" in html
+    assert "Wants to &lt;i&gt;start&lt;/i&gt;." in html                 # the user's text, never markup
+    assert html.index("Player:") < html.index("<h2>Summary</h2>")
+    bundled = build_report(Session.from_file(BUNDLED_SCENARIO).result, datetime(2025, 11, 28, tzinfo=timezone.utc))
+    assert bundled.player == "" and "Player:" not in report_html(bundled)
+
+
+def test_a_new_case_without_squad_lists_exports_and_shows_how_sure(window, wizard, qtbot, tmp_path):
+    """No club has an age yet: the How sure tab and the PDF still work (a column nobody has a
+    figure for once broke the figure flips)."""
+    from pypdf import PdfReader
+    from ui.file_actions import export_fit_report
+    fill_subject(wizard, qtbot)
+    next_page(wizard, qtbot)
+    pick(wizard, SERIE_A, "SSC Napoli", "Juventus FC")
+    finish(wizard, qtbot)
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)           # How sure: built when first shown
+    qtbot.waitUntil(lambda: window.how_sure.built)
+    assert export_fit_report(window, window.session, str(tmp_path / "fit.pdf"), "a4")
+    first = " ".join(PdfReader(tmp_path / "fit.pdf").pages[0].extract_text().split())
+    assert "Player: Kylian Example — striker · born 2001-05-02 (24 on 2025-11-28)" in first
