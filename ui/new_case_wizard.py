@@ -122,8 +122,7 @@ class ClubsPage(QWizardPage):
         super().__init__(parent)
         self.session, self.subject = session, subject
         self.setTitle("Which clubs?")
-        self.setSubTitle("Pick clubs from the league files: several at once, or every club of a league. "
-                         "Position and points are on the as-of date.")
+        self.setSubTitle("Several at once, or a whole league. Position and points are on the as-of date.")
         self.league = QComboBox()
         _named(self.league, "League", "The league file to pick clubs from")
         load = self.load = QPushButton("Loa&d league file…")
