@@ -344,3 +344,16 @@ def test_a_new_case_without_squad_lists_exports_and_shows_how_sure(window, wizar
     assert export_fit_report(window, window.session, str(tmp_path / "fit.pdf"), "a4")
     first = " ".join(PdfReader(tmp_path / "fit.pdf").pages[0].extract_text().split())
     assert "Player: Kylian Example — striker · born 2001-05-02 (24 on 2025-11-28)" in first
+
+
+def test_a_league_read_in_the_background_after_the_wizard_closed_changes_nothing(window, wizard, qtbot, monkeypatch):
+    from ui import background
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a: str(MINI))
+    monkeypatch.setattr(background, "in_background", lambda path: True)   # as for a big file
+    fill_subject(wizard, qtbot)
+    next_page(wizard, qtbot)
+    before = window.session.state
+    qtbot.mouseClick(wizard.clubs.load, Qt.MouseButton.LeftButton)
+    wizard.reject()                                                 # closed while the file is read
+    qtbot.waitUntil(lambda: MINI.resolve() in window.session.cache.seasons)
+    assert wizard.clubs.leagues() == list(bundled_leagues()) and window.session.state is before

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from shiboken6 import isValid
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
     QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QWidget, QWizard,
@@ -259,13 +260,21 @@ class ClubsPage(QWizardPage):
 
     def load_league(self, where: Path) -> None:
         """Read a match file (off the GUI thread when big) and list its clubs."""
+        session = self.session
+
         def adopt(season: Any) -> None:
-            remember_league(self.session.cache, where, season)
+            remember_league(session.cache, where, season)
+            if not isValid(self) or not self.isVisible():
+                return                        # the wizard was closed while the file was read
             if where not in self._paths:
                 self._paths.append(where)
             self.refresh(select=where)
 
-        background.read_file(formats.read_league, where, adopt, self.problem.setText)
+        def failed(message: str) -> None:
+            if isValid(self):
+                self.problem.setText(message)
+
+        background.read_file(formats.read_league, where, adopt, failed)
 
     def validatePage(self) -> bool:
         if not self.clubs():
