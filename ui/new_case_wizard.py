@@ -79,6 +79,7 @@ class SubjectPage(QWizardPage):
         self.position.setEditable(True)
         self.position.addItems(["", *POSITIONS])
         _named(self.position, "Position", "Optional: pick one or type your own")
+        _named(self.position.lineEdit(), "Position", "Optional: pick one or type your own")
         form.addRow(_label("&Position:", self.position), self.position)
         self.born = QLineEdit()
         self.born.setPlaceholderText("optional, YYYY-MM-DD")
