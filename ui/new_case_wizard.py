@@ -79,7 +79,9 @@ class SubjectPage(QWizardPage):
         self.position.setEditable(True)
         self.position.addItems(["", *POSITIONS])
         _named(self.position, "Position", "Optional: pick one or type your own")
-        _named(self.position.lineEdit(), "Position", "Optional: pick one or type your own")
+        typed = self.position.lineEdit()   # an editable box's own text field, read out on its own
+        if typed is not None:
+            _named(typed, "Position", "Optional: pick one or type your own")
         form.addRow(_label("&Position:", self.position), self.position)
         self.born = QLineEdit()
         self.born.setPlaceholderText("optional, YYYY-MM-DD")
