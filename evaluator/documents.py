@@ -16,7 +16,8 @@ from typing import Any
 
 from evaluator.atomic import backup_path, write_text_atomic
 from evaluator.fields import (  # public: the formats' field readers live in one place
-    read_bool, read_date, read_list, read_object, read_optional_number, read_path, read_profiles, read_text,
+    player_to_dict, read_bool, read_date, read_list, read_object, read_optional_number, read_path, read_player,
+    read_profiles, read_text,
 )
 from evaluator.json_file import read_json_file
 from evaluator.model import (
@@ -74,6 +75,7 @@ def scenario_to_dict(s: Scenario) -> dict[str, Any]:
         "references": {k: {"lo": r.lo, "hi": r.hi, "text": r.text} for k, r in s.references.items()},
         "legend": dict(s.legend),
         **({"profiles": [{"name": p.name, "weights": dict(p.weights)} for p in s.profiles]} if s.profiles else {}),
+        **({"player": player_to_dict(s.player)} if s.player else {}),
     }
 
 
@@ -122,10 +124,11 @@ def scenario_from_dict(raw: Any) -> Scenario:
     weights_raw = read_object(obj.get("weights", {}), "weights")
     weights = {str(k): check_number(v, f"weights.{cut(str(k), 40)}", MAX_WEIGHT) for k, v in weights_raw.items()}
     clubs = tuple(_club(c, f"clubs[{i}]") for i, c in enumerate(read_list(obj.get("clubs"), "clubs")))
+    as_of = read_date(obj.get("as_of"), "as_of")
     return Scenario(
         title=read_text(obj.get("title", ""), "title"),
         subject=read_text(obj.get("subject", ""), "subject"),
-        as_of=read_date(obj.get("as_of"), "as_of"),
+        as_of=as_of, player=read_player(obj.get("player"), "player", as_of),
         clubs=clubs, criteria=criteria, columns=columns, weights=weights,
         notes=read_text(obj.get("notes", ""), "notes"),
         case_file=read_text(obj.get("case_file", "") or "", "case_file"),
@@ -347,6 +350,7 @@ def case_from_dict(raw: Any, p: Path) -> CaseDefinition:
         notes=read_text(o.get("notes", ""), "notes"),
         cross_check=tuple(rel(v, f"cross_check[{i}]")
                           for i, v in enumerate(read_list(o.get("cross_check", []), "cross_check"))),
+        player=read_player(o.get("player"), "player", as_of),
     )
 
 
@@ -374,6 +378,7 @@ def case_to_dict(case: CaseDefinition, folder: Path) -> dict[str, Any]:
                   for c in case.clubs],
         "criteria": [criterion_to_dict(c, in_case=True) for c in case.criteria],
         "weights": dict(case.weights),
+        **({"player": player_to_dict(case.player)} if case.player else {}),
     }
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluator.errors import InputError, cut, shown
-from evaluator.model import MAX_MAGNITUDE, MAX_WEIGHT, Profile, check_number
+from evaluator.model import MAX_MAGNITUDE, MAX_WEIGHT, Player, Profile, check_number, check_player
 
 
 def read_object(raw: Any, where: str) -> dict[str, Any]:
@@ -101,3 +101,22 @@ def read_profiles(raw: Any) -> tuple[Profile, ...]:
         out.append(Profile(name, {str(k): profile_weight(v, f"{where}.weights.{cut(str(k), 40)}")
                                   for k, v in weights.items()}))
     return tuple(out)
+
+
+def read_player(raw: Any, where: str, as_of: date | None) -> Player | None:
+    """The optional "player" object: name (required), position, born (YYYY-MM-DD), notes;
+    a date of birth after the as-of date is refused."""
+    if raw is None:
+        return None
+    o = read_object(raw, where)
+    born = read_date(o.get("born"), f"{where}.born")
+    player = Player(name=read_text(o.get("name"), f"{where}.name", required=True),
+                    position=read_text(o.get("position", ""), f"{where}.position"),
+                    born=born, notes=read_text(o.get("notes", ""), f"{where}.notes"))
+    check_player(player, as_of, where)
+    return player
+
+
+def player_to_dict(player: Player) -> dict[str, Any]:
+    return {"name": player.name, "position": player.position,
+            "born": player.born.isoformat() if player.born else None, "notes": player.notes}

@@ -6,7 +6,7 @@ from datetime import date
 
 from typing import TYPE_CHECKING
 
-from evaluator.model import Column, Figure, Scale
+from evaluator.model import Column, Figure, Player, Scale
 
 if TYPE_CHECKING:
     import numpy as np
@@ -46,6 +46,14 @@ def format_figure(fig: Figure, column: Column, with_unit: bool = False) -> str:
 
 def format_date(day: date | None) -> str:
     return day.isoformat() if day else "no date"
+
+
+def player_details(player: Player, on: date | None) -> str:
+    """What the case says about the player besides the name, e.g. "striker · born 2001-05-02 (24 on 2025-11-28)"."""
+    age = player.age(on)
+    born = (f"born {format_date(player.born)}" + (f" ({age} on {format_date(on)})" if age is not None else "")
+            if player.born else "date of birth not given")
+    return " · ".join(p for p in (player.position.strip(), born) if p)
 
 
 def figure_provenance(fig: Figure) -> str:

@@ -190,6 +190,50 @@ class Profile:
 
 
 @dataclass(frozen=True)
+class Player:
+    """Who the case is about, as the user described them (all optional but the name)."""
+    name: str
+    position: str = ""
+    born: date | None = None
+    notes: str = ""
+
+    def age(self, on: date | None) -> int | None:
+        """Whole years on ``on`` (None when the date of birth or the day is unknown)."""
+        if self.born is None or on is None:
+            return None
+        return on.year - self.born.year - ((on.month, on.day) < (self.born.month, self.born.day))
+
+    def summary(self, on: date | None) -> str:
+        """The one line the header and the report show, e.g. "Kylian Example, striker, 24 on 2025-11-28"."""
+        age = self.age(on)
+        parts = [self.name.strip(), self.position.strip(), f"{age} on {on.isoformat()}" if age is not None and on else ""]
+        return ", ".join(p for p in parts if p)
+
+
+OLDEST_PLAYER = 100   # years: a date of birth further back is a typo in the year
+
+
+def check_player(player: Player, as_of: date | None, where: str = "player") -> None:
+    """Reject a player the case cannot describe honestly, naming the field."""
+    for name in ("name", "position", "notes"):
+        if not isinstance(getattr(player, name), str):
+            raise InputError(f"{where}.{name}: expected a text, got {shown(getattr(player, name))}")
+    if not player.name.strip():
+        raise InputError(f"{where}.name: the player's name is empty")
+    if player.born is None:
+        return
+    if not isinstance(player.born, date):
+        raise InputError(f"{where}.born: expected a date of birth YYYY-MM-DD, got {shown(player.born)}")
+    if as_of is not None and player.born > as_of:
+        raise InputError(f"{where}.born: date of birth {player.born.isoformat()} is after the as-of date "
+                         f"{as_of.isoformat()}")
+    age = player.age(as_of)
+    if age is not None and age > OLDEST_PLAYER:
+        raise InputError(f"{where}.born: date of birth {player.born.isoformat()} makes the player {age} on "
+                         f"{as_of}; check the year")
+
+
+@dataclass(frozen=True)
 class Scenario:
     title: str
     subject: str                      # e.g. "Sergio Ramos leaving Monterrey"
@@ -205,6 +249,7 @@ class Scenario:
     references: dict[str, Reference] = field(default_factory=dict)   # column id -> league-wide range
     legend: dict[str, str] = field(default_factory=dict)   # per-row source code in a data file -> full name
     profiles: tuple[Profile, ...] = ()   # named weight sets saved with the document (see Profile)
+    player: Player | None = None      # who the case is about, when described (``subject`` is the one line)
 
     def __post_init__(self) -> None:
         validate(self)
@@ -290,6 +335,8 @@ def validate(s: Scenario) -> None:
         raise InputError("scenario.clubs: the scenario has no clubs; add at least one")
     if not s.criteria:
         raise InputError("scenario.criteria: the scenario has no criteria; add at least one")
+    if s.player is not None:
+        check_player(s.player, s.as_of, "scenario.player")
     _unique([c.id for c in s.columns], "scenario.columns")
     _unique([c.id for c in s.criteria], "scenario.criteria")
     _unique([c.id for c in s.clubs], "scenario.clubs")
@@ -370,3 +417,4 @@ class CaseDefinition:
     aliases: Path | None = None
     notes: str = ""
     cross_check: tuple[Path, ...] = ()   # second sources of the same leagues, compared, not scored
+    player: Player | None = None         # who the case is about, when described

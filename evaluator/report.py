@@ -15,7 +15,7 @@ from evaluator.decision.scoring import TIE_TOLERANCE, Result, rounded_contributi
 from evaluator.decision.value_functions import value_shape
 from evaluator.formatting import (
     NO_SCORE, format_contribution, format_date, format_figure, format_score, format_score_range, join_names,
-    ranking_note,
+    player_details, ranking_note,
 )
 from evaluator.report_method import criterion_sentence, direction_words, target_words
 from evaluator.report_robustness import RobustnessSection, robustness_section
@@ -107,6 +107,8 @@ class FitReport:
     legend: tuple[str, ...] = ()        # "S1 — full name" for every per-row source code in the data files
     season: SeasonSection | None = None       # "Over the season"; None when the figures are fixed
     profiles: ProfilesSection | None = None   # "Weight profiles"; None when none are saved
+    player: str = ""                    # "Kylian Example — striker · born 2001-05-02 (24 on 2025-11-28)"
+    player_notes: str = ""
 
     @property
     def document_title(self) -> str:
@@ -141,6 +143,8 @@ def build_report(result: Result, generated: datetime, season: SeasonSection | No
         legend=tuple(f"{code} — {name}" for code, name in s.legend.items()),
         season=season,
         profiles=profiles_section(result.prepared, profiles),
+        player=f"{s.player.name} — {player_details(s.player, s.as_of)}" if s.player else "",
+        player_notes=s.player.notes if s.player else "",
     )
 
 

@@ -125,7 +125,7 @@ def test_unsaved_changes_are_asked_about(window, asked, monkeypatch, tmp_path, h
     elif how == "open":
         _action(window, "Open scenario…").trigger()
     else:
-        _action(window, "New case").trigger()
+        _action(window, "New from example").trigger()
     assert asked["names"] == ["ramos-2025-11-28.scenario.json"]
     assert saved_to.is_file() == (answer == "save")
     if answer == "cancel":                                       # everything stays as it was

@@ -72,6 +72,18 @@ def open_recent(parent: QWidget | None, session: Session, history: UndoHistory, 
     return open_document(parent, session, history, path)
 
 
+def new_case(parent: QWidget | None, session: Session, history: UndoHistory) -> bool:
+    """File > New: a new, untitled case from scratch (the wizard asks for the player and the clubs)."""
+    if not confirm_discard(parent, session, history):
+        return False
+    from ui.new_case_wizard import ask_new_case
+    if not ask_new_case(parent, session):
+        return False   # cancelled: the current document stays as it was
+    history.reset()
+    status(parent, "New case: attach squad lists (File → Load squad list…), then save it under a name of your own")
+    return True
+
+
 def new_document(parent: QWidget | None, session: Session, history: UndoHistory, template: Path | None) -> bool:
     """A new, untitled case started from ``template`` (the bundled case's clubs and criteria)."""
     if not confirm_discard(parent, session, history):

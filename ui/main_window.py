@@ -131,7 +131,8 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&New case", QKeySequence.StandardKey.New, self._on_new)
+        self._action(file_menu, "&New case…", QKeySequence.StandardKey.New, self._on_new_case)
+        self._action(file_menu, "New from e&xample", QKeySequence(), self._on_new)
         self._action(file_menu, "&Open scenario…", QKeySequence.StandardKey.Open, self._on_open)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._on_recent_menu)
@@ -175,6 +176,9 @@ class MainWindow(QMainWindow):
         return action
 
     # --- slots: one call each -------------------------------------------------------
+    def _on_new_case(self) -> None:
+        document_actions.new_case(self, self.session, self.history)
+
     def _on_new(self) -> None:
         document_actions.new_document(self, self.session, self.history, self.template)
 

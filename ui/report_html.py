@@ -27,6 +27,10 @@ def report_html(r: FitReport) -> str:
         meta.insert(1, f"case file {e(r.case_file)}")
     parts.append(f"<p class='meta'>{' · '.join(meta)}</p>")
     parts.append(f"<p class='meta'>Generated {e(r.generated)} by {APP_NAME}</p>")
+    if r.player:
+        parts.append(f"<p class='player'><b>Player:</b> {e(r.player)}</p>")
+    if r.player_notes:
+        parts.append(f"<p class='about'>{e(r.player_notes)}</p>")
     if r.about:
         parts.append(f"<p class='about'>{e(r.about)}</p>")
 
@@ -267,6 +271,7 @@ h2 {{ font-size: 12.5pt; font-weight: 600; margin-top: 14px; margin-bottom: 5px;
 h3 {{ font-size: 10pt; font-weight: 600; margin-top: 10px; margin-bottom: 3px; }}
 p {{ margin-top: 0px; margin-bottom: 5px; }}
 p.meta {{ color: {MUTED}; margin-bottom: 1px; }}
+p.player {{ margin-top: 6px; }}
 p.about {{ color: {MUTED}; font-style: italic; margin-top: 6px; }}
 p.chart {{ margin-top: 4px; margin-bottom: 8px; }}
 li {{ margin-bottom: 4px; }}

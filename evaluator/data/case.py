@@ -156,10 +156,11 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
     checks = cache.data_checks(tuple(c.matches for c in case.clubs), (*case.cross_check, *extra_seasons), on, aliases)
     try:
         return Scenario(
-            title=case.title, subject=case.subject, as_of=on, clubs=tuple(clubs),
+            title=case.title, as_of=on, clubs=tuple(clubs),
+            subject=case.player.summary(on) if case.player else case.subject,
             criteria=with_references(case.criteria, references), references=references,
             legend=dict(sorted(legend.items(), key=lambda kv: _code_order(kv[0]))),
-            columns=COLUMNS, weights=dict(case.weights), notes=case.notes, case_file=case.path.name,
+            columns=COLUMNS, weights=dict(case.weights), notes=case.notes, case_file=case.path.name, player=case.player,
             data_checks=checks + tuple(DataCheck(w, agree=False, kind="warning") for w in dict.fromkeys(warnings)),
         )
     except InputError as e:   # the scenario's fields are the case file's fields: say so, not "scenario."

@@ -53,7 +53,9 @@ def rebuild(case: CaseDefinition, as_of: date, leagues: tuple[Path, ...], curren
     # The user's criteria, with reference ranges of the leagues on the new date and club list.
     return replace(fresh, clubs=tuple(clubs), criteria=with_references(current.criteria, fresh.references),
                    weights=dict(current.weights),
-                   title=current.title, subject=current.subject, notes=current.notes,
+                   title=current.title, notes=current.notes, player=current.player,
+                   # the one-line subject says the player's age on the date the figures are for
+                   subject=current.player.summary(as_of) if current.player else current.subject,
                    case_file=current.case_file or fresh.case_file)
 
 
@@ -97,8 +99,13 @@ def freshness(case: CaseDefinition, cache: DataCache) -> tuple[date | None, int]
 
 def league_choices(case: CaseDefinition, leagues: tuple[Path, ...], on: date | None,
                    cache: DataCache) -> tuple[LeagueChoice, ...]:
+    return choices(league_paths(case, leagues), on, cache)
+
+
+def choices(paths: tuple[Path, ...], on: date | None, cache: DataCache) -> tuple[LeagueChoice, ...]:
+    """Each league file's teams, best placed first, with position and points on ``on``."""
     out = []
-    for path in league_paths(case, leagues):
+    for path in paths:
         season = cache.season(path)
         standing: dict[str, Row] = {}
         if on is not None and season.first_date is not None and on >= season.first_date:
@@ -129,7 +136,7 @@ def case_to_save(case: CaseDefinition, leagues: tuple[Path, ...], current: Scena
     return replace(case, path=path, cross_check=tuple(dict.fromkeys((*case.cross_check, *leagues))),
                    as_of=current.as_of or case.as_of, criteria=current.criteria,
                    weights=dict(current.weights), title=current.title, subject=current.subject,
-                   notes=current.notes)
+                   notes=current.notes, player=current.player)
 
 
 def free_case_path(scenario_path: Path, own_case: Path | None) -> Path:

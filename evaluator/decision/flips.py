@@ -135,6 +135,8 @@ def plausible_range(result: Result, k: int) -> tuple[float, float]:
     col = p.scenario.column(crit.column)
     v = p.values[:, k]
     v = v[~np.isnan(v)]
+    if v.size == 0:   # no club has the figure (a new case before its squad lists): nothing to move
+        return math.nan, math.nan
     lo, hi = float(v.min()), float(v.max())
     spread = hi - lo if hi > lo else max(1.0, abs(hi)) * 0.5
     lo, hi = lo - spread, hi + spread

@@ -12,7 +12,7 @@ import functools
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import numpy as np
 
@@ -21,9 +21,9 @@ from evaluator.data.case import DataCache
 from evaluator.decision.scoring import Prepared, Result, prepare, score
 from evaluator.errors import InputError
 from evaluator.model import (
-    MAX_MAGNITUDE, CaseDefinition, Criterion, Figure, FigureStatus, Scenario, check_number, in_force,
+    MAX_MAGNITUDE, CaseDefinition, Criterion, Figure, FigureStatus, Player, Scenario, check_number, in_force,
 )
-from evaluator.session import saving
+from evaluator.session import new_case, saving
 from evaluator.session.criteria_edits import CriteriaEditing
 from evaluator.session.inputs import check_weight, read_document, weights_of
 from evaluator.session.profiles import ProfileEdits
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from evaluator.data.league_table import Row
     from evaluator.data.matches import Season
     from evaluator.data.squads import Squad
+    from evaluator.session.new_case import NewClub
     from evaluator.session.timeline import Discovery, Field, SeasonPrepared, Timeline
 
 Listener = Callable[[Result, Change], None]
@@ -287,6 +288,12 @@ class Session(ProfileEdits, CriteriaEditing):   # profile edits: session/profile
         """A new, untitled document started from the case or scenario at ``path`` (a template)."""
         scenario, case = read_document(path, allow_outside=True)   # a template the app ships
         self._open(opened(scenario, weights_of(scenario), case), None, False)
+        self._case_path = None
+
+    def new_case(self, player: Player, as_of: date, clubs: Sequence[NewClub], leagues: Sequence[Path] = (),
+                 template: Path | None = None) -> None:
+        """A new, untitled case: ``clubs`` on the template's (the bundled case's) criteria and weights."""
+        self._open(new_case.new_state(player, as_of, clubs, leagues, self.cache, template), None, False)
         self._case_path = None
 
     def save(self, path: Path | None = None) -> Path:

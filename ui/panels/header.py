@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
-from evaluator.formatting import format_date
+from evaluator.formatting import format_date, player_details
 from ui.palette import chart
 from ui.text import esc, tip
 
@@ -15,21 +15,24 @@ class CaseHeader(QLabel):
     def __init__(self, result: Result, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self._key: tuple[str, str, int] | None = None
+        self._key: tuple[object, ...] | None = None
         self._last = result
         self.show_result(result)
 
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         s = result.scenario
-        key = (s.subject, format_date(s.as_of), len(s.clubs))
+        key = (s.subject, format_date(s.as_of), len(s.clubs), len(s.criteria), s.player)
         if key == self._key:
             return
         self._key = key
         self._last = result
-        self.setText(f"<span style='font-size:14pt; font-weight:600'>{esc(s.subject or s.title)}</span>"
-                     f"<span style='color:{chart().muted}'> · as of {format_date(s.as_of)} · "
+        # A described player: the name large, what else is known beside it (the subject is the one line).
+        name = s.player.name if s.player else s.subject or s.title
+        about = f" · {player_details(s.player, s.as_of)}" if s.player else ""
+        self.setText(f"<span style='font-size:14pt; font-weight:600'>{esc(name)}</span>"
+                     f"<span style='color:{chart().muted}'>{esc(about)} · as of {format_date(s.as_of)} · "
                      f"{len(s.clubs)} clubs · {len(s.criteria)} criteria</span>")
-        self.setToolTip(tip(s.notes))
+        self.setToolTip(tip("\n\n".join(t for t in (s.player.notes if s.player else "", s.notes) if t)))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
