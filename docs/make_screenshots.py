@@ -22,8 +22,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["CLUBFIT_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "settings.ini")
 
 # name, size, theme, tab: the guide's pictures, in the order it uses them
+HOW_SURE = 3   # tabs: Ranking, Figures and sources, Season, How sure
 GUIDE = (("window", (1280, 800), "light", 0), ("figures", (1280, 800), "light", 1),
-         ("how-sure", (1280, 800), "light", 2), ("dark", (1280, 800), "dark", 0))
+         ("how-sure", (1280, 800), "light", HOW_SURE), ("dark", (1280, 800), "dark", 0))
 REVIEW_SIZES = ((800, 600), (1280, 800), (2560, 1440))
 
 
@@ -43,7 +44,7 @@ def main() -> int:
     else:
         out = args.review
         shots = tuple((f"{w}x{h}-{t}-tab{tab}", (w, h), t, tab)
-                      for (w, h) in REVIEW_SIZES for t in ("light", "dark") for tab in (0, 2))
+                      for (w, h) in REVIEW_SIZES for t in ("light", "dark") for tab in (0, 2, HOW_SURE))
     out.mkdir(parents=True, exist_ok=True)
     for name, size, scheme, tab in shots:
         theme.apply(scheme, remember=False)
@@ -51,7 +52,7 @@ def main() -> int:
         window.resize(*size)
         window.show()
         window.tabs.setCurrentIndex(tab)
-        _settle(app, window, tab == 2)
+        _settle(app, window, tab == HOW_SURE)
         path = out / f"{name}.png"
         window.grab().save(str(path))
         print(path)

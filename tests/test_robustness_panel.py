@@ -15,6 +15,7 @@ from evaluator.session import Session
 from evaluator.decision.smaa import smaa
 from robustness_cases import random_scenario
 from ui.main_window import MainWindow
+from ui.panels.robustness_charts import MIN_PLOT_PX, TITLE_ROOM_PX, elide
 from ui.panels.robustness_panel import FULL_SAMPLES, LIVE_SAMPLES
 
 HOW_SURE = 3   # Ranking, Figures and sources, Season, How sure (the last tab, as bench_live assumes)
@@ -93,7 +94,7 @@ def test_panel_equals_analyse_computed_directly(qtbot, session):
         assert panel.stability.item(r, 1).text() == f"{100 * st.current:.1f}%"
     x, y = panel.sweeps.club_curve(0, 1)
     np.testing.assert_allclose(y, np.nan_to_num(want.sweeps[0].at(x)[:, 1]))
-    assert panel.sweeps.markers[0].value() == want.sweeps[0].current
+    assert panel.sweeps.markers[0] == want.sweeps[0].current
     cells = [[panel.flips.item(r, c).text() for c in range(panel.flips.columnCount())]
              for r in range(panel.flips.rowCount())]
     flips = list(want.weight_flips) + list(want.figure_flips)
@@ -122,12 +123,13 @@ def test_closing_the_window_mid_computation_is_clean(qtbot):
     assert panel.latest is on_screen
 
 
-def test_many_clubs_sweep_lines_are_one_item_per_colour(qtbot):
+def test_many_clubs_sweep_plots_are_one_item_per_plot(qtbot):
     s = random_scenario(np.random.default_rng(4), 30, 3)
     session = Session(s)
     window = _shown(qtbot, session)
     panel = window.robustness
-    assert len(panel.sweeps.lines[0]) == 8
+    for plot in panel.sweeps.plots:   # 30 lines, the crossing dots and the marker: one item
+        assert [type(i).__name__ for i in plot.vb.addedItems] == ["SweepItem"]
     r = score(prepare(s), session.result.raw_weights)
     sweeps = analyse(r, smaa_samples=0).sweeps
     for club in (0, 9, 29):
@@ -213,3 +215,20 @@ def test_rapid_changes_draw_once_per_frame_and_the_last_smaa_lands(qtbot, sessio
     assert analysed == [session.result] and len(submitted) == 1   # one redraw, one SMAA job: the newest
     qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
     assert panel.latest.smaa.n_samples == FULL_SAMPLES
+
+
+def test_sweep_plots_wrap_in_a_narrow_tab_and_titles_follow_the_plot_width(qtbot, session):
+    window = _shown(qtbot, session)
+    sweeps = window.robustness.sweeps
+    label = session.scenario.criteria[0].label
+    sweeps.resize(3 * MIN_PLOT_PX - 10, 400)      # room for two plots a row
+    rows = {sweeps.ci.items[p][0][0] for p in sweeps.plots}
+    assert rows == {0, 1}
+    assert all(p.titleLabel.toolTip() == c.label for p, c in zip(sweeps.plots, session.scenario.criteria))
+    sweeps.resize(3000, 400)                       # wide: one row, whole labels
+    assert {sweeps.ci.items[p][0][0] for p in sweeps.plots} == {0}
+    assert all(c.label in p.titleLabel.text for p, c in zip(sweeps.plots, session.scenario.criteria))
+    sweeps.resize(MIN_PLOT_PX, 400)                 # one a row, titles cut to the plot
+    assert {sweeps.ci.items[p][0][0] for p in sweeps.plots} == {0, 1, 2}
+    assert all(p.titleLabel.text.endswith(elide(c.label, MIN_PLOT_PX - TITLE_ROOM_PX))
+               for p, c in zip(sweeps.plots, session.scenario.criteria))

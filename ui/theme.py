@@ -73,6 +73,9 @@ def restyle(view: QWidget, old: Scheme, new: Scheme) -> None:
     """Move one chart from ``old`` colours to ``new``; colours of data (bars, lines) stay."""
     assert isinstance(view, pg.GraphicsView)
     view.setBackground(new.background)
+    own = getattr(view, "use_scheme", None)   # charts that draw some colours themselves
+    if callable(own):
+        own(new)
     swap = {QColor(getattr(old, f)).name(): getattr(new, f) for f in ("text", "muted")}
     for item in view.scene().items():
         if isinstance(item, pg.AxisItem):
