@@ -31,6 +31,7 @@ from ui.text import esc, tip
 from ui.palette import WARNING_BG, WARNING_BORDER, WARNING_TEXT
 from ui.panels.central_weights import CentralWeights
 from ui.panels.flip_details import FlipDetails
+from ui.panels.steady_text import SteadyText, set_text_keeping_height
 from ui.panels.robustness_charts import AcceptabilityChart, SweepPlots
 from ui.background import JobRunner
 
@@ -65,24 +66,6 @@ def smaa_samples(n_clubs: int, resting: bool) -> int:
 WARNING_STYLE = (f"QLabel {{ background:{WARNING_BG}; border:1px solid {WARNING_BORDER};"
                  " border-radius:4px; padding:6px; color:" + WARNING_TEXT + "; }")
 CLEAR_STYLE = "QLabel { border:1px solid transparent; padding:6px; }"   # the theme's text colour
-
-
-def set_text_keeping_height(label: QLabel, text: str) -> None:
-    """Set a wrapped label's text without letting it shrink while the set of clubs stays.
-
-    On every slider tick these texts change length; a label whose wrapped height changed
-    made the whole tab re-lay out and resize its charts (33 resizes in 50 ticks, most of a
-    20 ms tick at 3 clubs). Holding the tallest height seen lets a new line or two in, once.
-    """
-    if label.text() == text:
-        return
-    label.setText(text)
-    longest = label.property("longest") or 0
-    if len(text) > longest:   # measuring rich text costs ms at 100 clubs: only for a new longest text
-        label.setProperty("longest", len(text))
-        needed = label.heightForWidth(max(label.width(), 1))
-        if needed > label.minimumHeight():
-            label.setMinimumHeight(needed)
 
 
 class RobustnessPanel(QWidget):
@@ -128,14 +111,14 @@ class RobustnessPanel(QWidget):
         split.addWidget(self.sweeps)
         split.addWidget(self.acceptability)
         split.setSizes([300, 200])
-        box.addWidget(self.summary)
+        box.addWidget(SteadyText(self.summary))
         box.addWidget(split, 5)   # the two charts take the height; the tables need only their rows
         box.addWidget(self.stability, 1)
         box.addWidget(self.central, 1)
         box.addWidget(self.flips_title)
         box.addWidget(self.flips, 1)
-        box.addWidget(self.flip_details)
-        box.addWidget(self.warnings)
+        box.addWidget(SteadyText(self.flip_details))
+        box.addWidget(SteadyText(self.warnings))
         self.jobs = JobRunner("process", self, preload=("evaluator.decision.smaa",))   # own interpreter lock
         self.jobs.start()
         self._smaa_error = ""
@@ -256,9 +239,10 @@ class RobustnessPanel(QWidget):
                     item.setText(text)
         if rb.result.scenario.clubs is not getattr(self, "_clubs", None):   # another list: heights start afresh
             self._clubs = rb.result.scenario.clubs
-            for label in (self.summary, self.warnings):
-                label.setMinimumHeight(0)
-                label.setProperty("longest", 0)
+            for label in (self.summary, self.warnings, self.flip_details):
+                holder = label.parentWidget()
+                assert isinstance(holder, SteadyText)
+                holder.reset()
         set_text_keeping_height(self.summary, self._summary())
         self._show_flips(rb)
         self._set_warnings(rb.messages)
