@@ -93,6 +93,10 @@ def restyle(view: QWidget, old: Scheme, new: Scheme) -> None:
                 item.setText(item.text, color=new.text)
         elif isinstance(item, pg.LegendItem):
             item.setLabelTextColor(new.text)
+        elif isinstance(item, pg.PlotDataItem):   # e.g. the score chart's range whiskers, in text colour
+            pen = pg.mkPen(item.opts["pen"])
+            if pen.color().name() in swap:
+                item.setPen(pg.mkPen(swap[pen.color().name()], width=pen.widthF()))
         elif isinstance(item, pg.PlotCurveItem):
             if pg.mkPen(item.opts["pen"]).color().name() == QColor(old.grid).name():
                 item.setPen(pg.mkPen(new.grid, width=1))

@@ -34,6 +34,7 @@ from ui.panels.flip_details import FlipDetails
 from ui.panels.steady_text import SteadyText, set_text_keeping_height
 from ui.panels.robustness_charts import AcceptabilityChart, SweepPlots
 from ui.background import JobRunner
+from ui.status import SamplingStatus
 
 LIVE_SAMPLES = 1_000      # first answer for new weights
 FULL_SAMPLES = 10_000     # then refined to this, unless the weights move on first
@@ -122,6 +123,7 @@ class RobustnessPanel(QWidget):
         self.jobs = JobRunner("process", self, preload=("evaluator.decision.smaa",))   # own interpreter lock
         self.jobs.start()
         self._smaa_error = ""
+        self.sampling = SamplingStatus(self)     # what the status bar says about SMAA
         self._frame = QTimer(self)               # the next redraw, at most one per frame
         self._frame.setSingleShot(True)
         self._frame.timeout.connect(self._draw_frame)
@@ -160,6 +162,7 @@ class RobustnessPanel(QWidget):
     def shutdown(self) -> None:
         """Stop the SMAA process (the window is closing); a later change starts it again."""
         self.jobs.shutdown()
+        self.sampling.stopped()
         self._frame.stop()
         self._smaa_in = None
         if self._latest is not None and self._latest.smaa is None and self._stale is None:
@@ -188,6 +191,7 @@ class RobustnessPanel(QWidget):
         stages = smaa_stages(len(result.scenario.clubs)) if rb.sweeps else ()
         if not stages:
             self.jobs.cancel()
+            self.sampling.stopped()
             self._shown_smaa = None
             self.acceptability.clear_bars()
         self._draw(rb)
@@ -198,11 +202,13 @@ class RobustnessPanel(QWidget):
         """The newest weights' SMAA, one stage per job: a running job for older weights stops at
         its next step and its answer is dropped (latest wins)."""
         p = result.prepared
+        self.sampling.started(smaa_samples(len(result.scenario.clubs), resting=True))
         self.jobs.submit(smaa_job, p.utilities, stages[0], 0, p.missing if p.missing.any() else None, control=True,
                          on_done=partial(self._on_smaa, result, stages[1:]), on_error=self._on_smaa_failed)
 
     def _on_smaa_failed(self, message: str) -> None:
         self._smaa_error = message
+        self.sampling.stopped()
         set_text_keeping_height(self.summary, self._summary())
 
     def _on_smaa(self, result: Result, rest: tuple[int, ...], mc: SMAAResult | None) -> None:
@@ -220,6 +226,8 @@ class RobustnessPanel(QWidget):
         self.acceptability.show_smaa(self._latest.result, mc)
         self.central.show_smaa(self._latest.result, mc)
         self._latest = with_smaa(self._latest, mc)
+        if self._stale is None and mc.n_samples == smaa_samples(len(mc.first_rank), resting=True):
+            self.sampling.finished(mc.n_samples)   # the newest weights' full answer is on screen
         set_text_keeping_height(self.summary, self._summary())
         self._set_warnings(self._latest.messages)
 
