@@ -41,6 +41,7 @@ def test_season_tab_is_built_only_when_shown(window):
 def test_season_curves_equal_the_timeline_and_the_cli_csv(window, qtbot):
     panel = _season(window)
     window.session.set_weights({"standing": 70, "defence": 20, "age": 10})
+    qtbot.waitUntil(lambda: not panel.pending)      # redrawn at the next frame
     t = window.session.timeline()
     for c, curve in enumerate(panel.chart.curves):
         _, y = curve.getData()
@@ -54,6 +55,21 @@ def test_season_curves_equal_the_timeline_and_the_cli_csv(window, qtbot):
         d, c = divmod(r, 3)
         assert float(row["score"]) == pytest.approx(panel.chart.curves[c].getData()[1][d], abs=1e-6)
     qtbot.waitUntil(lambda: panel.sentence.text() == t.leader_sentence())   # once the weights rest
+
+
+def test_several_changes_within_one_frame_redraw_the_season_tab_once(window, qtbot):
+    panel = _season(window)
+    qtbot.waitUntil(lambda: not panel.pending)
+    drawn: list[object] = []
+    original = panel.chart.show_timeline
+    panel.chart.show_timeline = lambda t, ranks=None: drawn.append(t) or original(t, ranks)
+    slider = window.weights.rows[0].slider
+    for v in range(10, 60, 5):
+        slider.setValue(v)                        # ten changes before control returns to the loop
+    assert drawn == [] and panel.pending
+    qtbot.waitUntil(lambda: bool(drawn))
+    assert len(drawn) == 1 and not panel.pending
+    np.testing.assert_allclose(panel.chart.curves[0].getData()[1], window.session.timeline().scores[:, 0])
 
 
 def test_rank_view_and_as_of_line(window):
@@ -78,6 +94,7 @@ def test_click_on_the_chart_sets_the_nearest_matchday_in_one_undo_step(window, q
     qtbot.mouseClick(panel.chart.viewport(), Qt.MouseButton.LeftButton, pos=view_pos)
     assert window.session.scenario.as_of == target
     assert window.history.stack.count() == 1
+    qtbot.waitUntil(lambda: not panel.pending)
     assert panel.chart.as_of_line.value() == pytest.approx(day_seconds(target))
     window.history.stack.undo()
     assert window.session.scenario.as_of == date(2025, 11, 28)
