@@ -105,7 +105,7 @@ def test_discover_dialog_lists_sorts_filters_and_adds(window, qtbot):
     dialog = show_discover(window, window.session)
     assert dialog is not None
     qtbot.addWidget(dialog)
-    assert dialog.proxy.rowCount() == 56
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() == 56)   # ranked off the GUI thread
     dialog.league.setCurrentText("Deutsche Bundesliga 2025/26")
     assert dialog.proxy.rowCount() == 18
     dialog.league.setCurrentText("All leagues")
@@ -117,6 +117,7 @@ def test_discover_dialog_lists_sorts_filters_and_adds(window, qtbot):
     assert dialog.add_row(row)
     assert [c.name for c in window.session.scenario.clubs][-1] == "SSC Napoli"
     assert window.history.stack.count() == 1
+    qtbot.waitUntil(lambda: not dialog.ranking)
     assert "SSC Napoli" in dialog.model.d.candidate_positions()
     window.history.stack.undo()
     assert len(window.session.scenario.clubs) == 3
@@ -163,3 +164,40 @@ def test_season_tab_without_a_case_says_why(qtbot, session):
     panel = _season(w)
     assert panel.sentence.text().startswith("No season to show") and "case file" in panel.sentence.text()
     assert not panel.chart.isVisible()
+
+
+def test_discover_opens_at_once_and_ranks_in_the_background(window, qtbot):
+    from ui.discover_dialog import show_discover
+    dialog = show_discover(window, window.session)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and dialog.ranking                # open before the list is built
+    assert dialog.about.text() == "Ranking 56 clubs…" and dialog.proxy.rowCount() == 0
+    assert not dialog.add.isEnabled()
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() == 56)
+    assert dialog.add.isEnabled() and "56 clubs of 3 leagues" in dialog.about.text()
+    want = window.session.discover()                              # kept: the same numbers
+    np.testing.assert_array_equal(dialog.model.d.result.scores, want.result.scores)
+
+
+def test_discover_drops_an_answer_for_a_date_that_moved_on(window, qtbot):
+    from ui.discover_dialog import show_discover
+    dialog = show_discover(window, window.session)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    window.session.set_as_of(date(2026, 2, 1))                    # while the first list is being built
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() == 56 and not dialog.ranking)
+    assert dialog.model.d.result.scenario.as_of == date(2026, 2, 1)
+    assert "on 2026-02-01" in dialog.about.text()
+
+
+def test_closing_discover_while_it_ranks_cancels_it(window, qtbot):
+    from ui.discover_dialog import show_discover
+    dialog = show_discover(window, window.session)
+    assert dialog is not None and dialog.ranking
+    filled: list[object] = []
+    dialog._fill = filled.append                                   # type: ignore[method-assign]
+    dialog.close()                                                 # cancels; whatever comes is dropped
+    assert not dialog.ranking
+    qtbot.wait(100)
+    assert filled == []
