@@ -68,7 +68,7 @@ def _settle(app: "QApplication", window: object, smaa: bool) -> None:
     deadline = time.monotonic() + (10 if smaa else 0.3)
     while time.monotonic() < deadline:
         app.processEvents()
-        if smaa and "random weightings" in getattr(window, "robustness").summary.text():
+        if smaa and "samples" in getattr(window, "robustness").summary.text():   # SMAA is on screen
             smaa = False
             deadline = time.monotonic() + 0.3
         time.sleep(0.02)

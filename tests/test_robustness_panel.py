@@ -7,6 +7,7 @@ that what is finally on screen is the full sample for the *latest* weights, equa
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import Qt
 
 from evaluator.decision.flips import WeightFlip
 from evaluator.decision.robustness import analyse
@@ -15,7 +16,7 @@ from evaluator.session import Session
 from evaluator.decision.smaa import smaa
 from robustness_cases import random_scenario
 from ui.main_window import MainWindow
-from ui.panels.robustness_charts import MIN_PLOT_PX, TITLE_ROOM_PX, elide
+from ui.panels.robustness_charts import PLOT_ROW_PX, TITLE_ROOM_PX, elide
 from ui.panels.robustness_panel import FULL_SAMPLES, LIVE_SAMPLES
 
 HOW_SURE = 3   # Ranking, Figures and sources, Season, How sure (the last tab, as bench_live assumes)
@@ -218,17 +219,36 @@ def test_rapid_changes_draw_once_per_frame_and_the_last_smaa_lands(qtbot, sessio
 
 
 def test_sweep_plots_wrap_in_a_narrow_tab_and_titles_follow_the_plot_width(qtbot, session):
-    window = _shown(qtbot, session)
-    sweeps = window.robustness.sweeps
-    label = session.scenario.criteria[0].label
-    sweeps.resize(3 * MIN_PLOT_PX - 10, 400)      # room for two plots a row
-    rows = {sweeps.ci.items[p][0][0] for p in sweeps.plots}
-    assert rows == {0, 1}
-    assert all(p.titleLabel.toolTip() == c.label for p, c in zip(sweeps.plots, session.scenario.criteria))
-    sweeps.resize(3000, 400)                       # wide: one row, whole labels
-    assert {sweeps.ci.items[p][0][0] for p in sweeps.plots} == {0}
-    assert all(c.label in p.titleLabel.text for p, c in zip(sweeps.plots, session.scenario.criteria))
-    sweeps.resize(MIN_PLOT_PX, 400)                 # one a row, titles cut to the plot
-    assert {sweeps.ci.items[p][0][0] for p in sweeps.plots} == {0, 1, 2}
-    assert all(p.titleLabel.text.endswith(elide(c.label, MIN_PLOT_PX - TITLE_ROOM_PX))
-               for p, c in zip(sweeps.plots, session.scenario.criteria))
+    from evaluator.decision.robustness import analyse_exact
+    from ui.panels.robustness_charts import SweepPlots
+    sweeps = SweepPlots()
+    qtbot.addWidget(sweeps)
+    sweeps.show_robustness(analyse_exact(session.result))
+    sweeps.show()
+    criteria = session.scenario.criteria
+
+    def rows() -> set[int]:
+        return {sweeps.ci.items[p][0][0] for p in sweeps.plots}
+    sweeps.resize(3000, 400)                        # wide: one row, whole labels
+    qtbot.waitUntil(lambda: rows() == {0})          # re-arranged once the resize is over
+    assert all(c.label in p.titleLabel.text for p, c in zip(sweeps.plots, criteria))
+    assert all(p.titleLabel.toolTip() == c.label for p, c in zip(sweeps.plots, criteria))
+    need = sweeps.least_plot_width()
+    sweeps.resize(3 * need - 10, 400)               # room for two plots a row
+    qtbot.waitUntil(lambda: rows() == {0, 1})
+    sweeps.resize(need, 400)                        # one a row, titles cut to the plot
+    qtbot.waitUntil(lambda: rows() == {0, 1, 2})
+    assert all(p.titleLabel.text.endswith(elide(c.label, need - TITLE_ROOM_PX)) for p, c in zip(sweeps.plots, criteria))
+    assert sweeps.minimumHeight() >= 3 * PLOT_ROW_PX  # the rows get their height (the tab scrolls)
+
+
+def test_sweep_titles_never_set_the_plot_width(qtbot, session):
+    from evaluator.decision.robustness import analyse_exact
+    from ui.panels.robustness_charts import SweepPlots
+    sweeps = SweepPlots()
+    qtbot.addWidget(sweeps)
+    sweeps.show_robustness(analyse_exact(session.result))
+    sweeps.resize(2000, 400)
+    sweeps.show()
+    qtbot.waitUntil(lambda: all(c.label in p.titleLabel.text for p, c in zip(sweeps.plots, session.scenario.criteria)))
+    assert all(p.titleLabel.effectiveSizeHint(Qt.SizeHint.MinimumSize).width() == 0 for p in sweeps.plots)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
@@ -20,7 +20,7 @@ ALL_CROSSINGS_UP_TO = 10  # clubs; above, only crossings involving the current t
 TOP_CROSSINGS = 3
 
 
-MIN_PLOT_PX = 190   # a sweep plot narrower than this is unreadable: the plots wrap onto more rows
+MIN_PLOT_PX = 130   # narrower than this a sweep plot is unreadable: the plots wrap onto more rows
 TITLE_ROOM_PX = 60  # of a plot's width, what its left axis, margins and colour square take from the title
 PLOT_ROW_PX = 190   # height of one row of sweep plots
 
@@ -95,6 +95,21 @@ class SweepItem(pg.GraphicsObject):
             p.setTransform(to_device)
 
 
+def free_width(label: pg.LabelItem) -> None:
+    """Let a title follow its plot's width instead of setting it: pyqtgraph makes a label's text
+    width its minimum on every text change and resize, which kept three plots wider than an
+    800-px window."""
+    measure = label.updateMin
+
+    def update_min() -> None:
+        measure()
+        label.setMinimumWidth(0)
+        for hint in (Qt.SizeHint.MinimumSize, Qt.SizeHint.PreferredSize):
+            label._sizeHint[hint] = (0, label._sizeHint[hint][1])
+        label.updateGeometry()
+    label.updateMin = update_min
+
+
 class SweepPlots(pg.GraphicsLayoutWidget):
     """One small plot per criterion: each club's score as that criterion's share goes 0 -> 1.
 
@@ -119,6 +134,10 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         self._columns = 0
         self._shape: tuple[int, int] = (0, 0)
         self.setMinimumHeight(PLOT_ROW_PX)
+        self._arrange_soon = QTimer(self)
+        self._arrange_soon.setSingleShot(True)
+        self._arrange_soon.setInterval(0)
+        self._arrange_soon.timeout.connect(self._arrange)
 
     def show_robustness(self, rb: Robustness) -> None:
         n = len(rb.result.scenario.clubs)
@@ -148,12 +167,21 @@ class SweepPlots(pg.GraphicsLayoutWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        if getattr(self, "plots", None):   # pyqtgraph resizes the view while it is being built
-            self._arrange()
+        timer = getattr(self, "_arrange_soon", None)   # pyqtgraph resizes the view while it is built
+        if timer is not None:
+            timer.start()   # not now: moving items of a layout Qt is laying out crashed it
+
+    def least_plot_width(self) -> int:
+        """What one plot needs: MIN_PLOT_PX, and at least what its axes and their titles take (a
+        plot squeezed below that was drawn past the right edge)."""
+        spacing = int(self.ci.layout.horizontalSpacing()) + 2
+        return max(MIN_PLOT_PX, *(int(p.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()) + spacing
+                                  for p in self.plots))
 
     def _columns_for(self, width: int) -> int:
+        """As many plots a row as fit."""
         k = len(self.plots)
-        return max(1, min(k, width // MIN_PLOT_PX)) if k else 0
+        return max(1, min(k, (width - 4) // self.least_plot_width())) if k else 0
 
     def _arrange(self) -> None:
         """Plots in as many columns as fit, titles cut to each plot's width."""
@@ -176,9 +204,6 @@ class SweepPlots(pg.GraphicsLayoutWidget):
             title = f"<span style='color:{criterion_colour(j)}'>■</span> {esc(elide(label, room))}"
             if plot.titleLabel.text != title:
                 plot.setTitle(title, color=colours.text, size="9pt")
-                plot.titleLabel.setMinimumWidth(0)   # the title follows the plot's width, never sets it
-                plot.titleLabel._sizeHint[Qt.SizeHint.MinimumSize] = (0, plot.titleLabel._sizeHint[
-                    Qt.SizeHint.MinimumSize][1])
             plot.titleLabel.setToolTip(label)
 
     def _rebuild(self, rb: Robustness) -> None:
@@ -190,6 +215,7 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         colours = chart()
         for j, crit in enumerate(s.criteria):
             plot = pg.PlotItem()
+            free_width(plot.titleLabel)
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
@@ -205,7 +231,7 @@ class SweepPlots(pg.GraphicsLayoutWidget):
                 axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)   # fixed axes: drawn once
             plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)   # the 0 and 100% at the ends stay
             plot.layout.setContentsMargins(0, 0, 14, 0)                    # room for the "100%" overhang
-            plot.setLabel("bottom", "its weight share", color=colours.muted)   # every plot: their axes line up
+            plot.setLabel("bottom", "weight share", color=colours.muted)   # short: it sets the plot's least width
             plot.setLabel("left", "fit score", color=colours.muted)            # every plot: they may wrap
             item = SweepItem(self.GRID, n, colours.muted, colours.crossing)
             plot.addItem(item)
