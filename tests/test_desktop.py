@@ -139,8 +139,11 @@ def test_theme_switch_restyles_the_score_whiskers_and_the_sweep_plots(window):
     from ui import theme
     window.tabs.setCurrentIndex(window.tabs.count() - 1)   # How sure: its sweep plots are built
     sweep = window.robustness.sweeps.items[0]
+    window.tabs.setCurrentWidget(window.season)             # Season: its as-of line
+    as_of = window.season.panel().chart.as_of_line
     try:
         theme.apply("dark")
+        assert as_of.pen.color().name() == palette.DARK.muted.lower()
         assert pg_pen_colour(window.scores.ranges) == palette.DARK.text.lower()
         assert sweep.marker_pen.color().name() == palette.DARK.muted.lower()
         assert sweep.dot_brush.color().name() == palette.DARK.crossing.lower()

@@ -93,6 +93,11 @@ def restyle(view: QWidget, old: Scheme, new: Scheme) -> None:
                 item.setText(item.text, color=new.text)
         elif isinstance(item, pg.LegendItem):
             item.setLabelTextColor(new.text)
+        elif isinstance(item, pg.InfiniteLine):   # e.g. the season chart's as-of line
+            pen = pg.mkPen(item.pen)
+            if pen.color().name() in swap:
+                pen.setColor(QColor(swap[pen.color().name()]))
+                item.setPen(pen)
         elif isinstance(item, pg.PlotDataItem):   # e.g. the score chart's range whiskers, in text colour
             pen = pg.mkPen(item.opts["pen"])
             if pen.color().name() in swap:
