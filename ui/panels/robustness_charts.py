@@ -175,8 +175,8 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         """What one plot needs: MIN_PLOT_PX, and at least what its axes and their titles take (a
         plot squeezed below that was drawn past the right edge)."""
         spacing = int(self.ci.layout.horizontalSpacing()) + 2
-        return max(MIN_PLOT_PX, *(int(p.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()) + spacing
-                                  for p in self.plots))
+        return max([MIN_PLOT_PX, *(int(p.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()) + spacing
+                                   for p in self.plots)])
 
     def _columns_for(self, width: int) -> int:
         """As many plots a row as fit."""
