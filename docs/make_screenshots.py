@@ -22,8 +22,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["CLUBFIT_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "settings.ini")
 
 # name, size, theme, tab: the guide's pictures, in the order it uses them
+HOW_SURE = 4   # tabs: Ranking, Figures and sources, Profiles, Season, How sure
 GUIDE = (("window", (1280, 800), "light", 0), ("figures", (1280, 800), "light", 1),
-         ("how-sure", (1280, 800), "light", 4), ("dark", (1280, 800), "dark", 0))
+         ("how-sure", (1280, 800), "light", HOW_SURE), ("dark", (1280, 800), "dark", 0))
 REVIEW_SIZES = ((800, 600), (1280, 800), (2560, 1440))
 
 
@@ -43,7 +44,7 @@ def main() -> int:
     else:
         out = args.review
         shots = tuple((f"{w}x{h}-{t}-tab{tab}", (w, h), t, tab)
-                      for (w, h) in REVIEW_SIZES for t in ("light", "dark") for tab in (0, 4))
+                      for (w, h) in REVIEW_SIZES for t in ("light", "dark") for tab in (0, HOW_SURE - 1, HOW_SURE))   # Ranking, Season, How sure
     out.mkdir(parents=True, exist_ok=True)
     for name, size, scheme, tab in shots:
         theme.apply(scheme, remember=False)
@@ -51,7 +52,7 @@ def main() -> int:
         window.resize(*size)
         window.show()
         window.tabs.setCurrentIndex(tab)
-        _settle(app, window, tab == 4)   # 4: How sure, the last tab
+        _settle(app, window, tab == HOW_SURE)
         path = out / f"{name}.png"
         window.grab().save(str(path))
         print(path)
@@ -67,7 +68,7 @@ def _settle(app: "QApplication", window: object, smaa: bool) -> None:
     deadline = time.monotonic() + (10 if smaa else 0.3)
     while time.monotonic() < deadline:
         app.processEvents()
-        if smaa and "random weightings" in getattr(window, "robustness").summary.text():
+        if smaa and "samples" in getattr(window, "robustness").summary.text():   # SMAA is on screen
             smaa = False
             deadline = time.monotonic() + 0.3
         time.sleep(0.02)

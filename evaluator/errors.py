@@ -11,6 +11,10 @@ class InputError(ValueError):
         super().__init__(" ".join(message.split()))
 
 
+class Cancelled(Exception):
+    """Raised by work that was told to stop (a newer job replaced it); whoever ran it drops it."""
+
+
 def shown(value: object, limit: int = MAX_SHOWN) -> str:
     """``repr(value)`` for a message, cut to ``limit`` characters with an ellipsis."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > 1e15:

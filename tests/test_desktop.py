@@ -135,6 +135,29 @@ def test_theme_switch_restyles_the_charts_and_is_remembered(window):
     assert window.scores.backgroundBrush().color().name() == palette.LIGHT.background.lower()
 
 
+def test_theme_switch_restyles_the_score_whiskers_and_the_sweep_plots(window):
+    from ui import theme
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)   # How sure: its sweep plots are built
+    sweep = window.robustness.sweeps.items[0]
+    window.tabs.setCurrentWidget(window.season)             # Season: its as-of line
+    as_of = window.season.panel().chart.as_of_line
+    try:
+        theme.apply("dark")
+        assert as_of.pen.color().name() == palette.DARK.muted.lower()
+        assert pg_pen_colour(window.scores.ranges) == palette.DARK.text.lower()
+        assert sweep.marker_pen.color().name() == palette.DARK.muted.lower()
+        assert sweep.dot_brush.color().name() == palette.DARK.crossing.lower()
+    finally:
+        theme.apply("light")
+    assert pg_pen_colour(window.scores.ranges) == palette.LIGHT.text.lower()
+    assert sweep.marker_pen.color().name() == palette.LIGHT.muted.lower()
+
+
+def pg_pen_colour(item) -> str:
+    import pyqtgraph as pg
+    return pg.mkPen(item.opts["pen"]).color().name()
+
+
 @pytest.mark.parametrize("scheme", [palette.LIGHT, palette.DARK], ids=lambda s: s.name)
 def test_text_on_bars_and_on_the_chart_meets_wcag_aa(scheme):
     for colour in palette.CRITERION_COLOURS + palette.CLUB_COLOURS + palette.RANK_COLOURS:

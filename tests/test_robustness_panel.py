@@ -7,6 +7,7 @@ that what is finally on screen is the full sample for the *latest* weights, equa
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import Qt
 
 from evaluator.decision.flips import WeightFlip
 from evaluator.decision.robustness import analyse
@@ -15,6 +16,7 @@ from evaluator.session import Session
 from evaluator.decision.smaa import smaa
 from robustness_cases import random_scenario
 from ui.main_window import MainWindow
+from ui.panels.robustness_charts import PLOT_ROW_PX, TITLE_ROOM_PX, elide
 from ui.panels.robustness_panel import FULL_SAMPLES, LIVE_SAMPLES
 
 HOW_SURE = 4   # Ranking, Figures and sources, Profiles, Season, How sure (the last tab, as bench_live assumes)
@@ -93,7 +95,7 @@ def test_panel_equals_analyse_computed_directly(qtbot, session):
         assert panel.stability.item(r, 1).text() == f"{100 * st.current:.1f}%"
     x, y = panel.sweeps.club_curve(0, 1)
     np.testing.assert_allclose(y, np.nan_to_num(want.sweeps[0].at(x)[:, 1]))
-    assert panel.sweeps.markers[0].value() == want.sweeps[0].current
+    assert panel.sweeps.markers[0] == want.sweeps[0].current
     cells = [[panel.flips.item(r, c).text() for c in range(panel.flips.columnCount())]
              for r in range(panel.flips.rowCount())]
     flips = list(want.weight_flips) + list(want.figure_flips)
@@ -122,12 +124,13 @@ def test_closing_the_window_mid_computation_is_clean(qtbot):
     assert panel.latest is on_screen
 
 
-def test_many_clubs_sweep_lines_are_one_item_per_colour(qtbot):
+def test_many_clubs_sweep_plots_are_one_item_per_plot(qtbot):
     s = random_scenario(np.random.default_rng(4), 30, 3)
     session = Session(s)
     window = _shown(qtbot, session)
     panel = window.robustness
-    assert len(panel.sweeps.lines[0]) == 8
+    for plot in panel.sweeps.plots:   # 30 lines, the crossing dots and the marker: one item
+        assert [type(i).__name__ for i in plot.vb.addedItems] == ["SweepItem"]
     r = score(prepare(s), session.result.raw_weights)
     sweeps = analyse(r, smaa_samples=0).sweeps
     for club in (0, 9, 29):
@@ -213,3 +216,39 @@ def test_rapid_changes_draw_once_per_frame_and_the_last_smaa_lands(qtbot, sessio
     assert analysed == [session.result] and len(submitted) == 1   # one redraw, one SMAA job: the newest
     qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
     assert panel.latest.smaa.n_samples == FULL_SAMPLES
+
+
+def test_sweep_plots_wrap_in_a_narrow_tab_and_titles_follow_the_plot_width(qtbot, session):
+    from evaluator.decision.robustness import analyse_exact
+    from ui.panels.robustness_charts import SweepPlots
+    sweeps = SweepPlots()
+    qtbot.addWidget(sweeps)
+    sweeps.show_robustness(analyse_exact(session.result))
+    sweeps.show()
+    criteria = session.scenario.criteria
+
+    def rows() -> set[int]:
+        return {sweeps.ci.items[p][0][0] for p in sweeps.plots}
+    sweeps.resize(3000, 400)                        # wide: one row, whole labels
+    qtbot.waitUntil(lambda: rows() == {0})          # re-arranged once the resize is over
+    assert all(c.label in p.titleLabel.text for p, c in zip(sweeps.plots, criteria))
+    assert all(p.titleLabel.toolTip() == c.label for p, c in zip(sweeps.plots, criteria))
+    need = sweeps.least_plot_width()
+    sweeps.resize(3 * need - 10, 400)               # room for two plots a row
+    qtbot.waitUntil(lambda: rows() == {0, 1})
+    sweeps.resize(need, 400)                        # one a row, titles cut to the plot
+    qtbot.waitUntil(lambda: rows() == {0, 1, 2})
+    assert all(p.titleLabel.text.endswith(elide(c.label, need - TITLE_ROOM_PX)) for p, c in zip(sweeps.plots, criteria))
+    assert sweeps.minimumHeight() >= 3 * PLOT_ROW_PX  # the rows get their height (the tab scrolls)
+
+
+def test_sweep_titles_never_set_the_plot_width(qtbot, session):
+    from evaluator.decision.robustness import analyse_exact
+    from ui.panels.robustness_charts import SweepPlots
+    sweeps = SweepPlots()
+    qtbot.addWidget(sweeps)
+    sweeps.show_robustness(analyse_exact(session.result))
+    sweeps.resize(2000, 400)
+    sweeps.show()
+    qtbot.waitUntil(lambda: all(c.label in p.titleLabel.text for p, c in zip(sweeps.plots, session.scenario.criteria)))
+    assert all(p.titleLabel.effectiveSizeHint(Qt.SizeHint.MinimumSize).width() == 0 for p in sweeps.plots)

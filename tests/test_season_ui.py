@@ -41,6 +41,7 @@ def test_season_tab_is_built_only_when_shown(window):
 def test_season_curves_equal_the_timeline_and_the_cli_csv(window, qtbot):
     panel = _season(window)
     window.session.set_weights({"standing": 70, "defence": 20, "age": 10})
+    qtbot.waitUntil(lambda: not panel.pending)      # redrawn at the next frame
     t = window.session.timeline()
     for c, curve in enumerate(panel.chart.curves):
         _, y = curve.getData()
@@ -54,6 +55,21 @@ def test_season_curves_equal_the_timeline_and_the_cli_csv(window, qtbot):
         d, c = divmod(r, 3)
         assert float(row["score"]) == pytest.approx(panel.chart.curves[c].getData()[1][d], abs=1e-6)
     qtbot.waitUntil(lambda: panel.sentence.text() == t.leader_sentence())   # once the weights rest
+
+
+def test_several_changes_within_one_frame_redraw_the_season_tab_once(window, qtbot):
+    panel = _season(window)
+    qtbot.waitUntil(lambda: not panel.pending)
+    drawn: list[object] = []
+    original = panel.chart.show_timeline
+    panel.chart.show_timeline = lambda t, ranks=None: drawn.append(t) or original(t, ranks)
+    slider = window.weights.rows[0].slider
+    for v in range(10, 60, 5):
+        slider.setValue(v)                        # ten changes before control returns to the loop
+    assert drawn == [] and panel.pending
+    qtbot.waitUntil(lambda: bool(drawn))
+    assert len(drawn) == 1 and not panel.pending
+    np.testing.assert_allclose(panel.chart.curves[0].getData()[1], window.session.timeline().scores[:, 0])
 
 
 def test_rank_view_and_as_of_line(window):
@@ -78,6 +94,7 @@ def test_click_on_the_chart_sets_the_nearest_matchday_in_one_undo_step(window, q
     qtbot.mouseClick(panel.chart.viewport(), Qt.MouseButton.LeftButton, pos=view_pos)
     assert window.session.scenario.as_of == target
     assert window.history.stack.count() == 1
+    qtbot.waitUntil(lambda: not panel.pending)
     assert panel.chart.as_of_line.value() == pytest.approx(day_seconds(target))
     window.history.stack.undo()
     assert window.session.scenario.as_of == date(2025, 11, 28)
@@ -88,7 +105,7 @@ def test_discover_dialog_lists_sorts_filters_and_adds(window, qtbot):
     dialog = show_discover(window, window.session)
     assert dialog is not None
     qtbot.addWidget(dialog)
-    assert dialog.proxy.rowCount() == 56
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() == 56)   # ranked off the GUI thread
     dialog.league.setCurrentText("Deutsche Bundesliga 2025/26")
     assert dialog.proxy.rowCount() == 18
     dialog.league.setCurrentText("All leagues")
@@ -100,6 +117,7 @@ def test_discover_dialog_lists_sorts_filters_and_adds(window, qtbot):
     assert dialog.add_row(row)
     assert [c.name for c in window.session.scenario.clubs][-1] == "SSC Napoli"
     assert window.history.stack.count() == 1
+    qtbot.waitUntil(lambda: not dialog.ranking)
     assert "SSC Napoli" in dialog.model.d.candidate_positions()
     window.history.stack.undo()
     assert len(window.session.scenario.clubs) == 3
@@ -147,3 +165,40 @@ def test_season_tab_without_a_case_says_why(qtbot, session):
     panel = _season(w)
     assert panel.sentence.text().startswith("No season to show") and "case file" in panel.sentence.text()
     assert not panel.chart.isVisible()
+
+
+def test_discover_opens_at_once_and_ranks_in_the_background(window, qtbot):
+    from ui.discover_dialog import show_discover
+    dialog = show_discover(window, window.session)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and dialog.ranking                # open before the list is built
+    assert dialog.about.text() == "Ranking 56 clubs…" and dialog.proxy.rowCount() == 0
+    assert not dialog.add.isEnabled()
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() == 56)
+    assert dialog.add.isEnabled() and "56 clubs of 3 leagues" in dialog.about.text()
+    want = window.session.discover()                              # kept: the same numbers
+    np.testing.assert_array_equal(dialog.model.d.result.scores, want.result.scores)
+
+
+def test_discover_drops_an_answer_for_a_date_that_moved_on(window, qtbot):
+    from ui.discover_dialog import show_discover
+    dialog = show_discover(window, window.session)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    window.session.set_as_of(date(2026, 2, 1))                    # while the first list is being built
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() == 56 and not dialog.ranking)
+    assert dialog.model.d.result.scenario.as_of == date(2026, 2, 1)
+    assert "on 2026-02-01" in dialog.about.text()
+
+
+def test_closing_discover_while_it_ranks_cancels_it(window, qtbot):
+    from ui.discover_dialog import show_discover
+    dialog = show_discover(window, window.session)
+    assert dialog is not None and dialog.ranking
+    filled: list[object] = []
+    dialog._fill = filled.append                                   # type: ignore[method-assign]
+    dialog.close()                                                 # cancels; whatever comes is dropped
+    assert not dialog.ranking
+    qtbot.wait(100)
+    assert filled == []

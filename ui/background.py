@@ -35,6 +35,7 @@ from typing import Any, Callable, Literal
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
+from evaluator import errors
 from evaluator.errors import InputError
 
 BACKGROUND_BYTES = 100_000   # a CSV this size: ~18 ms here, so a 5x slower machine stays under 100 ms
@@ -45,8 +46,7 @@ CHILD_NICENESS = 10   # waking the child used to preempt the GUI process for its
 Where = Literal["thread", "process"]
 
 
-class Cancelled(Exception):
-    """Raised by a job function that saw ``control.cancelled()``; the runner drops it silently."""
+Cancelled = errors.Cancelled   # raised by a job function that saw ``control.cancelled()``; dropped silently
 
 
 class _Box:

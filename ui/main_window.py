@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self.contributions = ContributionChart(result)
         self.ranking = RankingTable(result)
         self.figures = FiguresTable(result)
-        self.how_sure: DeferredTab[RobustnessPanel] = DeferredTab(_robustness_panel, result)
+        self.how_sure: DeferredTab[RobustnessPanel] = DeferredTab(self._robustness_panel, result)
         self.season: DeferredTab[SeasonPanel] = DeferredTab(self._season_panel, result)
         self.freshness = DataFreshness(session)
         self.profiles = ProfilesPanel(session)
@@ -255,6 +255,12 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # --- helpers that only wire ---------------------------------------------------------
+    def _robustness_panel(self, result: Result) -> RobustnessPanel:
+        from ui.panels.robustness_panel import RobustnessPanel   # its maths stays off the start-up path
+        panel = RobustnessPanel(result)
+        panel.sampling.message.connect(self.statusBar().showMessage)
+        return panel
+
     def _season_panel(self, result: Result) -> SeasonPanel:
         from ui.panels.season_chart import SeasonPanel   # built when its tab is first shown
         return SeasonPanel(self.session, result)
@@ -289,9 +295,6 @@ def _fill_recent(menu: QMenu, slot: Callable[[], None]) -> None:
         menu.addAction("No recent scenarios").setEnabled(False)
 
 
-def _robustness_panel(result: Result) -> "RobustnessPanel":
-    from ui.panels.robustness_panel import RobustnessPanel   # its maths stays off the start-up path
-    return RobustnessPanel(result)
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:

@@ -73,6 +73,9 @@ def restyle(view: QWidget, old: Scheme, new: Scheme) -> None:
     """Move one chart from ``old`` colours to ``new``; colours of data (bars, lines) stay."""
     assert isinstance(view, pg.GraphicsView)
     view.setBackground(new.background)
+    own = getattr(view, "use_scheme", None)   # charts that draw some colours themselves
+    if callable(own):
+        own(new)
     swap = {QColor(getattr(old, f)).name(): getattr(new, f) for f in ("text", "muted")}
     for item in view.scene().items():
         if isinstance(item, pg.AxisItem):
@@ -90,6 +93,15 @@ def restyle(view: QWidget, old: Scheme, new: Scheme) -> None:
                 item.setText(item.text, color=new.text)
         elif isinstance(item, pg.LegendItem):
             item.setLabelTextColor(new.text)
+        elif isinstance(item, pg.InfiniteLine):   # e.g. the season chart's as-of line
+            pen = pg.mkPen(item.pen)
+            if pen.color().name() in swap:
+                pen.setColor(QColor(swap[pen.color().name()]))
+                item.setPen(pen)
+        elif isinstance(item, pg.PlotDataItem):   # e.g. the score chart's range whiskers, in text colour
+            pen = pg.mkPen(item.opts["pen"])
+            if pen.color().name() in swap:
+                item.setPen(pg.mkPen(swap[pen.color().name()], width=pen.widthF()))
         elif isinstance(item, pg.PlotCurveItem):
             if pg.mkPen(item.opts["pen"]).color().name() == QColor(old.grid).name():
                 item.setPen(pg.mkPen(new.grid, width=1))

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Callable
 
 from evaluator.data import live_case
 from evaluator.data.case import DataCache, _slug, source_label
-from evaluator.errors import InputError
+from evaluator.errors import Cancelled, InputError
 from evaluator.model import CaseDefinition, Club, FigureStatus, Scenario
 
 
@@ -90,10 +91,11 @@ def discover_leagues(case: CaseDefinition, leagues: tuple[Path, ...]) -> tuple[P
 
 
 def every_club(case: CaseDefinition, paths: tuple[Path, ...], on: date, current: Scenario,
-               cache: DataCache) -> Field:
+               cache: DataCache, stop: Callable[[], bool] | None = None) -> Field:
     """Each club of the files at ``paths`` with the scored figures its league table gives on ``on``.
     A candidate also keeps its squad-list ages and hand-entered figures (as in the scenario);
-    other clubs have no squad list, so their ages are missing and the missing-figure rule applies."""
+    other clubs have no squad list, so their ages are missing and the missing-figure rule applies.
+    ``stop()`` is asked once a league (on a worker thread: a newer job replaced this one)."""
     from evaluator.data.club_figures import COLUMNS, league_figures, squad_figures
     from evaluator.data.names import read_aliases, resolve
     aliases = read_aliases(case.aliases) if case.aliases else {}
@@ -108,6 +110,8 @@ def every_club(case: CaseDefinition, paths: tuple[Path, ...], on: date, current:
     where: list[Path] = []
     names: list[str] = []
     for path in paths:
+        if stop is not None and stop():
+            raise Cancelled
         season = cache.season(path)
         if season.first_date is None or on < season.first_date:
             raise InputError(f"as-of date {on}: before the first match of {season.name} ({season.first_date})")

@@ -27,6 +27,7 @@ from evaluator.session import new_case, saving
 from evaluator.session.criteria_edits import CriteriaEditing
 from evaluator.session.inputs import check_weight, read_document, weights_of
 from evaluator.session.profiles import ProfileEdits
+from evaluator.session.season_views import SeasonViews
 from evaluator.session.state import Change, Edit, State, changes_between, opened
 
 if TYPE_CHECKING:
@@ -34,13 +35,13 @@ if TYPE_CHECKING:
     from evaluator.data.matches import Season
     from evaluator.data.squads import Squad
     from evaluator.session.new_case import NewClub
-    from evaluator.session.timeline import Discovery, Field, SeasonPrepared, Timeline
+    from evaluator.session.timeline import Field, SeasonPrepared
 
 Listener = Callable[[Result, Change], None]
 EditListener = Callable[[Edit], None]
 
 
-class Session(ProfileEdits, CriteriaEditing):   # profile edits: session/profiles.py; criteria: session/criteria_edits.py
+class Session(ProfileEdits, CriteriaEditing, SeasonViews):   # edit sets: session/profiles.py, criteria_edits.py; season_views.py
     def __init__(self, scenario: Scenario, case: CaseDefinition | None = None, path: Path | None = None,
                  read_only: bool = False) -> None:
         self._listeners: list[Listener] = []
@@ -136,28 +137,6 @@ class Session(ProfileEdits, CriteriaEditing):   # profile edits: session/profile
         if case is None or on is None:
             return "", []
         return live_case.table_around(case, self._club(club_id).name, on, self.cache)
-
-    def timeline(self, start: date | None = None, end: date | None = None, every: int | None = None) -> Timeline:
-        """Each club's score and rank on every matchday (or every ``every`` days) of the season,
-        with the current criteria, weights and hand-entered figures; figures are kept per date
-        until something but the weights changes, so a weight change only re-scores."""
-        from evaluator.session import timeline
-        def key() -> object:   # the as-of date is not in it
-            return timeline.season_key(self._state, self.cache), start, end, every
-        if self._season is None or self._season[0] != key():
-            season = timeline.prepare_season(self._state, self.cache, start, end, every)
-            self._season = (key(), season)   # after the build: it may have read files into the cache
-        return timeline.score_season(self._season[1], self._state.weights, self._state.scenario.as_of)
-
-    def discover(self, leagues: tuple[Path, ...] | None = None, on: date | None = None) -> Discovery:
-        """Every club of the candidates' leagues (or of ``leagues``) scored as the candidates are."""
-        from evaluator.session import timeline
-        def key() -> object:
-            return timeline.season_key(self._state, self.cache), self._state.scenario.as_of, leagues, on
-        if self._field is None or self._field[0] != key():   # kept: a weight change only re-scores
-            field = timeline.prepare_field(self._state, self.cache, leagues, on)
-            self._field = (key(), field)
-        return timeline.score_field(self._field[1], self._state.weights)
 
     # --- edits: weights and criteria ----------------------------------------------------
     def set_weight(self, criterion_id: str, value: float) -> None:

@@ -4,9 +4,12 @@ the weight-independent part (one ``Prepared`` per date) so a weight change only 
 """
 from __future__ import annotations
 
+import functools
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any, Callable
 
 import numpy as np
 
@@ -151,12 +154,32 @@ class Field:
 
 
 def prepare_field(state: State, cache: DataCache, leagues: tuple[Path, ...] | None = None,
-                  on: date | None = None) -> Field:
+                  on: date | None = None, control: Any = None) -> Field:
+    """``control``: a job's ``Control`` (``cancelled()``) when run by ``ui.background.JobRunner``."""
     case = _case(state, "rank every club of the leagues")
     day = on or state.scenario.as_of or case.as_of
     paths = leagues if leagues else data_timeline.discover_leagues(case, state.leagues)
-    f = data_timeline.every_club(case, paths, day, state.scenario, cache)
+    stop = control.cancelled if control is not None else None
+    f = data_timeline.every_club(case, paths, day, state.scenario, cache, stop)
     return Field(prepare(f.scenario), f.paths, f.candidate)
+
+
+def field_key(state: State, cache: DataCache, leagues: tuple[Path, ...] | None,
+              on: date | None) -> tuple[object, ...]:
+    """What a discover field depends on: the season's inputs, the as-of date, the leagues and date asked."""
+    return season_key(state, cache), state.scenario.as_of, leagues, on
+
+
+def field_work(state: State, cache: DataCache, leagues: tuple[Path, ...] | None = None,
+               on: date | None = None) -> Callable[..., Field]:
+    """``prepare_field`` as a function for a worker thread. It reads the (frozen) state given and
+    its own copy of the cache's indexes, so the GUI thread may go on using ``cache`` (whose table
+    index is reordered and trimmed as dates change); the parsed files are shared, nothing changes
+    them. Refused at once, on the calling thread, when there is no case to rank from. Call it
+    with ``control=`` to let it stop between leagues."""
+    _case(state, "rank every club of the leagues")
+    own = DataCache(dict(cache.seasons), dict(cache.squads), OrderedDict(cache.tables), dict(cache.pairs))
+    return functools.partial(prepare_field, state, own, leagues, on)
 
 
 def score_field(field: Field, weights: tuple[float, ...]) -> Discovery:

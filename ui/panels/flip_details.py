@@ -8,7 +8,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QWidget
 
+from ui.panels.steady_text import set_text_keeping_height
+
 SENTENCE_COLUMN = 4
+
 
 
 class FlipDetails(QLabel):
@@ -38,4 +41,4 @@ class FlipDetails(QLabel):
         criterion = self.table.item(self._row(), 0)
         text = item.text() if item is not None else ""
         head = f"<b>{criterion.text()}:</b> " if criterion is not None and text else ""
-        self.setText(head + text)
+        set_text_keeping_height(self, head + text)

@@ -6,35 +6,116 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QResizeEvent
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from evaluator.decision.robustness import Robustness
 from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult
 from ui.panels.bar_axes import rank_positions, set_club_axis
-from ui.palette import CLUB_COLOURS, RANK_COLOURS, chart, club_colour, criterion_colour
+from ui.palette import RANK_COLOURS, Scheme, chart, club_colour, criterion_colour
 from ui.text import esc
 ALL_CROSSINGS_UP_TO = 10  # clubs; above, only crossings involving the current top TOP_CROSSINGS
 TOP_CROSSINGS = 3
 
 
-TITLE_MAX_PX = 80   # a title sets its plot's minimum width: three must fit a tab in an 800-px window
+MIN_PLOT_PX = 130   # narrower than this a sweep plot is unreadable: the plots wrap onto more rows
+TITLE_ROOM_PX = 60  # of a plot's width, what its left axis, margins and colour square take from the title
+PLOT_ROW_PX = 190   # height of one row of sweep plots
 
 
-def _short(label: str) -> str:
-    """The criterion's label, elided to TITLE_MAX_PX (the weights panel shows it whole)."""
+def elide(label: str, width: int) -> str:
+    """The criterion's label cut to ``width`` pixels of the titles' 9 pt font (whole in the tooltip)."""
     font = QFont()
     font.setPointSizeF(9)
-    return QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight, TITLE_MAX_PX)
+    return QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight, max(width, 20))
+
+
+class SweepItem(pg.GraphicsObject):
+    """Everything one sweep plot draws, as ONE item: every club's line in its colour, the dots
+    where two lines cross and the dashed line at the share now.
+
+    Separate pyqtgraph items (a curve per colour, a scatter, an infinite line) each paid for
+    bounds, shape and their own paint on every tick (~1.3 ms of painting at 3 clubs, more than
+    the data). The view's range is fixed (0-1 by 0-100), so this item's bounds never change;
+    each club's polyline is a QPolygonF whose y column is written in place through NumPy.
+    """
+
+    BOUNDS = QRectF(-0.5, -50.0, 2.0, 200.0)   # larger than the view: the view box clips
+
+    def __init__(self, grid: np.ndarray, n_clubs: int, marker_colour: str, dot_colour: str) -> None:
+        super().__init__()
+        self.grid = grid
+        self.pens = [pg.mkPen(club_colour(i), width=2) for i in range(n_clubs)]
+        self.polys = [pg.functions.create_qpolygonf(grid.size) for _ in range(n_clubs)]
+        self._xy = [pg.functions.ndarray_from_qpolygonf(poly) for poly in self.polys]
+        for xy in self._xy:
+            xy[:, 0] = grid
+            xy[:, 1] = 0.0
+        self.marker = 0.0
+        self.dots = np.zeros((0, 2))
+        self.use_colours(marker_colour, dot_colour)
+
+    def use_colours(self, marker: str, dot: str) -> None:
+        """The theme's colours for the marker and dots (the clubs' colours never change)."""
+        self.marker_pen = pg.mkPen(marker, style=Qt.PenStyle.DashLine)
+        self.dot_brush = pg.mkBrush(dot)
+        self.update()
+
+    def set_data(self, curves: np.ndarray, marker: float, dots_x: np.ndarray, dots_y: np.ndarray) -> None:
+        """``curves``: (grid points, clubs) scores; one call, one repaint."""
+        for c, xy in enumerate(self._xy):
+            xy[:, 1] = curves[:, c]
+        self.marker = float(marker)
+        self.dots = np.column_stack([dots_x, dots_y])
+        self.update()
+
+    def curve(self, club: int) -> tuple[np.ndarray, np.ndarray]:
+        xy = self._xy[club]
+        return xy[:, 0].copy(), xy[:, 1].copy()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self.BOUNDS
+
+    def paint(self, p: QPainter, *args: object) -> None:
+        for pen, poly in zip(self.pens, self.polys):
+            p.setPen(pen)
+            p.drawPolyline(poly)
+        p.setPen(self.marker_pen)
+        p.drawLine(QPointF(self.marker, -10.0), QPointF(self.marker, 110.0))
+        if len(self.dots):   # dots of 7 px whatever the zoom: drawn in device pixels
+            to_device = p.transform()
+            p.resetTransform()
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self.dot_brush)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            for x, y in self.dots.tolist():
+                p.drawEllipse(to_device.map(QPointF(x, y)), 3.5, 3.5)
+            p.setTransform(to_device)
+
+
+def free_width(label: pg.LabelItem) -> None:
+    """Let a title follow its plot's width instead of setting it: pyqtgraph makes a label's text
+    width its minimum on every text change and resize, which kept three plots wider than an
+    800-px window."""
+    measure = label.updateMin
+
+    def update_min() -> None:
+        measure()
+        label.setMinimumWidth(0)
+        for hint in (Qt.SizeHint.MinimumSize, Qt.SizeHint.PreferredSize):
+            label._sizeHint[hint] = (0, label._sizeHint[hint][1])
+        label.updateGeometry()
+    label.updateMin = update_min
 
 
 class SweepPlots(pg.GraphicsLayoutWidget):
     """One small plot per criterion: each club's score as that criterion's share goes 0 -> 1.
 
-    Clubs of one colour share one line item (segments split by ``connect``): at 100 clubs
-    that is 8 ``setData`` calls per plot per tick instead of 100.
+    Each plot holds one item (``SweepItem``) whatever the number of clubs. The plots sit side by
+    side while each gets MIN_PLOT_PX, and wrap onto more rows in a narrower window; titles are
+    cut to the width their plot really has, the whole label in the title's tooltip.
     """
 
     GRID = np.linspace(0.0, 1.0, 51)
@@ -46,14 +127,17 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         self.setAccessibleDescription("For each criterion, every club's fit score as that criterion's share of "
                                       "the weight goes from 0 to 100%; the dashed line is the share now.")
         self.plots: list[pg.PlotItem] = []
-        self.lines: list[list[pg.PlotCurveItem]] = []     # per plot, one item per colour
-        self.markers: list[pg.InfiniteLine] = []
-        self.crossings: list[pg.ScatterPlotItem] = []
-        self._groups: list[np.ndarray] = []                 # club indices per colour
-        self._x: list[np.ndarray] = []
-        self._connect: list[np.ndarray] = []
+        self.items: list[SweepItem] = []
+        self.markers: list[float] = []
+        self._labels: list[str] = []
+        self._key: pg.LabelItem | None = None
+        self._columns = 0
         self._shape: tuple[int, int] = (0, 0)
-        self.setMinimumHeight(170)
+        self.setMinimumHeight(PLOT_ROW_PX)
+        self._arrange_soon = QTimer(self)
+        self._arrange_soon.setSingleShot(True)
+        self._arrange_soon.setInterval(0)
+        self._arrange_soon.timeout.connect(self._arrange)
 
     def show_robustness(self, rb: Robustness) -> None:
         n = len(rb.result.scenario.clubs)
@@ -61,45 +145,77 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         if (n, k) != self._shape:
             self._rebuild(rb)
             self._shape = (n, k)
-        for sweep, plot_lines, marker, cross in zip(rb.sweeps, self.lines, self.markers, self.crossings):
-            curves = np.nan_to_num(sweep.at(self.GRID))
-            for group, x, conn, line in zip(self._groups, self._x, self._connect, plot_lines):
-                line.setData(x, curves[:, group].T.ravel(), connect=conn)
-            marker.setValue(sweep.current)
+        self.markers = [sweep.current for sweep in rb.sweeps]
+        for sweep, item in zip(rb.sweeps, self.items):
             inside = (sweep.cross_t > 0) & (sweep.cross_t < 1)
             if n > ALL_CROSSINGS_UP_TO:   # thousands of dots say nothing: mark where the leaders change
                 top = np.zeros(n, dtype=bool)
                 top[rb.result.order[:TOP_CROSSINGS]] = True
                 inside &= top[sweep.cross_first] | top[sweep.cross_second]
             ts = sweep.cross_t[inside]
-            cross.setData(ts, sweep.club_at(ts, sweep.cross_first[inside]))
+            item.set_data(np.nan_to_num(sweep.at(self.GRID)), sweep.current, ts,
+                          sweep.club_at(ts, sweep.cross_first[inside]))
 
     def club_curve(self, plot: int, club: int) -> tuple[np.ndarray, np.ndarray]:
         """(x, y) drawn for ``club`` in sweep plot ``plot``."""
-        g = club % len(CLUB_COLOURS)
-        pos = int(np.flatnonzero(self._groups[g] == club)[0])
-        x, y = self.lines[plot][g].getData()
-        m = self.GRID.size
-        return x[pos * m:(pos + 1) * m], y[pos * m:(pos + 1) * m]
+        return self.items[plot].curve(club)
+
+    def use_scheme(self, scheme: Scheme) -> None:
+        """A theme switch (``ui.theme.restyle``): the marker and dots take the new colours."""
+        for item in self.items:
+            item.use_colours(scheme.muted, scheme.crossing)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        timer = getattr(self, "_arrange_soon", None)   # pyqtgraph resizes the view while it is built
+        if timer is not None:
+            timer.start()   # not now: moving items of a layout Qt is laying out crashed it
+
+    def least_plot_width(self) -> int:
+        """What one plot needs: MIN_PLOT_PX, and at least what its axes and their titles take (a
+        plot squeezed below that was drawn past the right edge)."""
+        spacing = int(self.ci.layout.horizontalSpacing()) + 2
+        return max([MIN_PLOT_PX, *(int(p.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()) + spacing
+                                   for p in self.plots)])
+
+    def _columns_for(self, width: int) -> int:
+        """As many plots a row as fit."""
+        k = len(self.plots)
+        return max(1, min(k, (width - 4) // self.least_plot_width())) if k else 0
+
+    def _arrange(self) -> None:
+        """Plots in as many columns as fit, titles cut to each plot's width."""
+        cols = self._columns_for(self.width())
+        if cols != self._columns and self.plots:
+            self._columns = cols
+            for placed in (*self.plots, self._key):
+                if placed is not None and placed in self.ci.items:
+                    self.ci.removeItem(placed)
+            for j, plot in enumerate(self.plots):
+                self.ci.addItem(plot, row=j // cols, col=j % cols)
+            rows = -(-len(self.plots) // cols)
+            if self._key is not None:
+                self.ci.addItem(self._key, row=rows, col=0, colspan=cols)
+            self.setMinimumHeight(rows * PLOT_ROW_PX + 40)
+        room = self.width() // max(cols, 1) - TITLE_ROOM_PX
+        colours = chart()
+        for j, (plot, label) in enumerate(zip(self.plots, self._labels)):
+            plot.getAxis("left").showLabel(j % max(cols, 1) == 0)   # "fit score" once a row
+            title = f"<span style='color:{criterion_colour(j)}'>■</span> {esc(elide(label, room))}"
+            if plot.titleLabel.text != title:
+                plot.setTitle(title, color=colours.text, size="9pt")
+            plot.titleLabel.setToolTip(label)
 
     def _rebuild(self, rb: Robustness) -> None:
         self.clear()
         s = rb.result.scenario
         n = len(s.clubs)
-        self.plots, self.lines, self.markers, self.crossings = [], [], [], []
-        self._groups = [np.arange(g, n, len(CLUB_COLOURS)) for g in range(min(n, len(CLUB_COLOURS)))]
-        m = self.GRID.size
-        self._x = [np.tile(self.GRID, g.size) for g in self._groups]
-        self._connect = []
-        for g in self._groups:
-            conn = np.ones(g.size * m, dtype=bool)
-            conn[m - 1::m] = False                          # no line from one club's end to the next
-            self._connect.append(conn)
+        self.plots, self.items, self._labels = [], [], [c.label for c in s.criteria]
+        self._columns = 0
+        colours = chart()
         for j, crit in enumerate(s.criteria):
-            plot = self.addPlot(row=0, col=j)
-            colours = chart()
-            plot.setTitle(f"<span style='color:{criterion_colour(j)}'>■</span> {esc(_short(crit.label))}",
-                          color=colours.text, size="9pt")
+            plot = pg.PlotItem()
+            free_width(plot.titleLabel)
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
@@ -109,30 +225,23 @@ class SweepPlots(pg.GraphicsLayoutWidget):
             plot.getAxis("bottom").setTicks([[(0, "0"), (0.5, "50%"), (1, "100%")]])
             plot.getAxis("left").setTicks([[(0, "0"), (50, "50"), (100, "100")]])
             for name in ("left", "bottom"):
-                plot.getAxis(name).setTextPen(pg.mkPen(colours.text))
-                plot.getAxis(name).setPen(pg.mkPen(colours.muted))
+                axis = plot.getAxis(name)
+                axis.setTextPen(pg.mkPen(colours.text))
+                axis.setPen(pg.mkPen(colours.muted))
+                axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)   # fixed axes: drawn once
             plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)   # the 0 and 100% at the ends stay
             plot.layout.setContentsMargins(0, 0, 14, 0)                    # room for the "100%" overhang
-            plot.setLabel("bottom", "its weight share", color=colours.muted)   # every plot: their axes line up
-            if j == 0:
-                plot.setLabel("left", "fit score", color=colours.muted)
-            # Bare curve items: PlotDataItem's extra layer (downsampling, log axes, data-rect
-            # bookkeeping) cost ~0.2 ms per setData, 24 times a tick at 20 clubs.
-            lines = [pg.PlotCurveItem(pen=pg.mkPen(club_colour(g), width=2)) for g in range(len(self._groups))]
-            for line in lines:
-                plot.addItem(line)
-            marker = pg.InfiniteLine(angle=90, pen=pg.mkPen(colours.muted, style=Qt.PenStyle.DashLine))
-            plot.addItem(marker)
-            cross = pg.ScatterPlotItem(size=7, brush=pg.mkBrush(colours.crossing), pen=pg.mkPen(None))
-            plot.addItem(cross)
+            plot.setLabel("bottom", "weight share", color=colours.muted)   # short: it sets the plot's least width
+            plot.setLabel("left", "fit score", color=colours.muted)            # every plot: they may wrap
+            item = SweepItem(self.GRID, n, colours.muted, colours.crossing)
+            plot.addItem(item)
             self.plots.append(plot)
-            self.lines.append(lines)
-            self.markers.append(marker)
-            self.crossings.append(cross)
-        keys = [f"<span style='color:{club_colour(i)}'>━</span> {c.name}" for i, c in enumerate(s.clubs)]
+            self.items.append(item)
+        keys = [f"<span style='color:{club_colour(i)}'>━</span> {esc(c.name)}" for i, c in enumerate(s.clubs)]
         # Two clubs a line: on one line the key alone was wider than the tab in an 800-px window.
-        self.addLabel("<br>".join(" · ".join(keys[i:i + 2]) for i in range(0, len(keys), 2)), row=1, col=0,
-                      colspan=len(s.criteria), color=chart().text, size="9pt")
+        self._key = pg.LabelItem("<br>".join(" · ".join(keys[i:i + 2]) for i in range(0, len(keys), 2)),
+                                 color=colours.text, size="9pt")
+        self._arrange()
 
 
 class AcceptabilityChart(pg.GraphicsLayoutWidget):

@@ -31,8 +31,10 @@ from ui.text import esc, tip
 from ui.palette import WARNING_BG, WARNING_BORDER, WARNING_TEXT
 from ui.panels.central_weights import CentralWeights
 from ui.panels.flip_details import FlipDetails
+from ui.panels.steady_text import SteadyText, set_text_keeping_height
 from ui.panels.robustness_charts import AcceptabilityChart, SweepPlots
 from ui.background import JobRunner
+from ui.status import SamplingStatus
 
 LIVE_SAMPLES = 1_000      # first answer for new weights
 FULL_SAMPLES = 10_000     # then refined to this, unless the weights move on first
@@ -65,24 +67,6 @@ def smaa_samples(n_clubs: int, resting: bool) -> int:
 WARNING_STYLE = (f"QLabel {{ background:{WARNING_BG}; border:1px solid {WARNING_BORDER};"
                  " border-radius:4px; padding:6px; color:" + WARNING_TEXT + "; }")
 CLEAR_STYLE = "QLabel { border:1px solid transparent; padding:6px; }"   # the theme's text colour
-
-
-def set_text_keeping_height(label: QLabel, text: str) -> None:
-    """Set a wrapped label's text without letting it shrink while the set of clubs stays.
-
-    On every slider tick these texts change length; a label whose wrapped height changed
-    made the whole tab re-lay out and resize its charts (33 resizes in 50 ticks, most of a
-    20 ms tick at 3 clubs). Holding the tallest height seen lets a new line or two in, once.
-    """
-    if label.text() == text:
-        return
-    label.setText(text)
-    longest = label.property("longest") or 0
-    if len(text) > longest:   # measuring rich text costs ms at 100 clubs: only for a new longest text
-        label.setProperty("longest", len(text))
-        needed = label.heightForWidth(max(label.width(), 1))
-        if needed > label.minimumHeight():
-            label.setMinimumHeight(needed)
 
 
 class RobustnessPanel(QWidget):
@@ -128,17 +112,18 @@ class RobustnessPanel(QWidget):
         split.addWidget(self.sweeps)
         split.addWidget(self.acceptability)
         split.setSizes([300, 200])
-        box.addWidget(self.summary)
+        box.addWidget(SteadyText(self.summary))
         box.addWidget(split, 5)   # the two charts take the height; the tables need only their rows
         box.addWidget(self.stability, 1)
         box.addWidget(self.central, 1)
         box.addWidget(self.flips_title)
         box.addWidget(self.flips, 1)
-        box.addWidget(self.flip_details)
-        box.addWidget(self.warnings)
+        box.addWidget(SteadyText(self.flip_details))
+        box.addWidget(SteadyText(self.warnings))
         self.jobs = JobRunner("process", self, preload=("evaluator.decision.smaa",))   # own interpreter lock
         self.jobs.start()
         self._smaa_error = ""
+        self.sampling = SamplingStatus(self)     # what the status bar says about SMAA
         self._frame = QTimer(self)               # the next redraw, at most one per frame
         self._frame.setSingleShot(True)
         self._frame.timeout.connect(self._draw_frame)
@@ -177,6 +162,7 @@ class RobustnessPanel(QWidget):
     def shutdown(self) -> None:
         """Stop the SMAA process (the window is closing); a later change starts it again."""
         self.jobs.shutdown()
+        self.sampling.stopped()
         self._frame.stop()
         self._smaa_in = None
         if self._latest is not None and self._latest.smaa is None and self._stale is None:
@@ -205,6 +191,7 @@ class RobustnessPanel(QWidget):
         stages = smaa_stages(len(result.scenario.clubs)) if rb.sweeps else ()
         if not stages:
             self.jobs.cancel()
+            self.sampling.stopped()
             self._shown_smaa = None
             self.acceptability.clear_bars()
         self._draw(rb)
@@ -215,11 +202,13 @@ class RobustnessPanel(QWidget):
         """The newest weights' SMAA, one stage per job: a running job for older weights stops at
         its next step and its answer is dropped (latest wins)."""
         p = result.prepared
+        self.sampling.started(smaa_samples(len(result.scenario.clubs), resting=True))
         self.jobs.submit(smaa_job, p.utilities, stages[0], 0, p.missing if p.missing.any() else None, control=True,
                          on_done=partial(self._on_smaa, result, stages[1:]), on_error=self._on_smaa_failed)
 
     def _on_smaa_failed(self, message: str) -> None:
         self._smaa_error = message
+        self.sampling.stopped()
         set_text_keeping_height(self.summary, self._summary())
 
     def _on_smaa(self, result: Result, rest: tuple[int, ...], mc: SMAAResult | None) -> None:
@@ -237,6 +226,8 @@ class RobustnessPanel(QWidget):
         self.acceptability.show_smaa(self._latest.result, mc)
         self.central.show_smaa(self._latest.result, mc)
         self._latest = with_smaa(self._latest, mc)
+        if self._stale is None and mc.n_samples == smaa_samples(len(mc.first_rank), resting=True):
+            self.sampling.finished(mc.n_samples)   # the newest weights' full answer is on screen
         set_text_keeping_height(self.summary, self._summary())
         self._set_warnings(self._latest.messages)
 
@@ -256,9 +247,10 @@ class RobustnessPanel(QWidget):
                     item.setText(text)
         if rb.result.scenario.clubs is not getattr(self, "_clubs", None):   # another list: heights start afresh
             self._clubs = rb.result.scenario.clubs
-            for label in (self.summary, self.warnings):
-                label.setMinimumHeight(0)
-                label.setProperty("longest", 0)
+            for label in (self.summary, self.warnings, self.flip_details):
+                holder = label.parentWidget()
+                assert isinstance(holder, SteadyText)
+                holder.reset()
         set_text_keeping_height(self.summary, self._summary())
         self._show_flips(rb)
         self._set_warnings(rb.messages)

@@ -3,10 +3,13 @@ marked; a click on the chart moves the as-of date to the nearest matchday (one u
 
 The figures for each date are computed once per case, criteria or hand-entered figure change
 (``Session.timeline`` keeps them); a weight change only re-scores them and moves the curves
-(created once per set of clubs, then ``setData``). A hidden tab only remembers that it is stale.
+(created once per set of clubs, then ``setData``). A hidden tab only remembers that it is stale;
+a visible one redraws at most once per frame (``FRAME_MS``): several changes within one frame
+(a drag's ticks, an undo that sets several weights) cost one re-score and one repaint.
 """
 from __future__ import annotations
 
+import time
 from datetime import date, datetime, timezone
 
 import numpy as np
@@ -22,8 +25,10 @@ from evaluator.session.timeline import Timeline
 from ui.palette import chart, club_colour
 from ui.text import esc
 from ui.panels.bar_axes import BarChartView
+from ui.panels.steady_text import SteadyText, set_text_keeping_height
 
 SENTENCE_DELAY_MS = 150
+FRAME_MS = 16   # at most one redraw per frame of a 60 Hz screen, as the How sure tab
 
 
 def day_seconds(day: date) -> float:
@@ -63,7 +68,7 @@ class SeasonPlot(BarChartView):
                                                                                 style=Qt.PenStyle.DashLine),
                                           label="as of", labelOpts={"position": 0.96, "color": chart().muted})
         self.plot.addItem(self.as_of_line)
-        self.curves: list[pg.PlotDataItem] = []
+        self.curves: list[pg.PlotCurveItem] = []
         self.ranks = False
         self.timeline: Timeline | None = None
         self._clubs: tuple[str, ...] = ()
@@ -107,8 +112,9 @@ class SeasonPlot(BarChartView):
         self.curves = []
         for c, name in enumerate(clubs):
             colour = club_colour(c)   # the club's colour in every chart and the report
-            # No symbols: a scatter is rebuilt point by point on every setData (1 ms a tick at 3 clubs).
-            curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), name=name)
+            # No symbols: a scatter is rebuilt point by point on every setData (1 ms a tick at 3 clubs);
+            # a bare curve item: PlotDataItem's layer (downsampling, bounds bookkeeping) is not needed.
+            curve = pg.PlotCurveItem(pen=pg.mkPen(colour, width=2), name=name)
             self.plot.addItem(curve)
             self.legend.addItem(curve, esc(name))
             self.curves.append(curve)
@@ -155,39 +161,61 @@ class SeasonPanel(QWidget):
         self.hint = QLabel("Click the chart to set the as-of date to the nearest matchday.")
         self.hint.setStyleSheet(f"color: {chart().muted}")
         top = QHBoxLayout()
-        top.addWidget(self.sentence, 1)
+        top.addWidget(SteadyText(self.sentence), 1)   # a new sentence does not re-lay out the tab
         top.addWidget(self.by_rank)
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.chart, 1)
         box.addWidget(self.hint)
         self.chart.scene().sigMouseClicked.connect(self._on_click)
+        self._frame = QTimer(self)   # the next redraw, at most one per frame
+        self._frame.setSingleShot(True)
+        self._frame.timeout.connect(self._draw_frame)
+        self._last_frame = -1.0
         self._stale = True
         self.show_result(result)
 
+    @property
+    def pending(self) -> bool:
+        """A redraw is waiting for the next frame."""
+        return self._frame.isActive()
+
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         self._stale = True
-        if self.isVisible():
+        if self.isVisible() and not self._frame.isActive():
+            wait = FRAME_MS - 1000 * (time.monotonic() - self._last_frame)
+            self._frame.start(max(0, int(wait)))
+
+    def flush(self) -> None:
+        """Draw a waiting frame now (tests, and anything that reads the chart)."""
+        if self._frame.isActive():
+            self._frame.stop()
+            self._draw_frame()
+
+    def _draw_frame(self) -> None:
+        self._last_frame = time.monotonic()
+        if self._stale and self.isVisible():
             self.refresh()
 
     def refresh(self) -> None:
+        self._frame.stop()
         self._stale = False
         try:
             t = self.session.timeline()
         except InputError as e:
             self.chart.hide()
-            self.sentence.setText(f"No season to show: {e}")
+            set_text_keeping_height(self.sentence, f"No season to show: {e}")
             return
         self.chart.show()
         self.chart.show_timeline(t, self.by_rank.isChecked())
         self._sentence = t.leader_sentence()
         if not self.sentence.text():
-            self.sentence.setText(self._sentence)
+            set_text_keeping_height(self.sentence, self._sentence)
         elif self._sentence != self.sentence.text():
             self.sentence_timer.start()
 
     def _on_sentence_due(self) -> None:
-        self.sentence.setText(self._sentence)
+        set_text_keeping_height(self.sentence, self._sentence)
 
     def set_as_of_at(self, scene_pos: object) -> None:
         day = self.chart.date_at(scene_pos)
@@ -195,7 +223,7 @@ class SeasonPanel(QWidget):
             try:
                 self.session.set_as_of(day)
             except InputError as e:
-                self.sentence.setText(str(e))
+                set_text_keeping_height(self.sentence, str(e))
 
     def _on_click(self, event: object) -> None:
         self.set_as_of_at(event.scenePos())  # type: ignore[attr-defined]  # a pyqtgraph MouseClickEvent

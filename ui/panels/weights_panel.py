@@ -49,7 +49,10 @@ class WeightRow:
         self.spin.setAccessibleName(f"Weight of {criterion.label} (number)")
         self.label.setBuddy(self.slider)
         self.share = QLabel(parent)
-        self.share.setMinimumWidth(42)
+        # Fixed size: a new share on every slider tick then repaints the label alone (a label
+        # that may change size re-lays out the whole weights panel on each setText).
+        self.share.setFixedSize(max(42, self.share.fontMetrics().horizontalAdvance("100%") + 8),
+                                self.share.sizeHint().height())
         self.share.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.direction = QComboBox(parent)
         for d in (Direction.HIGHER, Direction.LOWER):
