@@ -11,7 +11,7 @@ import numpy as np
 from evaluator.decision.scoring import Result
 from evaluator.formatting import format_score
 
-TOP_N = 25
+TOP_N = 20
 
 
 @dataclass(frozen=True)

@@ -59,8 +59,10 @@ class ContributionChart(BarChartView):
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         self._last = result
         shown = shown_clubs(result)
-        if changes & Change.SHAPE or len(shown) != len(self._names):
+        if changes & Change.CRITERIA or not self.segments:
             self._rebuild(result, len(shown))
+        elif changes & Change.CLUBS or len(shown) != len(self._names):
+            self._resize(result, len(shown))
         c = result.contributions[shown]
         left = np.concatenate([np.zeros((c.shape[0], 1)), np.cumsum(c, axis=1)[:, :-1]], axis=1)
         hidden = hidden_clubs(result)
@@ -124,19 +126,30 @@ class ContributionChart(BarChartView):
             self.plot.addItem(bar)
             self.legend.addItem(bar, esc(crit.label))
             self.segments.append(bar)
-            row = []
-            for _ in range(n):
-                label = pg.TextItem("", color=text_on(criterion_colour(j)), anchor=(0.5, 0.5))
-                self.plot.addItem(label)
-                row.append(label)
-            self.labels.append(row)
-        self._all_names = [c.name for c in s.clubs]
-        self._names = self._all_names[:n]
-        self._order = ()
+            self.labels.append([])
+        self._resize(result, n)
         # LegendItem moves itself to (0, 0) as it grows; only a new layout pass puts it back under
         # the plot. The window gets one from its next resize, a printed chart never would: now.
         self.ci.layout.invalidate()
         self.ci.layout.activate()
+
+    def _resize(self, result: Result, n: int) -> None:
+        """n bars per criterion, keeping the labels there are (a new club adds one per criterion)."""
+        for j, bar in enumerate(self.segments):
+            bar.setOpts(x0=np.zeros(n), y=np.arange(n, dtype=float), width=np.zeros(n))
+            row = self.labels[j]
+            for label in row[n:]:
+                self.plot.removeItem(label)
+            del row[n:]
+            while len(row) < n:
+                label = pg.TextItem("", color=text_on(criterion_colour(j)), anchor=(0.5, 0.5))
+                self.plot.addItem(label)
+                row.append(label)
+        self._all_names = [c.name for c in result.scenario.clubs]
+        self._names = self._all_names[:n]
+        self._order = ()
+        self._missing = None
+        self._labels_on = True     # labels kept or new: the next update decides which show
 
     def summary_text(self) -> str:
         """The summary row under the top clubs ("" when every club is drawn), for tests."""

@@ -153,8 +153,9 @@ class ScoreChart(BarChartView):
         return (np.zeros(0), np.zeros(0)) if x is None else (np.asarray(x), np.asarray(y))
 
     def _rebuild(self, n: int) -> None:
-        # Only when the club list changes; every other update edits these items in place.
-        for label in self.labels:
+        # Only when the club list changes; every other update edits these items in place. The
+        # labels there are kept (an add makes one, not n: each add costs the same at any size).
+        for label in self.labels[n:]:
             self.plot.removeItem(label)
         names = [c.name for c in self._last.scenario.clubs]
         self.bars.setOpts(x0=np.zeros(n), y=np.arange(n, dtype=float), width=np.zeros(n),
@@ -163,9 +164,11 @@ class ScoreChart(BarChartView):
         self._names = names[:n]
         self._order = ()
         self._labels_on = True     # the new labels start visible: the next update decides
-        self.labels = []
+        self.labels = self.labels[:n]
         self._inside = [(False, False)] * n
-        for _ in range(n):
+        for label in self.labels:
+            label.setAnchor((0, 0.5))    # as _inside says
+        while len(self.labels) < n:
             label = pg.TextItem("", color=chart().text, anchor=(0, 0.5))
             self.plot.addItem(label)
             self.labels.append(label)
