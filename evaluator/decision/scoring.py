@@ -61,7 +61,7 @@ class Prepared:
     @cached_property
     def columns(self) -> np.ndarray:
         """(criteria, clubs) utilities, one contiguous row per criterion: the live re-score
-        walks them criterion by criterion (``_weighted_sum``)."""
+        walks them criterion by criterion (``ranking.weighted_sum``)."""
         return np.ascontiguousarray(self.utilities.T)
 
     @cached_property

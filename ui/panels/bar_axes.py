@@ -77,9 +77,14 @@ def set_club_axis(plot: pg.PlotItem, names: list[str], ys: np.ndarray | None = N
     metrics = QFontMetrics(axis.style.get("tickFont") or QFont())
     shown = [metrics.elidedText(n, Qt.TextElideMode.ElideRight, MAX_NAME_WIDTH) for n in names]
     # The axis only grows to fit its text after a paint; size it now so nothing is clipped.
-    axis.setWidth(max((metrics.horizontalAdvance(t) for t in shown), default=20) + 16)
+    # Width and range only when they change: above TOP_N clubs the names change on most moves.
+    width = max((metrics.horizontalAdvance(t) for t in shown), default=20) + 16
+    if width > axis.width() or width < axis.width() - 40 or len(names) != getattr(axis, "_club_rows", -1):
+        axis.setWidth(width)
     axis.setTicks([[(float(y), t) for y, t in zip(ys, shown)]])
-    plot.setYRange(-0.6, len(names) - 0.4, padding=0)
+    if len(names) != getattr(axis, "_club_rows", -1):
+        plot.setYRange(-0.6, len(names) - 0.4, padding=0)
+        axis._club_rows = len(names)   # our note on pyqtgraph's axis
 
 
 def set_text(label: pg.TextItem, text: str) -> None:
