@@ -57,6 +57,7 @@ class ScoreChart(BarChartView):
         self.show_result(result)
 
     def refit(self, last: Result) -> None:
+        self._order = ()     # how many names fit on the axis depends on the height
         self.show_result(last, Change.NONE)
 
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
