@@ -23,6 +23,21 @@ def measure(fn: Callable[[], object], repeat: int = 200, warmup: int = 20) -> di
     return stats(times)
 
 
+def measure_pair(fn: Callable[[], object], ref: Callable[[], object], repeat: int = 200,
+                 warmup: int = 20) -> tuple[dict[str, float], dict[str, float]]:
+    """``measure`` for two functions called in turn, so a loaded machine slows both alike."""
+    for _ in range(warmup):
+        fn()
+        ref()
+    a, b = [], []
+    for _ in range(repeat):
+        for f, out in ((fn, a), (ref, b)):
+            t0 = time.perf_counter()
+            f()
+            out.append((time.perf_counter() - t0) * 1000)
+    return stats(a), stats(b)
+
+
 def stats(times: list[float]) -> dict[str, float]:
     """Median and p95 (ms) of a list of timings."""
     times = sorted(times)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from evaluator.model import Column, Figure, Player, Scale
 
@@ -93,7 +93,13 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def format_contribution(result: "Result", shown: "np.ndarray", i: int, j: int) -> str:
+class Grid(Protocol):
+    """Something read as ``shown[i, j]``: an array, or rows made on demand (the ranking table)."""
+
+    def __getitem__(self, at: tuple[int, int]) -> float: ...
+
+
+def format_contribution(result: "Result", shown: "np.ndarray | Grid", i: int, j: int) -> str:
     """Club i's points from criterion j as displayed: where the club has no figure for a weighted
     criterion, the range it could give, e.g. "0.0–33.3 (missing)", never one number."""
     if not result.ranks[i]:

@@ -131,7 +131,8 @@ def test_plot_items_are_created_once_and_updated_in_place(window):
     assert window.contributions.segments == segments
     assert window.scores.labels == labels
     grid = 1   # the grid lines at 20, 40, ... 100, one item
-    assert len(window.scores.plot.items) == grid + 2 + len(labels)   # grid, bars, score ranges, labels
+    # grid, bars, score ranges, the summary row (hidden up to TOP_N clubs), labels
+    assert len(window.scores.plot.items) == grid + 3 + len(labels)
 
 
 def test_a_real_font_is_installed(qapp):

@@ -29,6 +29,7 @@ from evaluator.errors import InputError
 from evaluator.model import Profile
 from evaluator.report import APP_NAME, FitReport, build_report
 from evaluator.report_robustness import RobustnessSection
+from evaluator.top_clubs import TOP_N
 from ui.palette import MUTED, printing
 from ui.report_html import RULE, report_html
 
@@ -168,6 +169,7 @@ class ReportCharts(QPyTextObject):
         from ui.panels.rank_share_chart import MAX_ROWS, RankShareChart
         from ui.panels.score_chart import ScoreChart
         n = len(result.scenario.clubs)
+        n = n if n <= TOP_N else TOP_N + 1    # the top N and the summary row (top_clubs.py)
         k = len(result.scenario.criteria)
         w = int(width)
         with printing():   # paper is white even when the window is dark
@@ -189,7 +191,7 @@ class ReportCharts(QPyTextObject):
                 widget.show()
             QGuiApplication.processEvents()   # lay the plots out at their final size
             for widget in self.widgets[:2]:
-                widget.show_result(result)    # labels fit the laid-out bars
+                widget.refit(result)    # labels fit the laid-out bars (items kept, not rebuilt)
         for widget in self.widgets:
             widget.for_print()            # vectors, not cached pixmaps
 

@@ -12,6 +12,7 @@ from collections.abc import Collection
 from evaluator.report import APP_NAME, FitReport
 from evaluator.report_profiles import ProfilesSection
 from evaluator.report_robustness import RobustnessSection
+from evaluator.top_clubs import TOP_N
 from ui.palette import (
     ALT_BG, DIFFERS_BG, DIFFERS_TEXT, FLAG, HEAD_BG, HEADING, MISSING, MUTED, NOTE_BG, NOTE_BORDER, RULE, TEXT, WARNING_BG, WARNING_BORDER,
 )
@@ -66,7 +67,10 @@ def report_html(r: FitReport) -> str:
     parts.append("<p class='small'>Utility: where the club's figure sits on the criterion's scale, 0 (its worst "
                  "end) to 1 (its best end); the scales are given in the method section. Weight: the criterion's share of this club's score. "
                  "Points = 100 × weight × utility.</p>")
-    for b in r.breakdowns:
+    if len(r.breakdowns) > TOP_N:
+        parts.append(f"<p class='small'>The {TOP_N} best of the {len(r.breakdowns)} clubs are shown here and "
+                     "under Figures and sources; the ranking table above has every club's score and points.</p>")
+    for b in r.breakdowns[:TOP_N]:
         note = b.note.removeprefix("not ranked").lstrip(": ") if b.rank_text == "—" else b.note
         flag = f" <span class='flag'>{e(note)}</span>" if note else ""   # the heading already says "not ranked"
         parts.append(f"<h3>{e(b.rank_text)}. {e(b.club)} — {e(b.score_text)}/100{flag}</h3>"
@@ -107,7 +111,8 @@ def report_html(r: FitReport) -> str:
         parts.append("</table>")
     parts.append("<p class='small'>Figures in bold are scored by a criterion; the others are context. "
                  "[n] is the number of the figure's source in the list above.</p>")
-    clubs = list(dict.fromkeys(f.club for f in r.figures))
+    best = {b.club for b in r.breakdowns[:TOP_N]}   # the top-N rule of the charts (top_clubs.py)
+    clubs = [c for c in dict.fromkeys(f.club for f in r.figures) if c in best or len(r.breakdowns) <= TOP_N]
     for club in clubs:
         parts.append(f"<h3>{e(club)}</h3>")
         rows = []

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, TypeVar
 
-from evaluator.model import CaseDefinition, Club, DataCheck, Scenario, with_references
+from evaluator.model import CaseDefinition, Club, DataCheck, Figure, Scenario, with_references
 from evaluator.errors import InputError, cut, within
 
 # The readers, tables and cross-checks are imported where they are first used: opening the
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 MAX_TABLES = 512   # league tables kept (see DataCache.tables)
+MAX_FIGURES = 20_000   # clubs' figures kept (see DataCache.figures), one dict of ~10 figures each
 
 
 @dataclass
@@ -36,6 +37,11 @@ class DataCache:
     # so only the newest MAX_TABLES stay (a 20-club table is ~10 KB: at most ~5 MB).
     tables: OrderedDict[tuple[Path, date], LeagueTable] = field(default_factory=OrderedDict)
     pairs: dict[tuple[Path, Path], PairCheck | None] = field(default_factory=dict)
+    # Per club, what depends only on its file, its name and the date: kept so adding the 50th
+    # club does not redo the other 49 (name matching and figures were ~3 ms a club).
+    teams: dict[tuple[Path, str, tuple[tuple[str, str], ...]], str] = field(default_factory=dict)
+    figures: OrderedDict[tuple[Path, str, date], dict[str, Figure]] = field(default_factory=OrderedDict)
+    dates_ok: set[tuple[Path, date]] = field(default_factory=set)
 
     def season(self, path: Path) -> Season:
         if path not in self.seasons:
@@ -87,6 +93,22 @@ class DataCache:
             del self.tables[key]
         for pair_key in [k for k in self.pairs if path in k]:
             del self.pairs[pair_key]
+        self.teams = {k: v for k, v in self.teams.items() if k[0] != path}
+        for club_key in [k for k in self.figures if k[0] == path]:
+            del self.figures[club_key]
+        self.dates_ok = {k for k in self.dates_ok if k[0] != path}
+
+    def club_figures(self, path: Path, team: str, on: date, source: str) -> dict[str, Figure]:
+        """``league_figures`` for one club, kept (a copy each time: the caller adds to it)."""
+        key = (path, team, on)
+        if key in self.figures:
+            self.figures.move_to_end(key)
+        else:
+            from evaluator.data.club_figures import league_figures
+            self.figures[key] = league_figures(self.table(path, on), team, source)
+            while len(self.figures) > MAX_FIGURES:
+                self.figures.popitem(last=False)
+        return dict(self.figures[key])
 
     def table(self, path: Path, on: date) -> LeagueTable:
         key = (path, on)
@@ -109,7 +131,7 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
                    cache: DataCache | None = None, extra_seasons: tuple[Path, ...] = ()) -> Scenario:
     on = as_of or case.as_of
     doubtful = case.include_doubtful if include_doubtful is None else include_doubtful
-    from evaluator.data.club_figures import COLUMNS, league_figures, league_references, squad_figures, squad_warnings
+    from evaluator.data.club_figures import COLUMNS, league_references, squad_figures, squad_warnings
     from evaluator.data.names import read_aliases, resolve
     cache = cache or DataCache()
 
@@ -121,22 +143,28 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
             raise InputError(within(f"{case.path.name}: {field}: {e}")) from None
 
     aliases = named("aliases", read_aliases, case.aliases) if case.aliases else {}
+    alias_key = tuple(sorted(aliases.items()))
     clubs = []
     warnings: list[str] = []   # accepted, but the user should know (see docs/bad-input.md)
     teams: dict[tuple[Path, str], int] = {}   # (file, team) -> index of the club that is that team
     legend: dict[str, str] = {}
     for i, src in enumerate(case.clubs):
         season = named(f"clubs[{i}].matches", cache.season, src.matches)
-        try:
-            team = resolve(src.team or src.name, season.teams, aliases, where=f"clubs[{i}] ({cut(src.name, 40)})")
-        except InputError as e:   # a field of the case file: say which file
-            raise InputError(within(f"{case.path.name}: {e}")) from None
+        team_key = (src.matches, src.team or src.name, alias_key)
+        if (team := cache.teams.get(team_key)) is None:
+            try:
+                team = resolve(src.team or src.name, season.teams, aliases, where=f"clubs[{i}] ({cut(src.name, 40)})")
+            except InputError as e:   # a field of the case file: say which file
+                raise InputError(within(f"{case.path.name}: {e}")) from None
+            cache.teams[team_key] = team
         twin = teams.setdefault((src.matches, team), i)
         if twin != i:   # "Roma" and "AS Roma": one team counted twice would skew every scale
             raise InputError(within(f"{case.path.name}: clubs[{i}] ({cut(src.name, 40)}) is the same team as "
                                     f"clubs[{twin}] ({cut(case.clubs[twin].name, 40)}): {team} in {Path(season.path).name}"))
-        check_date_in_season(on, season)
-        figures = league_figures(cache.table(src.matches, on), team, source_label(season))
+        if (src.matches, on) not in cache.dates_ok:
+            check_date_in_season(on, season)
+            cache.dates_ok.add((src.matches, on))
+        figures = cache.club_figures(src.matches, team, on, source_label(season))
         warnings.extend(f"{Path(season.path).name}: {w}" for w in season.warnings)
         if src.squad is not None:
             squad = named(f"clubs[{i}].squad", cache.squad, src.squad)

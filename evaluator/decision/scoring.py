@@ -28,10 +28,10 @@ from functools import cached_property
 import numpy as np
 
 from evaluator.decision import small
+from evaluator.decision.ranking import TIE_TOLERANCE, competition_ranks, ranking, weighted_sum
 from evaluator.decision.value_functions import apply_shape, value_shape
 from evaluator.model import Criterion, Direction, Scenario
 
-TIE_TOLERANCE = 1e-9   # score points; differences below this are float noise, not a ranking
 MISSING_UTILITY = 0.5  # the middle of the scale: where a missing figure's score range is centred
 NAN = float("nan")
 # Up to this many clubs the plain-float path (``small``) beats NumPy's per-call overhead:
@@ -59,6 +59,16 @@ class Prepared:
         return ~self.missing
 
     @cached_property
+    def any_missing(self) -> bool:
+        return bool(self.missing.any())
+
+    @cached_property
+    def columns(self) -> np.ndarray:
+        """(criteria, clubs) utilities, one contiguous row per criterion: the live re-score
+        walks them criterion by criterion (``ranking.weighted_sum``)."""
+        return np.ascontiguousarray(self.utilities.T)
+
+    @cached_property
     def rows(self) -> tuple[list[list[float]], list[list[float]] | None]:
         """Utilities and ``missing`` (as 1.0/0.0, None if nothing is missing) as Python lists,
         for the small path."""
@@ -73,34 +83,90 @@ class Prepared:
 
 @dataclass(frozen=True)
 class Result:
-    """Everything a view or the report needs for one set of weights."""
+    """Everything a view or the report needs for one set of weights.
+
+    ``score`` computes the scores and the ranking (what every tick needs); the per-club parts
+    below (contributions, score ranges, messages...) are derived on first access, so a tick at
+    100,000 clubs pays for them only if a view reads them. ``_score_small`` and ``_unweighted``
+    fill them in up front (``_seed``)."""
 
     prepared: Prepared
     raw_weights: np.ndarray     # (criteria,) as the user set them
     weights: np.ndarray         # (criteria,) normalised to sum 1 (zeros when all are zero)
-    effective: np.ndarray       # (clubs, criteria) per-club weights after missing-figure renormalisation
-    contributions: np.ndarray   # (clubs, criteria) points; rows sum to scores
     scores: np.ndarray          # (clubs,) 0..100, NaN for a club that cannot be scored
-    ranks: np.ndarray           # (clubs,) 1-based competition rank, 0 = not ranked
     order: np.ndarray           # club indices, best first; unranked clubs last
-    incomplete: np.ndarray      # (clubs,) bool: scored without some weighted figure
-    messages: tuple[str, ...] = field(default=())
-    score_low: np.ndarray | None = None    # (clubs,) every missing figure at the worst end of its scale
-    score_high: np.ndarray | None = None   # (clubs,) ... at the best end; both equal scores when complete
+    scored: np.ndarray | None = field(default=None, repr=False)   # (clubs,) bool; None = every club
+
+    def _seed(self, **parts: object) -> Result:
+        self.__dict__.update(parts)     # fills the cached properties below
+        return self
 
     @property
     def scenario(self) -> Scenario:
         return self.prepared.scenario
 
+    @cached_property
+    def by_position(self) -> np.ndarray:
+        """The rank of the club at each place of ``order`` (no ties, nobody unranked: 1..n)."""
+        return np.arange(1, len(self.order) + 1)
+
+    @cached_property
+    def ranks(self) -> np.ndarray:
+        """(clubs,) 1-based competition rank, 0 = not ranked."""
+        out = np.empty(len(self.order), dtype=np.int64)
+        out[self.order] = self.by_position
+        return out
+
+    @cached_property
+    def effective(self) -> np.ndarray:
+        """(clubs, criteria) per-club weights: the weights, zero for a club that is not scored."""
+        n = len(self.scores)
+        scored = np.ones(n, dtype=bool) if self.scored is None else self.scored
+        return np.where(scored[:, None], self.weights, 0.0)
+
+    @cached_property
+    def contributions(self) -> np.ndarray:
+        """(clubs, criteria) points; rows sum to scores."""
+        return 100.0 * self.effective * self.prepared.utilities
+
+    @cached_property
+    def incomplete(self) -> np.ndarray:
+        """(clubs,) bool: scored without some weighted figure."""
+        if not self.prepared.any_missing:
+            return np.zeros(len(self.scores), dtype=bool)
+        gaps = np.asarray((self.prepared.missing & (self.weights > 0)).any(axis=1))
+        return gaps if self.scored is None else self.scored & gaps
+
+    @cached_property
+    def messages(self) -> tuple[str, ...]:
+        unscored = [] if self.scored is None else np.flatnonzero(~self.scored).tolist()
+        return _messages(self.prepared, (self.weights > 0).tolist(), np.flatnonzero(self.incomplete).tolist(),
+                         unscored)
+
+    @cached_property
+    def _half(self) -> np.ndarray:
+        """What the missing figures could add or take."""
+        return MISSING_UTILITY * 100.0 * (self.weights * self.prepared.missing).sum(axis=1)
+
+    @cached_property
+    def score_low(self) -> np.ndarray:
+        """(clubs,) every missing figure at the worst end of its scale."""
+        return self.scores - self._half
+
+    @cached_property
+    def score_high(self) -> np.ndarray:
+        """(clubs,) ... at the best end; both equal scores when complete."""
+        return self.scores + self._half
+
     @property
     def low(self) -> np.ndarray:
         """Each club's score with every missing figure at the worst end of its scale."""
-        return self.scores if self.score_low is None else self.score_low
+        return self.score_low
 
     @property
     def high(self) -> np.ndarray:
         """... at the best end; equal to ``scores`` for a club with nothing missing."""
-        return self.scores if self.score_high is None else self.score_high
+        return self.score_high
 
     @property
     def ranked(self) -> bool:
@@ -160,15 +226,6 @@ def _prepare_small(scenario: Scenario, flat_values: list[float]) -> Prepared:
     return p
 
 
-def competition_ranks(scores: np.ndarray) -> np.ndarray:
-    """1-based ranks, ties shared (1, 2, 2, 4); NaN scores get rank 0."""
-    ok = ~np.isnan(scores)
-    valid = np.sort(scores[ok])
-    # Clubs strictly better than s (by more than the tolerance), found by binary search: O(n log n).
-    better = valid.size - np.searchsorted(valid, np.where(ok, scores, 0.0) + TIE_TOLERANCE, side="right")
-    return np.where(ok, better + 1, 0)
-
-
 def score(prepared: Prepared, raw_weights: np.ndarray) -> Result:
     """Score every club for one weight vector (raw, >= 0, any scale)."""
     raw = np.asarray(raw_weights, dtype=float)
@@ -179,18 +236,16 @@ def score(prepared: Prepared, raw_weights: np.ndarray) -> Result:
     if not total > 0:
         return _unweighted(prepared, raw)
     w = raw / total
-    missing = prepared.missing
-    scored = (w * prepared.present).sum(axis=1) > 0
-    effective = np.where(scored[:, None], w, 0.0)
-    contributions = 100.0 * effective * prepared.utilities
-    scores = np.where(scored, contributions.sum(axis=1), np.nan)
-    half = MISSING_UTILITY * 100.0 * (w * missing).sum(axis=1)   # what the missing figures could add or take
-    ranks = competition_ranks(scores)
-    order = np.lexsort((np.arange(n), np.where(ranks > 0, ranks, n + 1)))
-    incomplete = scored & (missing & (w > 0)).any(axis=1)
-    return Result(prepared, raw, w, effective, contributions, scores, ranks, order, incomplete,
-                  _messages(prepared, (w > 0).tolist(), np.flatnonzero(incomplete).tolist(),
-                            np.flatnonzero(~scored).tolist()), scores - half, scores + half)
+    # scored: some weighted figure present (the same test as (w * present).sum(axis=1) > 0,
+    # every term being >= 0)
+    scored = None if not prepared.any_missing else np.asarray(prepared.present[:, w > 0].any(axis=1))
+    sums = weighted_sum(prepared.utilities, prepared.columns, 100.0 * w)
+    scores = sums if scored is None or scored.all() else np.where(scored, sums, np.nan)
+    by_position, order = ranking(scores)
+    r = Result(prepared, raw, w, scores, order, None if scored is None or scored.all() else scored)
+    if by_position is not None:
+        r._seed(by_position=by_position)
+    return r
 
 
 def _score_small(prepared: Prepared, raw: np.ndarray) -> Result:
@@ -211,20 +266,20 @@ def _score_small(prepared: Prepared, raw: np.ndarray) -> Result:
                       for ok, mrow in zip(scored, mask)]
         gaps = [i for i, x in enumerate(incomplete) if x]
     unscored = [] if all(scored) else [i for i, ok in enumerate(scored) if not ok]
-    return Result(prepared, raw, np.array(w), np.array(effective), np.array(contributions), np.array(scores),
-                  np.array(ranks), np.array(small.ranking_order(ranks)), np.array(incomplete, dtype=bool),
-                  _messages(prepared, positive, gaps, unscored), np.array(low), np.array(high))
+    r = Result(prepared, raw, np.array(w), np.array(scores), np.array(small.ranking_order(ranks)),
+               None if not unscored else np.array(scored, dtype=bool))
+    return r._seed(ranks=np.array(ranks), effective=np.array(effective), contributions=np.array(contributions),
+                   incomplete=np.array(incomplete, dtype=bool), messages=_messages(prepared, positive, gaps, unscored),
+                   score_low=np.array(low), score_high=np.array(high))
 
 
 def _unweighted(prepared: Prepared, raw: np.ndarray) -> Result:
     n, k = prepared.utilities.shape
     zeros = np.zeros((n, k))
-    return Result(
-        prepared, raw, np.zeros(k), zeros, zeros, np.full(n, np.nan), np.zeros(n, dtype=int),
-        np.arange(n), np.zeros(n, dtype=bool),
-        ("All weights are zero: give at least one criterion a weight above zero to rank the clubs.",),
-        np.full(n, np.nan), np.full(n, np.nan),
-    )
+    r = Result(prepared, raw, np.zeros(k), np.full(n, np.nan), np.arange(n), np.zeros(n, dtype=bool))
+    return r._seed(ranks=np.zeros(n, dtype=int), effective=zeros, contributions=zeros, incomplete=np.zeros(n, dtype=bool),
+                   messages=("All weights are zero: give at least one criterion a weight above zero to rank the clubs.",),
+                   score_low=np.full(n, np.nan), score_high=np.full(n, np.nan))
 
 
 def _messages(p: Prepared, positive: list[bool], incomplete: list[int], unscored: list[int]) -> tuple[str, ...]:
@@ -273,12 +328,13 @@ def _closing_messages(p: Prepared) -> tuple[str, ...]:
     return tuple(out)
 
 
-def rounded_contributions(result: Result, decimals: int = 1) -> np.ndarray:
-    """Contributions rounded so each row adds up to the rounded score (largest remainder)."""
-    c = result.contributions
+def rounded_contributions(result: Result, decimals: int = 1, rows: np.ndarray | None = None) -> np.ndarray:
+    """Contributions rounded so each row adds up to the rounded score (largest remainder);
+    only the clubs ``rows`` (in that order) when given: each row is rounded on its own."""
+    c = result.contributions if rows is None else result.contributions[rows]
     q = 10.0 ** decimals
     floor = np.floor(c * q + 1e-9)
-    target = np.round(np.nan_to_num(result.scores) * q)
+    target = np.round(np.nan_to_num(result.scores if rows is None else result.scores[rows]) * q)
     short = np.clip(target - floor.sum(axis=1), 0, c.shape[1]).astype(int)
     # Give the missing hundredths (tenths...) to the parts that lost the most in flooring.
     order = np.argsort(-(c * q - floor), axis=1, kind="stable")

@@ -1,6 +1,7 @@
 """Shared set-up for the horizontal bar charts: clubs down the left, 0-100 along the bottom."""
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -77,9 +78,19 @@ def set_club_axis(plot: pg.PlotItem, names: list[str], ys: np.ndarray | None = N
     metrics = QFontMetrics(axis.style.get("tickFont") or QFont())
     shown = [metrics.elidedText(n, Qt.TextElideMode.ElideRight, MAX_NAME_WIDTH) for n in names]
     # The axis only grows to fit its text after a paint; size it now so nothing is clipped.
-    axis.setWidth(max((metrics.horizontalAdvance(t) for t in shown), default=20) + 16)
-    axis.setTicks([[(float(y), t) for y, t in zip(ys, shown)]])
-    plot.setYRange(-0.6, len(names) - 0.4, padding=0)
+    # Width and range only when they change: above TOP_N clubs the names change on most moves.
+    width = max((metrics.horizontalAdvance(t) for t in shown), default=20) + 16
+    if width > axis.width() or width < axis.width() - 40 or len(names) != getattr(axis, "_club_rows", -1):
+        axis.setWidth(width)
+    # Rows shorter than a line of text: name every step-th bar (the best first), not a pile-up;
+    # the tables name every club.
+    row_px = plot.vb.height() / max(len(names), 1)
+    step = max(1, math.ceil(metrics.height() / row_px)) if row_px > 0 else 1
+    axis.setTicks([[(float(y), t) for y, t in zip(ys, shown)
+                    if step == 1 or t == "…" or float(y) % step == (len(names) - 1) % step]])
+    if len(names) != getattr(axis, "_club_rows", -1):
+        plot.setYRange(-0.6, len(names) - 0.4, padding=0)
+        axis._club_rows = len(names)   # our note on pyqtgraph's axis
 
 
 def set_text(label: pg.TextItem, text: str) -> None:

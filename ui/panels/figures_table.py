@@ -15,6 +15,7 @@ from evaluator.model import Column, FigureStatus
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.formatting import figure_provenance, format_figure
+from ui.panels.ranking_table import SIZE_FROM_ROWS
 from ui.palette import WARNING_TEXT, chart
 from ui.text import tip
 
@@ -105,6 +106,9 @@ class FiguresTable(QTableView):
         self.setAlternatingRowColors(True)
         self.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the first rows (and those on screen), not every club's cells (ranking_table.py).
+        self.horizontalHeader().setResizeContentsPrecision(SIZE_FROM_ROWS)
+        self.verticalHeader().setResizeContentsPrecision(SIZE_FROM_ROWS)
         self.setWordWrap(False)
 
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
