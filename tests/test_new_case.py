@@ -357,3 +357,15 @@ def test_a_league_read_in_the_background_after_the_wizard_closed_changes_nothing
     wizard.reject()                                                 # closed while the file is read
     qtbot.waitUntil(lambda: MINI.resolve() in window.session.cache.seasons)
     assert wizard.clubs.leagues() == list(bundled_leagues()) and window.session.state is before
+
+
+def test_a_new_case_keeps_the_example_criteria_but_not_its_authors_words_about_another_player():
+    s = Session.from_file(BUNDLED_SCENARIO)
+    s.new_case(KYLIAN, AS_OF, PICKED)
+    example = load_case(BUNDLED_CASE)
+    assert [(c.id, c.column, c.direction) for c in s.scenario.criteria] == \
+           [(c.id, c.column, c.direction) for c in example.criteria]
+    assert all(c.description == "" for c in s.scenario.criteria)
+    assert all("back line" not in c.scale.reason for c in s.scenario.criteria)
+    age = s.scenario.criterion("age")
+    assert (age.scale.lo, age.scale.hi) == (22, 32) and "example case" in age.scale.reason

@@ -4,7 +4,7 @@ state built here as an untitled document, so bad input changes nothing.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -13,7 +13,7 @@ from evaluator.data import live_case
 from evaluator.data.case import DataCache
 from evaluator.data.live_case import LeagueChoice
 from evaluator.errors import InputError, shown
-from evaluator.model import CaseDefinition, ClubSource, Player, check_player, definitions
+from evaluator.model import CaseDefinition, ClubSource, Criterion, Player, check_player, definitions
 from evaluator.session.inputs import weights_of
 from evaluator.session.state import State
 
@@ -59,9 +59,20 @@ def new_definition(player: Player, as_of: date, clubs: Sequence[NewClub], templa
         path=template.path.with_name(UNTITLED), title=f"Club Fit: {player.name.strip()}",
         subject=player.summary(as_of), as_of=as_of,
         clubs=tuple(ClubSource(c.name, c.matches, None, c.team) for c in clubs),
-        criteria=definitions(template.criteria), weights=dict(template.weights),
+        criteria=starting_criteria(template), weights=dict(template.weights),
         include_doubtful=template.include_doubtful, aliases=template.aliases, player=player,
     )
+
+
+def starting_criteria(template: CaseDefinition) -> tuple[Criterion, ...]:
+    """The template's criteria without its author's words: a description or a fixed range's reason
+    written about another player ("a younger back line needs a veteran") would mislead in a new
+    case, so the method text describes them from their direction and scale instead."""
+    def plain(c: Criterion) -> Criterion:
+        reason = (f"kept from the example case ({template.title}): chosen, not measured; change it in "
+                  "Edit > Criteria" if c.scale.mode == "fixed" else c.scale.reason)
+        return replace(c, description="", scale=replace(c.scale, reason=reason))
+    return tuple(plain(c) for c in definitions(template.criteria))
 
 
 def new_state(player: Player, as_of: date, clubs: Sequence[NewClub], leagues: Sequence[Path], cache: DataCache,
