@@ -116,14 +116,15 @@ class FitReport:
 
 
 def build_report(result: Result, generated: datetime, season: SeasonSection | None = None,
-                 profiles: tuple[Profile, ...] = ()) -> FitReport:
-    """The report's content for ``result``; ``generated`` is stamped on it (passed in for tests)."""
+                 profiles: tuple[Profile, ...] = (), case_file: str | None = None) -> FitReport:
+    """The report's content for ``result``; ``generated`` is stamped on it (passed in for tests).
+    ``case_file``: the document's case file as saved now (the scenario keeps the name it was built with)."""
     s = result.scenario
     figures, sources = _figures(result)
     return FitReport(
         title=f"Fit report: {s.subject or s.title or 'candidate clubs'}",
         subject=s.subject or s.title,
-        case_file=s.case_file,
+        case_file=s.case_file if case_file is None else case_file,
         as_of=format_date(s.as_of),
         generated=generated.strftime("%Y-%m-%d %H:%M") + (f" {generated.strftime('%Z')}" if generated.tzinfo else ""),
         about=s.notes,

@@ -369,3 +369,17 @@ def test_a_new_case_keeps_the_example_criteria_but_not_its_authors_words_about_a
     assert all("back line" not in c.scale.reason for c in s.scenario.criteria)
     age = s.scenario.criterion("age")
     assert (age.scale.lo, age.scale.hi) == (22, 32) and "example case" in age.scale.reason
+
+
+def test_the_report_names_the_case_file_as_saved_not_the_untitled_placeholder(qapp, tmp_path):
+    from pypdf import PdfReader
+    from ui import file_actions
+    s = Session.from_file(BUNDLED_SCENARIO)
+    s.new_case(KYLIAN, AS_OF, PICKED)
+
+    def opening(pdf) -> str:
+        assert file_actions.export_fit_report(None, s, str(pdf))
+        return " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    assert "Untitled" not in opening(tmp_path / "before.pdf")
+    s.save(tmp_path / "kylian.json")
+    assert "case file kylian.case.json" in opening(tmp_path / "after.pdf")

@@ -47,7 +47,7 @@ CHART_INDEX = QTextFormat.Property.UserProperty + 1
 
 def export_report(result: Result, path: str | os.PathLike[str], paper: str = "a4",
                   generated: datetime | None = None, season: Timeline | None = None,
-                  profiles: tuple[Profile, ...] = ()) -> Path:
+                  profiles: tuple[Profile, ...] = (), case_file: str | None = None) -> Path:
     """Write the fit report for ``result`` to ``path`` as a PDF, atomically.
 
     A bad path (missing folder, a folder, unwritable) raises a one-line ``InputError`` naming it;
@@ -57,7 +57,7 @@ def export_report(result: Result, path: str | os.PathLike[str], paper: str = "a4
         raise InputError(f"paper {paper!r}: use one of {', '.join(PAPERS)}")
     from evaluator.report_season import season_section
     report = build_report(result, generated or datetime.now().astimezone(),
-                          season_section(season) if season is not None else None, profiles)
+                          season_section(season) if season is not None else None, profiles, case_file)
     return write_atomic(path, lambda tmp: write_pdf(report, result, tmp, paper, season))
 
 

@@ -67,7 +67,7 @@ def export_fit_report(parent: QWidget | None, session: Session, path: str = "", 
         return False
     try:
         written = export_report(session.result, Path(path), paper or default_paper(), datetime.now().astimezone(),
-                                season_of(session), session.profiles)
+                                season_of(session), session.profiles, session.case_file_name)
     except InputError as e:   # any file already at the path is left untouched
         dialogs.show_error(parent, "Cannot export the fit report", str(e))
         return False

@@ -93,6 +93,11 @@ class Session(ProfileEdits, CriteriaEditing, SeasonViews):   # edit sets: sessio
         return self._state.live
 
     @property
+    def case_file_name(self) -> str:
+        """The case file saved beside the document ("" while untitled or with fixed figures)."""
+        return self._case_path.name if self.path is not None and self._case_path is not None else ""
+
+    @property
     def document_name(self) -> str:
         return self.path.name if self.path is not None else "Untitled"
 
