@@ -15,6 +15,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -38,7 +43,7 @@ def main() -> int:
     from evaluator.session import Session
     app = QApplication(sys.argv[:1])
     from ui import theme
-    from ui.main_window import MainWindow
+    from ui.main_window import MainWindow   # noqa: F811 (also named for the type checker below)
     if args.review is None:
         out, shots = ROOT / "docs" / "images", GUIDE
     else:
@@ -56,11 +61,43 @@ def main() -> int:
         path = out / f"{name}.png"
         window.grab().save(str(path))
         print(path)
+        if args.review is None and name == "window":   # the windows of issue 14's tools, on the same case
+            for extra in _tools(app, window, out):
+                print(extra)
         window.setWindowModified(False)
         window.close()
         window.deleteLater()
         app.processEvents()
     return 0
+
+
+def _tools(app: "QApplication", window: "MainWindow", out: Path) -> list[Path]:
+    """The Profiles tab with two profiles, the criteria editor and File > New case's clubs page."""
+    from ui.criteria_dialog import show_criteria
+    from ui.new_case_wizard import NewCaseWizard
+    s = window.session
+    s.set_weights({"standing": 70, "defence": 20, "age": 10})
+    s.save_profile("Player: title race")
+    s.set_weights({"standing": 20, "defence": 30, "age": 50})
+    s.save_profile("Agent: playing time")
+    window.tabs.setCurrentIndex(HOW_SURE - 2)
+    _settle(app, window, False)
+    shots = [out / "profiles.png", out / "criteria.png", out / "new-case.png"]
+    window.grab().save(str(shots[0]))
+    editor = show_criteria(window, s, window.signals)
+    editor.list.setCurrentRow(2)   # the age criterion: its fixed scale and value function
+    _settle(app, window, False)
+    editor.grab().save(str(shots[1]))
+    editor.close()
+    wizard = NewCaseWizard(s, window)
+    wizard.show()
+    wizard.subject.name.setText("Kylian Example")
+    wizard.next()
+    _settle(app, window, False)
+    wizard.grab().save(str(shots[2]))
+    wizard.reject()
+    window.history.stack.setClean()   # the profiles were only for the picture: closing must not ask
+    return shots
 
 
 def _settle(app: "QApplication", window: object, smaa: bool) -> None:
@@ -70,7 +107,7 @@ def _settle(app: "QApplication", window: object, smaa: bool) -> None:
         app.processEvents()
         if smaa and "samples" in getattr(window, "robustness").summary.text():   # SMAA is on screen
             smaa = False
-            deadline = time.monotonic() + 0.3
+            deadline = time.monotonic() + 0.6   # past the status bar's 300 ms rest before "done"
         time.sleep(0.02)
 
 
