@@ -15,6 +15,7 @@ from enum import Enum
 from pathlib import Path
 
 from evaluator.errors import InputError, shown
+from evaluator.people import OLDEST_PLAYER, Player, Profile, check_player   # who a case is about and for; kept importable from here
 
 # The weights panel's sliders and spin boxes reach 0-100. Files and the command line may give
 # larger raw weights; anything said about "the slider" stays within this range.
@@ -175,64 +176,6 @@ class DataCheck:
     agree: bool                        # False: the user should know before trusting the figures
     details: tuple[str, ...] = ()      # one line per finding (each disagreement)
     kind: str = "cross-check"          # "cross-check", "missing results", "unreadable" or "warning"
-
-
-@dataclass(frozen=True)
-class Profile:
-    """A named set of raw weights ("Agent: playing time"): one stakeholder's view of the criteria.
-
-    Kept by criterion id, so criteria added or removed later do not break it: a weight for a
-    criterion the scenario no longer has is ignored, a criterion it has no weight for counts 0."""
-    name: str
-    weights: dict[str, float]
-
-    def weights_for(self, criteria: tuple["Criterion", ...]) -> tuple[float, ...]:
-        """One raw weight per criterion, in the criteria's order."""
-        return tuple(float(self.weights.get(c.id, 0.0)) for c in criteria)
-
-
-@dataclass(frozen=True)
-class Player:
-    """Who the case is about, as the user described them (all optional but the name)."""
-    name: str
-    position: str = ""
-    born: date | None = None
-    notes: str = ""
-
-    def age(self, on: date | None) -> int | None:
-        """Whole years on ``on`` (None when the date of birth or the day is unknown)."""
-        if self.born is None or on is None:
-            return None
-        return on.year - self.born.year - ((on.month, on.day) < (self.born.month, self.born.day))
-
-    def summary(self, on: date | None) -> str:
-        """The one line the header and the report show, e.g. "Kylian Example, striker, 24 on 2025-11-28"."""
-        age = self.age(on)
-        parts = [self.name.strip(), self.position.strip(), f"{age} on {on.isoformat()}" if age is not None and on else ""]
-        return ", ".join(p for p in parts if p)
-
-
-OLDEST_PLAYER = 100   # years: a date of birth further back is a typo in the year
-
-
-def check_player(player: Player, as_of: date | None, where: str = "player") -> None:
-    """Reject a player the case cannot describe honestly, naming the field."""
-    for name in ("name", "position", "notes"):
-        if not isinstance(getattr(player, name), str):
-            raise InputError(f"{where}.{name}: expected a text, got {shown(getattr(player, name))}")
-    if not player.name.strip():
-        raise InputError(f"{where}.name: the player's name is empty")
-    if player.born is None:
-        return
-    if not isinstance(player.born, date):
-        raise InputError(f"{where}.born: expected a date of birth YYYY-MM-DD, got {shown(player.born)}")
-    if as_of is not None and player.born > as_of:
-        raise InputError(f"{where}.born: date of birth {player.born.isoformat()} is after the as-of date "
-                         f"{as_of.isoformat()}")
-    age = player.age(as_of)
-    if age is not None and age > OLDEST_PLAYER:
-        raise InputError(f"{where}.born: date of birth {player.born.isoformat()} makes the player {age} on "
-                         f"{as_of}; check the year")
 
 
 @dataclass(frozen=True)
