@@ -1,0 +1,88 @@
+"""The closed-form root finder behind figure flips (the method is in ``flips.py``'s docstring):
+between breakpoints the leader-minus-runner-up gap is a Moebius function of the moved figure, so
+three evaluations fix it and the cross-ratio gives the root; a bracketing search covers the one
+case where the gap jumps at a breakpoint."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from evaluator.decision.scoring import TIE_TOLERANCE
+from evaluator.model import Criterion, Direction
+
+
+def breakpoints(others: np.ndarray, crit: Criterion) -> np.ndarray:
+    """Where the gap can change its Moebius form as one club's figure moves (``flips.py``'s docstring):
+    the other clubs' min and max, a fixed scale's ends, and for a target the target itself and
+    where the moved figure's distance to it passes the others' smallest and largest distance
+    (or the fixed scale's largest). Extra points only split a piece in two."""
+    v = others[~np.isnan(others)]
+    pts = [float(v.min()), float(v.max())] if v.size else []
+    if crit.scale.fixed:
+        pts += list(crit.scale.bounds())
+    if crit.direction is Direction.TARGET:
+        t = crit.target_value()
+        d = [float(np.abs(v - t).min()), float(np.abs(v - t).max())] if v.size else []
+        if crit.tolerance is not None:
+            d.append(float(crit.tolerance))
+        elif crit.scale.fixed:
+            lo, hi = crit.scale.bounds()
+            d.append(max(t - lo, hi - t, 0.0))
+        pts += [t] + [t + s * x for x in d for s in (-1.0, 1.0)]
+    return np.array(pts)
+
+
+def solve(gap, clubs: np.ndarray, x0: np.ndarray, bound: np.ndarray, breaks: list[np.ndarray]) -> np.ndarray:
+    """Per problem, the nearest x from x0 towards bound where the runner-up draws level; NaN
+    where it never does. One ``gap`` call evaluates every piece's ends and middle."""
+    if clubs.size == 0:
+        return np.empty(0)
+    nodes = []
+    for a, b, br in zip(x0, bound, breaks):
+        inner = br[(br - a) * (b - a) > 0]
+        inner = inner[(inner - b) * (a - b) > 0]                     # strictly between a and b
+        nodes.append(np.concatenate([[a], inner[np.argsort(np.abs(inner - a))], [b]]))
+    width = max(len(n) for n in nodes)
+    ends = np.array([np.concatenate([n, np.full(width - len(n), n[-1])]) for n in nodes])
+    mids = 0.5 * (ends[:, :-1] + ends[:, 1:])
+    g = gap(clubs, np.concatenate([ends, mids], axis=1))
+    g_end, g_mid = g[:, :width], g[:, width:]
+    out = np.full(clubs.size, np.nan)
+    for i in range(clubs.size):
+        if g_end[i, 0] <= TIE_TOLERANCE:
+            out[i] = x0[i]                                          # level already: no change needed
+            continue
+        hit = np.flatnonzero(g_end[i] <= 0.0)
+        if hit.size == 0:
+            continue                                                # no flip in the plausible range
+        j = int(hit[0])
+        x = moebius_root(ends[i, j - 1], mids[i, j - 1], ends[i, j], g_end[i, j - 1], g_mid[i, j - 1], g_end[i, j])
+        out[i] = x if not math.isnan(x) else bracket(gap, clubs[i], ends[i, j - 1], ends[i, j])
+    return out
+
+
+def moebius_root(x1: float, x2: float, x3: float, g1: float, g2: float, g3: float) -> float:
+    """The x where a Moebius function through (x_i, g_i), with g1 > 0 >= g3, is zero: the
+    cross-ratio of (g1, g2, g3, 0) equals that of (x1, x2, x3, x). NaN if these three points
+    are no such function (the gap jumps at x1: see ``bracket``)."""
+    if g3 == 0.0:
+        return x3
+    if g2 == g3 or g1 <= 0.0:
+        return math.nan
+    r = ((g3 - g1) * g2) / ((g3 - g2) * g1)
+    den = (x3 - x1) - r * (x3 - x2)
+    x = ((x3 - x1) * x2 - r * (x3 - x2) * x1) / den if den != 0 else math.nan
+    return x if min(x1, x3) <= x <= max(x1, x3) else math.nan
+
+
+def bracket(gap, club: int, a: float, b: float, grid: int = 32, levels: int = 5) -> float:
+    """Fallback for a gap that jumps at a breakpoint (a target's distance range is degenerate
+    exactly where two clubs are equally far from it: both get 0.5 there and nowhere near):
+    the first x past a where the gap is <= 0, bracketed to (b - a) * 32^-5."""
+    clubs = np.array([club])
+    for _ in range(levels):
+        xs = a + (b - a) * np.linspace(0.0, 1.0, grid + 1)[1:]
+        first = int(np.argmax(gap(clubs, xs[None, :])[0] <= 0.0))
+        a, b = (xs[first - 1] if first > 0 else a), xs[first]
+    return float(b)
