@@ -31,6 +31,18 @@ def session(bundled_scenario):
     return Session(bundled_scenario)
 
 
+@pytest.fixture
+def live_window(qtbot):
+    """The main window on the bundled case opened live (its figures recomputable), shown."""
+    from evaluator.session import Session
+    from ui.main_window import MainWindow
+    w = MainWindow(Session.from_file(BUNDLED_SCENARIO))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
 @pytest.fixture(autouse=True)
 def no_modal_dialogs(monkeypatch):
     """A modal dialog offscreen waits for a click that never comes: fail fast instead of hanging.

@@ -15,14 +15,8 @@ from tests.test_desktop import _tab_chain, _text
 
 
 @pytest.fixture
-def window(qtbot):
-    from clubfit.paths import bundled_scenario
-    from evaluator.session import Session
-    w = MainWindow(Session.from_file(bundled_scenario()))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(live_window):
+    return live_window
 
 
 @pytest.fixture

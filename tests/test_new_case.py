@@ -149,12 +149,8 @@ def test_a_new_case_saves_and_reopens_with_its_player_and_clubs(tmp_path):
 
 # --- the wizard ----------------------------------------------------------------------------
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(Session.from_file(BUNDLED_SCENARIO))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(live_window):
+    return live_window
 
 
 @pytest.fixture

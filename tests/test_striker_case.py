@@ -18,7 +18,6 @@ from tests.test_cli import clubfit
 from tests.test_new_case import BUNDESLIGA, SERIE_A, finish, next_page, pick
 from ui import file_actions
 from ui.criteria_dialog import CriteriaDialog
-from ui.main_window import MainWindow
 from ui.new_case_wizard import NewCaseWizard
 from ui.panels.case_panel import to_qdate
 
@@ -29,12 +28,8 @@ PROFILES = {"Player: goals and trophies": {"points_per_match": 60, "scored_per_m
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow(Session.from_file(BUNDLED_SCENARIO))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(live_window):
+    return live_window
 
 
 def test_a_striker_case_built_in_the_window_ranks_saves_reopens_exports_and_scores_headless(window, qtbot, tmp_path):
