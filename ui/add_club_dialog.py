@@ -87,11 +87,7 @@ class AddClubDialog(QDialog):
         for team in self._leagues[index].teams:
             if team.name in taken:
                 continue
-            place = f"{team.position}. " if team.position else ""
-            points = f"  ({team.points} pts)" if team.points is not None else ""
-            item = QListWidgetItem(f"{place}{team.name}{points}")
-            item.setData(Qt.ItemDataRole.UserRole, team.name)
-            self.clubs.addItem(item)
+            self.clubs.addItem(team_item(team))
 
     def _on_double_click(self, _item: QListWidgetItem) -> None:
         self.accept()
@@ -126,6 +122,15 @@ class AddClubDialog(QDialog):
             return None
         squad = Path(self.squad.text().strip()).resolve() if self.squad.text().strip() else None
         return ClubChoice(item.data(Qt.ItemDataRole.UserRole), self._leagues[self.league.currentIndex()].path, squad)
+
+
+def team_item(team: Any) -> QListWidgetItem:
+    """A league's team as a list row, "3. SSC Napoli  (25 pts)", carrying the team's name."""
+    place = f"{team.position}. " if team.position else ""
+    points = f"  ({team.points} pts)" if team.points is not None else ""
+    item = QListWidgetItem(f"{place}{team.name}{points}")
+    item.setData(Qt.ItemDataRole.UserRole, team.name)
+    return item
 
 
 def ask_club(parent: QWidget | None, session: Session) -> ClubChoice | None:

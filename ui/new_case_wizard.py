@@ -24,6 +24,7 @@ from evaluator.model import Player, check_player
 from evaluator.session import Session
 from evaluator.session.new_case import LeagueChoice, NewClub, bundled_leagues, league_choices, remember_league
 from ui import background, dialogs, settings
+from ui.add_club_dialog import team_item
 from ui.palette import chart
 from ui.panels.case_panel import from_qdate, to_qdate
 
@@ -214,11 +215,7 @@ class ClubsPage(QWizardPage):
         if index < 0:
             return
         for team in self._leagues[index].teams:
-            place = f"{team.position}. " if team.position else ""
-            points = f"  ({team.points} pts)" if team.points is not None else ""
-            item = QListWidgetItem(f"{place}{team.name}{points}")
-            item.setData(Qt.ItemDataRole.UserRole, team.name)
-            self.teams.addItem(item)
+            self.teams.addItem(team_item(team))   # same rows as Add club's
 
     def _on_double_click(self, _item: QListWidgetItem) -> None:
         self.add_selected()
