@@ -107,3 +107,19 @@ def test_thread_jobs_run_off_the_gui_thread(qtbot, qapp):
     qtbot.waitUntil(lambda: bool(names), timeout=5000)
     runner.shutdown()
     assert names[0] != threading.main_thread().name
+
+
+def test_a_child_that_died_between_jobs_gives_an_error_then_a_new_child(qtbot, qapp):
+    runner = JobRunner("process")
+    try:
+        got, errors = [], []
+        runner.submit(_double, 1, on_done=got.append)
+        qtbot.waitUntil(lambda: got == [2], timeout=20_000)
+        runner._child.kill()                  # killed from outside (out of memory, a user's kill)
+        runner._child.join()
+        runner.submit(_double, 2, on_done=got.append, on_error=errors.append)   # the pipe is broken
+        assert errors == ["the background process stopped unexpectedly"] and not runner.busy
+        runner.submit(_double, 3, on_done=got.append)
+        qtbot.waitUntil(lambda: got == [2, 6], timeout=20_000)
+    finally:
+        runner.shutdown()

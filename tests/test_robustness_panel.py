@@ -10,7 +10,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from evaluator.decision.flips import WeightFlip
-from evaluator.decision.robustness import analyse
+from evaluator.decision.robustness import analyse, analyse_exact
 from evaluator.decision.scoring import prepare, score
 from evaluator.session import Session
 from evaluator.decision.smaa import smaa
@@ -205,13 +205,13 @@ def test_rapid_changes_draw_once_per_frame_and_the_last_smaa_lands(qtbot, sessio
     panel = window.robustness
     qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
     analysed, submitted = [], []
-    original, submit = panel._analyse, panel.jobs.submit
-    panel._analyse = lambda result: analysed.append(result) or original(result)
+    original, submit = panel._show_exact, panel.jobs.submit
+    panel._show_exact = lambda rb: analysed.append(rb.result) or original(rb)
     panel.jobs.submit = lambda fn, *a, **kw: submitted.append(a) or submit(fn, *a, **kw)
     slider = window.weights.rows[1].slider
     for v in range(10, 60, 5):
         slider.setValue(v)                       # ten changes within one frame
-    assert analysed == [] and panel._frame.isActive()
+    assert analysed == [] and panel.pending()     # nothing drawn yet: the worker has the newest
     qtbot.waitUntil(lambda: bool(analysed), timeout=1000)
     assert analysed == [session.result] and len(submitted) == 1   # one redraw, one SMAA job: the newest
     qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
@@ -252,3 +252,41 @@ def test_sweep_titles_never_set_the_plot_width(qtbot, session):
     sweeps.show()
     qtbot.waitUntil(lambda: all(c.label in p.titleLabel.text for p, c in zip(sweeps.plots, session.scenario.criteria)))
     assert all(p.titleLabel.effectiveSizeHint(Qt.SizeHint.MinimumSize).width() == 0 for p in sweeps.plots)
+
+
+def _rows(rb) -> tuple:
+    """What the tab's tables and warnings say about ``rb``, for comparing two analyses."""
+    from evaluator.report_robustness import flip_rows, stability_cells
+    s = rb.result.scenario
+    return (tuple(flip_rows(rb)), tuple(tuple(stability_cells(st, s)) for st in rb.stability), rb.messages,
+            rb.top_two, tuple((w.num0.tobytes(), w.num1.tobytes(), w.cross_t.tobytes()) for w in rb.sweeps))
+
+
+def test_exact_parts_come_from_the_worker_process_and_equal_those_computed_here(qtbot, session, monkeypatch):
+    import ui.panels.robustness_panel as rp
+    window = _shown(qtbot, session)
+    panel = window.robustness
+    qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
+    here = []
+    monkeypatch.setattr(rp, "analyse_exact", lambda result: here.append(result) or analyse_exact(result))
+    for v in (10, 80, 35):
+        window.weights.rows[1].slider.setValue(v)
+        qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)   # never reads `latest`: no catching up here
+        assert panel._latest.result is session.result
+        assert _rows(panel._latest) == _rows(analyse_exact(session.result))
+    assert here == []          # the GUI process computed none of them
+
+
+def test_the_tab_keeps_up_when_its_worker_process_dies(qtbot, session):
+    window = _shown(qtbot, session)
+    panel = window.robustness
+    qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
+    panel.exact._child.kill()
+    panel.exact._child.join()
+    window.weights.rows[0].slider.setValue(3)
+    qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
+    assert panel._latest.result is session.result
+    assert _rows(panel._latest) == _rows(analyse_exact(session.result))
+    window.weights.rows[0].slider.setValue(60)       # and the next change starts a new worker
+    qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
+    assert panel._latest.result is session.result and panel.exact.started

@@ -69,7 +69,7 @@ def test_charts_draw_the_top_clubs_and_summarise_the_rest(big_window):
         summary = hidden_clubs(r)
         assert summary is not None and summary.count == 60 - TOP_N
         assert w.scores.summary_text() == w.contributions.summary_text() == summary.text()
-        assert len(w.scores.labels) == TOP_N and all(len(row) == TOP_N for row in w.contributions.labels)
+        assert len(w.scores.label_texts()) == TOP_N and len(w.contributions.label_texts()) == TOP_N
         _labels_match(w)
     assert w.ranking.model_.rowCount() == 60     # the table still lists every club
 
@@ -78,17 +78,20 @@ def _labels_match(w: MainWindow) -> None:
     """Every visible score label says its bar's club's score and rank; none is visible and empty."""
     r = w.session.result
     shown = shown_clubs(r)
-    assert len(w.scores.labels) == len(shown)
-    for s, label in enumerate(w.scores.labels):
-        if not label.isVisible():
-            continue
+    texts = w.scores.label_texts()
+    assert len(texts) == len(shown)
+    for s, text in enumerate(texts):
         i = int(shown[s])
-        text = label.toPlainText()
-        assert text, "a visible empty label"
-        if not r.incomplete[i]:
+        if text and not r.incomplete[i]:
             assert text == f"{format_score(r.scores[i])}  #{int(r.ranks[i])}"
-    for row in w.contributions.labels:
-        assert all(label.toPlainText() or not label.isVisible() for label in row)
+    for chart in (w.scores, w.contributions):
+        drawn = chart.values.labels()
+        assert all(label.text for label in drawn), "an empty label drawn"
+        summary = [label.text for label in drawn if label.text.startswith("… and ")]
+        assert summary == ([chart.summary_text()] if chart.summary_text() else [])
+    widths = w.contributions.segment_widths()
+    for s, row in enumerate(w.contributions.label_texts()):
+        assert all(bool(text) == (widths[s, j] >= 7.0) for j, text in enumerate(row)) or not any(texts)
 
 
 def test_labels_are_right_after_clubs_are_added_and_removed(qtbot):
@@ -103,7 +106,7 @@ def test_labels_are_right_after_clubs_are_added_and_removed(qtbot):
     for name, path in todo[:3]:
         session.add_club(name, path)
         qtbot.wait(1)
-        assert any(label.isVisible() for label in w.scores.labels)   # 4-6 clubs: the labels fit
+        assert all(w.scores.label_texts())   # 4-6 clubs: the labels fit
         _labels_match(w)
     session.remove_club(session.scenario.clubs[0].id)
     _labels_match(w)
@@ -111,6 +114,6 @@ def test_labels_are_right_after_clubs_are_added_and_removed(qtbot):
         session.add_club(name, path)
     qtbot.wait(1)
     _labels_match(w)
-    assert len(w.scores.labels) == TOP_N and w.scores.summary_text().startswith("… and ")
+    assert len(w.scores.label_texts()) == TOP_N and w.scores.summary_text().startswith("… and ")
     session.remove_club(session.scenario.clubs[0].id)
     _labels_match(w)

@@ -71,7 +71,7 @@ def test_all_weights_zero_shows_a_message_and_no_nan(window):
     model = window.ranking.model()
     texts = [model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())]
     assert not any("nan" in str(t).lower() for t in texts)
-    assert all(window.scores.labels[i].toPlainText() == "—" for i in range(3))
+    assert window.scores.label_texts() == ["—"] * 3
 
 
 def test_flipping_a_direction_changes_the_ranking(window):
@@ -124,15 +124,18 @@ def test_figures_model_passes_qtmodeltester(qtmodeltester, session):
 def test_plot_items_are_created_once_and_updated_in_place(window):
     bars = window.scores.bars
     segments = list(window.contributions.segments)
-    labels = list(window.scores.labels)
+    values = window.scores.values
+    first = window.scores.label_texts()
     for v in range(0, 100, 7):
         window.weights.rows[1].slider.setValue(v)
     assert window.scores.bars is bars
     assert window.contributions.segments == segments
-    assert window.scores.labels == labels
+    assert window.scores.values is values and window.contributions.values is not values
+    assert window.scores.label_texts() != first      # the same item, new texts
     grid = 1   # the grid lines at 20, 40, ... 100, one item
-    # grid, bars, score ranges, the summary row (hidden up to TOP_N clubs), labels
-    assert len(window.scores.plot.items) == grid + 3 + len(labels)
+    # grid, bars, score ranges, every value label (and the summary row) as one item
+    assert len(window.scores.plot.items) == grid + 3
+    assert len(window.contributions.plot.items) == grid + len(segments) + 1
 
 
 def test_a_real_font_is_installed(qapp):

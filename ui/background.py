@@ -42,6 +42,8 @@ BACKGROUND_BYTES = 100_000   # a CSV this size: ~18 ms here, so a 5x slower mach
 PROGRESS_AFTER_S = 0.5
 PROGRESS_EVERY_MS = 100
 CHILD_NICENESS = 10   # waking the child used to preempt the GUI process for its whole time slice
+# (a child whose answer the user waits for on every move, as the How sure tab's exact parts,
+# runs at the GUI's own priority: niceness=0)
 
 Where = Literal["thread", "process"]
 
@@ -98,12 +100,13 @@ def _outcome(fn: Callable[..., Any], args: tuple[Any, ...], control: Control | N
         return "error", error_message(e)
 
 
-def _child_main(conn: Any, latest: Any, progress: Any, preload: tuple[str, ...]) -> None:
+def _child_main(conn: Any, latest: Any, progress: Any, preload: tuple[str, ...], niceness: int) -> None:
     """The worker process: one job at a time from the pipe, one answer back for each."""
     import importlib
     _init_child(latest, progress)
     try:   # background work: on a busy machine the GUI process keeps the CPU it needs for a frame
-        os.nice(CHILD_NICENESS)
+        if niceness:
+            os.nice(niceness)
     except OSError:
         pass
     for name in preload:                       # paid at start-up, not by the first job
@@ -142,9 +145,9 @@ class JobRunner(QObject):
     _finished = Signal(int, str, object)   # (token, kind, value) from a worker thread, queued to us
 
     def __init__(self, where: Where = "thread", parent: QObject | None = None,
-                 preload: tuple[str, ...] = ()) -> None:
+                 preload: tuple[str, ...] = (), niceness: int = CHILD_NICENESS) -> None:
         super().__init__(parent)
-        self.where, self.preload = where, preload
+        self.where, self.preload, self.niceness = where, preload, niceness
         self._token = 0
         self._running: _Job | None = None
         self._waiting: _Job | None = None
@@ -222,7 +225,7 @@ class JobRunner(QObject):
             self._latest, self._progress = ctx.Value("q", self._token, lock=False), ctx.Value("d", -1.0, lock=False)
             self._conn, child_end = ctx.Pipe()
             self._child = ctx.Process(target=_child_main, name="clubfit-jobs", daemon=True,
-                                      args=(child_end, self._latest, self._progress, self.preload))
+                                      args=(child_end, self._latest, self._progress, self.preload, self.niceness))
             self._child.start()
             child_end.close()
             self._notifier = QSocketNotifier(self._conn.fileno(), QSocketNotifier.Type.Read, self)
@@ -243,7 +246,10 @@ class JobRunner(QObject):
         if job.on_progress is not None:
             self._ticker.start()
         if self._child is not None:
-            self._conn.send((job.token, job.fn, job.args, Control(job.token) if job.control else None))
+            try:
+                self._conn.send((job.token, job.fn, job.args, Control(job.token) if job.control else None))
+            except OSError:            # the child died since its last answer (killed, out of memory)
+                self._child_died()     # this job gets on_error; the next submit starts a new child
             return
         assert self._executor is not None
         control = Control(job.token, self._latest, self._progress) if job.control else None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ui import palette, settings
 from ui.palette import DARK, LIGHT, Scheme
+from ui.panels.bar_labels import BarLabels
 
 CHOICES = ("system", "light", "dark")
 
@@ -83,6 +84,8 @@ def restyle(view: QWidget, old: Scheme, new: Scheme) -> None:
             item.setTextPen(pg.mkPen(new.text))
             if item.labelText:
                 item.setLabel(item.labelText, **{**item.labelStyle, "color": new.muted})
+        elif isinstance(item, BarLabels):
+            item.swap_colours(swap)
         elif isinstance(item, pg.TextItem):
             colour = item.color.name()
             if colour in swap:

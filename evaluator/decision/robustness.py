@@ -19,7 +19,7 @@ All weights zero: there is no ranking to test, so ``analyse`` returns empty part
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from evaluator.decision.flips import (
     FigureFlip, RankReversal, WeightFlip, figure_flips, rank_reversals, top_two, weight_flips,
@@ -28,7 +28,7 @@ from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult, smaa
 from evaluator.decision.sweeps import StabilityInterval, WeightSweep, stability_intervals, weight_sweeps
 
-__all__ = ["Robustness", "analyse", "analyse_exact", "with_smaa"]
+__all__ = ["Robustness", "analyse", "analyse_exact", "exact_job", "with_smaa"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,14 @@ def analyse_exact(result: Result) -> Robustness:
     return Robustness(result, sweeps, stability_intervals(result, sweeps), None, top_two(result),
                       weight_flips(result, sweeps), figure_flips(result), reversals,
                       tuple(r.message for r in reversals))
+
+
+def exact_job(result: Result) -> tuple[object, ...]:
+    """``analyse_exact`` for a worker process: every field but the result, which the caller
+    already holds (sending it back would pickle a second copy of every club).
+    ``Robustness(result, *exact_job(result))`` equals ``analyse_exact(result)``."""
+    rb = analyse_exact(result)
+    return tuple(getattr(rb, f.name) for f in fields(rb) if f.name != "result")
 
 
 def with_smaa(rb: Robustness, mc: SMAAResult) -> Robustness:

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -91,6 +91,16 @@ def set_club_axis(plot: pg.PlotItem, names: list[str], ys: np.ndarray | None = N
     if len(names) != getattr(axis, "_club_rows", -1):
         plot.setYRange(-0.6, len(names) - 0.4, padding=0)
         axis._club_rows = len(names)   # our note on pyqtgraph's axis
+
+
+class Bars(pg.BarGraphItem):
+    """A bar item whose bounds are its plot's fixed view. pyqtgraph works a bar item's bounds
+    out again, with the pen's width in pixels, on every query: 16 queries a slider tick at 3
+    clubs, 1.6 ms of it under a profiler. The view never moves, and it clips the bars."""
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        vb = self.getViewBox()
+        return QRectF(vb.viewRect()) if vb is not None else super().boundingRect()
 
 
 def set_text(label: pg.TextItem, text: str) -> None:

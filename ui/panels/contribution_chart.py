@@ -16,9 +16,8 @@ from evaluator.session import Change
 from evaluator.decision.scoring import Result, rounded_contributions
 from evaluator.top_clubs import hidden_clubs, shown_clubs
 from ui.palette import chart, criterion_colour, text_on
-from ui.panels.bar_axes import (
-    BarChartView, bars_tall_enough, make_bar_plot, rank_positions, set_club_axis, set_text,
-)
+from ui.panels.bar_axes import Bars, BarChartView, bars_tall_enough, make_bar_plot, rank_positions, set_club_axis
+from ui.panels.bar_labels import BarLabels, Label
 from ui.text import esc
 
 BAR_HEIGHT = 0.7
@@ -36,16 +35,17 @@ class ContributionChart(BarChartView):
         self.addItem(self.legend, row=1, col=0)
         self.ci.layout.setRowStretchFactor(0, 10)
         self.segments: list[pg.BarGraphItem] = []
-        self.labels: list[list[pg.TextItem]] = []
-        self._labels_on = True
         self._missing: np.ndarray | None = None   # the hatched cells drawn now
         self._names: list[str] = []
         self._all_names: list[str] = []
-        # "… and 9,975 more (scores 0.1–55.0)" on the row under the TOP_N best (top_clubs.py)
-        self.summary = pg.TextItem("", color=chart().muted, anchor=(0, 0.5))
-        self.summary.setPos(0.0, 0.0)
-        self.summary.setVisible(False)
-        self.plot.addItem(self.summary)
+        # Every segment's points, and the "… and 9,975 more (scores 0.1–55.0)" row under the
+        # TOP_N best (top_clubs.py), in one item, above the bars.
+        self.values = BarLabels()
+        self.values.setZValue(10)
+        self.plot.addItem(self.values)
+        self._summary = ""
+        self._texts: list[list[str]] = []
+        self._label_colours: list[str] = []
         self._order: tuple[int, ...] = ()
         self.setMinimumHeight(140)
         self.setAccessibleName("Contribution chart")
@@ -73,8 +73,7 @@ class ContributionChart(BarChartView):
         else:   # each bar is a place, best at the top, over the summary row at 0
             ys = np.arange(len(shown), 0, -1, dtype=float)
             order = tuple(int(i) for i in shown)
-        set_text(self.summary, "" if hidden is None else hidden.text())
-        self.summary.setVisible(hidden is not None)
+        self._summary = "" if hidden is None else hidden.text()
         moved = order != self._order
         if moved:
             names = [self._all_names[i] for i in shown]
@@ -82,9 +81,6 @@ class ContributionChart(BarChartView):
                           ys if hidden is None else np.append(ys, 0.0))
             self._names = names
             self._order = order
-        # Numbers only fit when a bar is at least one text line tall on screen.
-        tall = bars_tall_enough(self.plot, c.shape[0] + (hidden is not None), BAR_HEIGHT)
-        shown_values = rounded_contributions(result, rows=shown) if tall else None
         missing = (result.prepared.missing & (result.weights > 0))[shown]
         if self._missing is None or not np.array_equal(missing, self._missing):   # brushes only on change
             for j, bar in enumerate(self.segments):
@@ -97,37 +93,38 @@ class ContributionChart(BarChartView):
                 bar.setOpts(x0=left[:, j], width=c[:, j], y=ys)
             else:
                 bar.setOpts(x0=left[:, j], width=c[:, j])
-        if not tall and not self._labels_on:
-            return   # many clubs: no label fits, and touching thousands of them per tick is slow
-        self._labels_on = tall
-        for j in range(len(self.segments)):
-            for s, label in enumerate(self.labels[j]):
-                wide = tall and c[s, j] >= MIN_LABEL_WIDTH
-                if label.isVisible() != wide:
-                    label.setVisible(bool(wide))
-                if wide and shown_values is not None:
-                    set_text(label, "?" if missing[s, j] else f"{shown_values[s, j]:.1f}")
-                    label.setPos(float(left[s, j] + c[s, j] / 2), float(ys[s]))
+        # Numbers only fit when a bar is at least one text line tall on screen, and a segment
+        # at least MIN_LABEL_WIDTH points wide.
+        tall = bars_tall_enough(self.plot, c.shape[0] + (hidden is not None), BAR_HEIGHT)
+        labels: list[Label] = []
+        texts = [[""] * c.shape[1] for _ in range(c.shape[0])]
+        if tall:
+            values = rounded_contributions(result, rows=shown)
+            for s, j in zip(*np.nonzero(c >= MIN_LABEL_WIDTH)):
+                text = "?" if missing[s, j] else f"{values[s, j]:.1f}"
+                texts[s][j] = text
+                labels.append(Label(float(left[s, j] + c[s, j] / 2), float(ys[s]), text,
+                                    self._label_colours[j], 0.5))
+        if hidden is not None:
+            labels.append(Label(0.0, 0.0, self._summary, chart().muted))
+        self._texts = texts
+        self.values.set_labels(tuple(labels))
 
     def _rebuild(self, result: Result, n: int) -> None:
         for bar in self.segments:
             self.plot.removeItem(bar)
-        for row in self.labels:
-            for label in row:
-                self.plot.removeItem(label)
         self.legend.clear()
         s = result.scenario
         ys = np.arange(n, dtype=float)
-        self.segments, self.labels = [], []
+        self.segments = []
+        self._label_colours = [text_on(criterion_colour(j)) for j in range(len(s.criteria))]
         self._missing = None
-        self._labels_on = True     # the new labels start visible: the next update decides
         for j, crit in enumerate(s.criteria):
-            bar = pg.BarGraphItem(x0=np.zeros(n), y=ys, height=BAR_HEIGHT, width=np.zeros(n),
+            bar = Bars(x0=np.zeros(n), y=ys, height=BAR_HEIGHT, width=np.zeros(n),
                                   brush=criterion_colour(j), pen=pg.mkPen(chart().separator, width=1))
             self.plot.addItem(bar)
             self.legend.addItem(bar, esc(crit.label))
             self.segments.append(bar)
-            self.labels.append([])
         self._resize(result, n)
         # LegendItem moves itself to (0, 0) as it grows; only a new layout pass puts it back under
         # the plot. The window gets one from its next resize, a printed chart never would: now.
@@ -135,26 +132,22 @@ class ContributionChart(BarChartView):
         self.ci.layout.activate()
 
     def _resize(self, result: Result, n: int) -> None:
-        """n bars per criterion, keeping the labels there are (a new club adds one per criterion)."""
-        for j, bar in enumerate(self.segments):
+        """n bars per criterion (the items are kept)."""
+        for bar in self.segments:
             bar.setOpts(x0=np.zeros(n), y=np.arange(n, dtype=float), width=np.zeros(n))
-            row = self.labels[j]
-            for label in row[n:]:
-                self.plot.removeItem(label)
-            del row[n:]
-            while len(row) < n:
-                label = pg.TextItem("", color=text_on(criterion_colour(j)), anchor=(0.5, 0.5))
-                self.plot.addItem(label)
-                row.append(label)
         self._all_names = [c.name for c in result.scenario.clubs]
         self._names = self._all_names[:n]
         self._order = ()
         self._missing = None
-        self._labels_on = True     # labels kept or new: the next update decides which show
 
     def summary_text(self) -> str:
         """The summary row under the top clubs ("" when every club is drawn), for tests."""
-        return self.summary.toPlainText() if self.summary.isVisible() else ""
+        return self._summary
+
+    def label_texts(self) -> list[list[str]]:
+        """Each drawn segment's label, [shown club][criterion] as ``segment_widths`` ("" where
+        none is drawn), for tests."""
+        return self._texts
 
     def segment_widths(self) -> np.ndarray:
         """(clubs, criteria) widths as drawn, for tests and the report."""

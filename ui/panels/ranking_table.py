@@ -15,7 +15,10 @@ from ui.text import tip
 Index = QModelIndex | QPersistentModelIndex
 _FIXED = ("Rank", "Club", "League", "Fit score")
 SIZE_FROM_ROWS = 60
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole})
+_DISPLAY, _ALIGN, _TOOLTIP = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
+                                                Qt.ItemDataRole.ToolTipRole))
+_ROLES = frozenset({_DISPLAY, _ALIGN, _TOOLTIP})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class RoundedRows:
@@ -48,14 +51,18 @@ class RankingModel(QAbstractTableModel):
         super().__init__(parent)
         self._result = result
         self._rounded = RoundedRows(result)
+        self._texts: dict[int, list[str]] = {}     # row -> its cells' texts, for this result
 
     def set_result(self, result: Result, changes: Change = Change.ALL) -> None:
         same_shape = not changes & Change.SHAPE
         if not same_shape:
             self.beginResetModel()
-        self._result, self._rounded = result, RoundedRows(result)
+        old, self._result, self._rounded, self._texts = self._result, result, RoundedRows(result), {}
         if same_shape:
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+            # Rank, club and league only change with the order or the ranks: repaint the rest.
+            same_places = np.array_equal(old.order, result.order) and np.array_equal(old.ranks, result.ranks)
+            first = _FIXED.index("Fit score") if same_places else 0
+            self.dataChanged.emit(self.index(0, first), self.index(self.rowCount() - 1, self.columnCount() - 1))
         else:
             self.endResetModel()
 
@@ -84,32 +91,35 @@ class RankingModel(QAbstractTableModel):
         return "Notes"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Views ask for a dozen roles per cell on every repaint; answer the unused ones first.
-        if role not in _ROLES or not index.isValid():
+        # A view asks for about eight roles per cell on every repaint (168 calls per slider tick
+        # at 3 clubs): answer from a row of texts made once per result, the unused roles first.
+        if role not in _ROLES:
             return None
-        r = self._result
-        i = int(r.order[index.row()])
-        col = index.column()
-        k = len(r.scenario.criteria)
-        if role == Qt.ItemDataRole.DisplayRole:
-            club = r.scenario.clubs[i]
-            if col == 0:
-                return str(int(r.ranks[i])) if r.ranks[i] else "—"
-            if col == 1:
-                return club.name
-            if col == 2:
-                return club.league
-            if col == 3:
-                return format_score_range(r, i)   # "58.1–79.4" when a figure is missing
-            if col < len(_FIXED) + k:
-                self._rounded.load(index.row())
-                return format_contribution(r, self._rounded, i, col - len(_FIXED))
-            return self._note(i)
-        if role == Qt.ItemDataRole.TextAlignmentRole and (col == 0 or 3 <= col < len(_FIXED) + k):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col == len(_FIXED) + k:
-            return tip(self._note(i)) or None
+        row, col = index.row(), index.column()
+        if row < 0:
+            return None
+        if role == _DISPLAY:
+            return self._row(row)[col]
+        if role == _ALIGN:
+            return _RIGHT if (col == 0 or len(_FIXED) - 1 <= col < self.columnCount() - 1) else None
+        if col == self.columnCount() - 1:
+            return tip(self._row(row)[col]) or None
         return None
+
+    def _row(self, row: int) -> list[str]:
+        texts = self._texts.get(row)
+        if texts is None:
+            texts = self._texts[row] = self._make_row(row)
+        return texts
+
+    def _make_row(self, row: int) -> list[str]:
+        r = self._result
+        i = int(r.order[row])
+        club = r.scenario.clubs[i]
+        self._rounded.load(row)
+        return [str(int(r.ranks[i])) if r.ranks[i] else "—", club.name, club.league, format_score_range(r, i),
+                *(format_contribution(r, self._rounded, i, j) for j in range(len(r.scenario.criteria))),
+                self._note(i)]
 
     def _note(self, i: int) -> str:
         return ranking_note(self._result, i) if self._result.ranked or self._result.ranks[i] else ""

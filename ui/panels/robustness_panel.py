@@ -1,10 +1,12 @@
 """How sure is the ranking: weight sweeps, stability intervals, SMAA, flips, rank reversal.
 
 Live on every change while the tab is on screen (a hidden tab only remembers the newest
-result and catches up when shown), redrawn at most once per frame (``FRAME_MS``): changes
-arriving faster only replace the result waiting for the next frame. The sweeps, intervals,
-flips and rank reversals are exact and cheap, so they are computed in that frame. SMAA runs
-in a child process (``ui.background.JobRunner("process")``, latest wins): a small sample
+result and catches up when shown), redrawn at most once per frame (``FRAME_MS``). The sweeps,
+intervals, flips and rank reversals are exact; each change sends them at once to a child
+process at the GUI's priority (latest wins: changes arriving faster replace the one waiting),
+so it computes them while this process paints the rest of the window; they are drawn in the
+first frame after they land (at once, here, when the tab is first shown or ``latest`` is read). SMAA runs
+in another child process (``ui.background.JobRunner("process")``, niced, latest wins): a small sample
 first for long lists, then the full one unless newer weights arrive first; the summary says
 which sample is on screen and whether it is refining. Plot items are created once per shape
 and updated in place.
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from evaluator.decision.robustness import Robustness, analyse_exact, with_smaa
+from evaluator.decision.robustness import Robustness, analyse_exact, exact_job, with_smaa
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult, smaa_job
@@ -122,6 +124,11 @@ class RobustnessPanel(QWidget):
         box.addWidget(SteadyText(self.warnings))
         self.jobs = JobRunner("process", self, preload=("evaluator.decision.smaa",))   # own interpreter lock
         self.jobs.start()
+        # The exact parts (sweeps, intervals, flips, reversals: ~4 ms at 3 clubs, ~8 at 100) in a
+        # second process at the GUI's priority: they run on the other core while this one paints
+        # the charts, and never queue behind a long SMAA job.
+        self.exact = JobRunner("process", self, preload=("evaluator.decision.robustness",), niceness=0)
+        self.exact.start()
         self._smaa_error = ""
         self.sampling = SamplingStatus(self)     # what the status bar says about SMAA
         self._frame = QTimer(self)               # the next redraw, at most one per frame
@@ -130,6 +137,8 @@ class RobustnessPanel(QWidget):
         self._last_frame = -1.0
         self._stale: Result | None = result   # newest result not yet analysed (drawn at the next frame)
         self._stale_changes = Change.ALL        # what changed since the last analysis
+        self._asked: Result | None = None       # sent to the exact worker, answer not yet in
+        self._exact_in: Robustness | None = None   # its answer, drawn at the next frame
         self._smaa_in: SMAAResult | None = None   # arrived, drawn at the next frame
         self._latest: Robustness | None = None
         self._shown_smaa: SMAAResult | None = None   # drawn in the chart (may be for older weights)
@@ -137,34 +146,49 @@ class RobustnessPanel(QWidget):
     @property
     def latest(self) -> Robustness | None:
         """What is on screen: the exact parts for the newest weights, with SMAA once it arrives.
-        Reading it brings a visible tab up to date first, as the next frame would."""
-        if self._frame.isActive() and self.isVisible():
+        Reading it brings a visible tab up to date first, computing here what the worker has not
+        answered yet (tests and the report read it)."""
+        if self.isVisible() and self.pending():
             self._frame.stop()
-            self._draw_frame()
+            newest = self._stale if self._stale is not None else self._asked
+            if newest is not None:
+                self._analyse(newest)
+            else:
+                self._draw_frame()
         return self._latest
+
+    def pending(self) -> bool:
+        """Whether what the tab shows is behind the newest change (an answer or a frame is due)."""
+        return (self._frame.isActive() or self._stale is not None or self._asked is not None
+                or self._exact_in is not None)
 
     # --- following the session ----------------------------------------------------------
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         self._stale_changes |= changes
         self._stale = result           # a hidden tab catches up when shown (showEvent)
         if self.isVisible():
-            self._schedule()
+            self._ask(result)          # now: the worker computes while this process paints the rest
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale is not None:
-            self._draw_frame()         # at once: the tab must not show old numbers for a frame
+        newest = self._stale if self._stale is not None else self._asked
+        if newest is not None:
+            self._analyse(newest)      # at once: the tab must not show old numbers for a frame
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Stop the SMAA process (the window is closing); a later change starts it again."""
+        """Stop the worker processes (the window is closing); a later change starts them again."""
         self.jobs.shutdown()
+        self.exact.shutdown()
         self.sampling.stopped()
         self._frame.stop()
         self._smaa_in = None
+        if self._asked is not None or self._exact_in is not None:
+            self._stale = self._asked if self._asked is not None else self._exact_in.result  # type: ignore[union-attr]
+            self._asked = self._exact_in = None
         if self._latest is not None and self._latest.smaa is None and self._stale is None:
             self._stale = self._latest.result     # its SMAA never arrived: redo when shown again
 
@@ -175,14 +199,39 @@ class RobustnessPanel(QWidget):
 
     def _draw_frame(self) -> None:
         self._last_frame = time.monotonic()
-        if self._stale is not None:
-            self._analyse(self._stale)
+        if self._exact_in is not None:
+            rb, self._exact_in = self._exact_in, None
+            self._show_exact(rb)
         elif self._smaa_in is not None:
             self._show_smaa(self._smaa_in)
 
+    def _ask(self, result: Result) -> None:
+        """The exact parts for ``result`` from the worker process (latest wins): the GUI thread
+        goes on painting the rest of the window meanwhile, and draws them when they land."""
+        self._stale, self._asked = None, result
+        self.exact.submit(exact_job, result, on_done=partial(self._on_exact, result),
+                          on_error=partial(self._on_exact_failed, result))
+
+    def _on_exact(self, result: Result, parts: tuple[object, ...]) -> None:
+        if result is not self._asked:
+            return                      # for weights that have moved on since: never drawn
+        self._asked = None
+        self._exact_in = Robustness(result, *parts)   # type: ignore[arg-type]  # the fields, in order
+        self._schedule()
+
+    def _on_exact_failed(self, result: Result, _message: str) -> None:
+        if result is self._asked:       # the worker died: this process does the work instead
+            self._analyse(result)
+
     def _analyse(self, result: Result) -> None:
-        self._stale, self._smaa_in = None, None
-        rb = analyse_exact(result)
+        """The exact parts computed here, at once (the tab is shown, or someone reads ``latest``)."""
+        self.exact.cancel()
+        self._stale = self._asked = self._exact_in = None
+        self._show_exact(analyse_exact(result))
+
+    def _show_exact(self, rb: Robustness) -> None:
+        self._smaa_in = None
+        result = rb.result
         self._smaa_error = ""
         new_clubs, self._stale_changes = bool(self._stale_changes & Change.CLUBS), Change.NONE
         if self._shown_smaa is not None and new_clubs:
@@ -226,7 +275,7 @@ class RobustnessPanel(QWidget):
         self.acceptability.show_smaa(self._latest.result, mc)
         self.central.show_smaa(self._latest.result, mc)
         self._latest = with_smaa(self._latest, mc)
-        if self._stale is None and mc.n_samples == smaa_samples(len(mc.first_rank), resting=True):
+        if self._stale is None and self._asked is None and mc.n_samples == smaa_samples(len(mc.first_rank), resting=True):
             self.sampling.finished(mc.n_samples)   # the newest weights' full answer is on screen
         set_text_keeping_height(self.summary, self._summary())
         self._set_warnings(self._latest.messages)

@@ -17,9 +17,8 @@ from evaluator.decision.scoring import Result
 from evaluator.formatting import format_score
 from evaluator.top_clubs import Hidden, hidden_clubs, shown_clubs
 from ui.palette import chart, club_colour, text_on
-from ui.panels.bar_axes import (
-    BarChartView, bars_tall_enough, make_bar_plot, rank_positions, set_club_axis, set_text,
-)
+from ui.panels.bar_axes import Bars, BarChartView, bars_tall_enough, make_bar_plot, rank_positions, set_club_axis
+from ui.panels.bar_labels import BarLabels, Label
 
 BAR_HEIGHT = 0.7
 HIGH_LABEL_UNTIL = 82.0   # a range label fits right of the whisker up to here
@@ -33,22 +32,19 @@ class ScoreChart(BarChartView):
         self.setBackground(chart().background)
         self.plot = make_bar_plot("Fit score", "points out of 100", x_pad=3)
         self.addItem(self.plot)
-        self.bars = pg.BarGraphItem(x0=np.zeros(0), y=np.zeros(0), height=BAR_HEIGHT, width=np.zeros(0),
+        self.bars = Bars(x0=np.zeros(0), y=np.zeros(0), height=BAR_HEIGHT, width=np.zeros(0),
                                     brush=club_colour(0), pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
         # One item for every range: segment pairs (the line and its two end ticks per club).
         self.ranges = pg.PlotDataItem(np.zeros(0), np.zeros(0), connect="pairs", pen=pg.mkPen(chart().text, width=2))
         self.plot.addItem(self.ranges)
-        self.labels: list[pg.TextItem] = []
-        # "… and 9,975 more (scores 0.1–55.0)" on the row under the TOP_N best (top_clubs.py)
-        self.summary = pg.TextItem("", color=chart().muted, anchor=(0, 0.5))
-        self.summary.setPos(0.0, 0.0)
-        self.summary.setVisible(False)
-        self.plot.addItem(self.summary)
+        # Every value label, and the "… and 9,975 more (scores 0.1–55.0)" row under the TOP_N
+        # best (top_clubs.py), in one item.
+        self.values = BarLabels()
+        self.plot.addItem(self.values)
         self._hidden: Hidden | None = None
+        self._ranges_drawn = False
         self._all_names: list[str] = []
-        self._inside: list[tuple[bool, bool]] = []   # per label: anchored at its right end, white
-        self._labels_on = True
         self._names: list[str] = []
         self._order: tuple[int, ...] = ()
         self.setMinimumHeight(120)
@@ -63,40 +59,37 @@ class ScoreChart(BarChartView):
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         self._last = result
         shown = shown_clubs(result)
-        if changes & Change.CLUBS or len(shown) != len(self.labels):
+        if changes & Change.CLUBS or len(shown) != len(self._names):
             self._rebuild(len(shown))
         self._place(result, shown)
         widths = np.nan_to_num(result.scores[shown])
         self.bars.setOpts(width=widths)
         self._show_ranges(result)
-        tall = bars_tall_enough(self.plot, len(self.labels) + (self._hidden is not None), BAR_HEIGHT)
-        if not tall and not self._labels_on:
-            return   # many clubs: labels cannot fit; the ranking table carries the numbers
-        self._labels_on = tall
+        tall = bars_tall_enough(self.plot, len(shown) + (self._hidden is not None), BAR_HEIGHT)
+        self.values.set_labels(self._labels(result, shown, widths) if tall else self._summary_only())
+
+    def _labels(self, result: Result, shown: np.ndarray, widths: np.ndarray) -> tuple[Label, ...]:
+        """Each bar's score and rank beside it (inside a long bar), and the summary row."""
         text_colour = chart().text
         ys = self.bars.opts["y"]
-        for s, label in enumerate(self.labels):
-            if label.isVisible() != tall:
-                label.setVisible(tall)
-            if not tall:
-                continue
+        labels = []
+        for s in range(len(shown)):
             i = int(shown[s])
             rank = int(result.ranks[i])
             text = format_score(result.scores[i]) + (f"  #{rank}" if rank else "")
-            place = self._placement(result, i, float(widths[s]))
             if result.incomplete[i] and rank:
                 text = f"{format_score(result.low[i])}–{format_score(result.high[i])}  #{rank} *"
             elif result.incomplete[i]:
                 text += " *"
-            set_text(label, text)
-            x, right, white = place
-            if right != self._inside[s][0]:
-                label.setAnchor((1, 0.5) if right else (0, 0.5))
-            self._inside[s] = (right, white)
-            colour = text_on(club_colour(i)) if white else text_colour
-            if label.color.name() != colour.lower():
-                label.setColor(colour)
-            label.setPos(x, float(ys[s]))
+            x, right, white = self._placement(result, i, float(widths[s]))
+            labels.append(Label(x, float(ys[s]), text, text_on(club_colour(i)) if white else text_colour,
+                                1.0 if right else 0.0))
+        return tuple(labels) + self._summary_only()
+
+    def _summary_only(self) -> tuple[Label, ...]:
+        # Many clubs: value labels cannot fit (the ranking table carries the numbers); the
+        # summary row always shows.
+        return () if self._hidden is None else (Label(0.0, 0.0, self._hidden.text(), chart().muted),)
 
     def _place(self, result: Result, shown: np.ndarray) -> None:
         """Bars' heights, colours and names, only when the ranking changes. Up to TOP_N clubs
@@ -104,10 +97,7 @@ class ScoreChart(BarChartView):
         and takes the colour and name of the club that holds it, over a summary row."""
         order = tuple(int(i) for i in (result.order if len(shown) == len(result.order) else shown))
         hidden = hidden_clubs(result)
-        if hidden != self._hidden:
-            self._hidden = hidden
-            self.summary.setVisible(hidden is not None)
-            set_text(self.summary, "" if hidden is None else hidden.text())
+        self._hidden = hidden
         if order == self._order:
             return
         names = [self._all_names[i] for i in shown]
@@ -139,6 +129,9 @@ class ScoreChart(BarChartView):
         ys = np.asarray(self.bars.opts["y"], dtype=float)
         shown = shown_clubs(result)
         which = np.flatnonzero(result.incomplete[shown] & (result.ranks[shown] > 0))
+        if not which.size and not self._ranges_drawn:
+            return     # no score range now or before: nothing to redraw on this tick
+        self._ranges_drawn = bool(which.size)
         xs: list[float] = []
         yy: list[float] = []
         for s in which.tolist():
@@ -154,29 +147,23 @@ class ScoreChart(BarChartView):
         return (np.zeros(0), np.zeros(0)) if x is None else (np.asarray(x), np.asarray(y))
 
     def _rebuild(self, n: int) -> None:
-        # Only when the club list changes; every other update edits these items in place. The
-        # labels there are kept (an add makes one, not n: each add costs the same at any size).
-        for label in self.labels[n:]:
-            self.plot.removeItem(label)
+        # Only when the club list changes; every other update edits these items in place.
         names = [c.name for c in self._last.scenario.clubs]
         self.bars.setOpts(x0=np.zeros(n), y=np.arange(n, dtype=float), width=np.zeros(n),
                           brushes=[club_colour(i) for i in range(n)])
         self._all_names = names
         self._names = names[:n]
         self._order = ()
-        self._labels_on = True     # the new labels start visible: the next update decides
-        self.labels = self.labels[:n]
-        self._inside = [(False, False)] * n
-        for label in self.labels:
-            label.setAnchor((0, 0.5))    # as _inside says
-        while len(self.labels) < n:
-            label = pg.TextItem("", color=chart().text, anchor=(0, 0.5))
-            self.plot.addItem(label)
-            self.labels.append(label)
 
     def summary_text(self) -> str:
         """The summary row under the top clubs ("" when every club is drawn), for tests."""
-        return self.summary.toPlainText() if self.summary.isVisible() else ""
+        return "" if self._hidden is None else self._hidden.text()
+
+    def label_texts(self) -> list[str]:
+        """The value label drawn for each bar, in ``bar_widths`` order ("" for every bar when
+        none is drawn: bars too thin to hold a line of text), for tests."""
+        drawn = self.values.labels()[:len(self._names)]
+        return [label.text for label in drawn] if len(drawn) == len(self._names) else [""] * len(self._names)
 
     def bar_widths(self) -> np.ndarray:
         """What the chart draws, for tests and the report."""
