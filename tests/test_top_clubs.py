@@ -16,6 +16,7 @@ from evaluator.top_clubs import TOP_N, Hidden, hidden_clubs, shown_clubs
 from main import BUNDLED_SCENARIO
 from tests.helpers import make
 from ui.main_window import MainWindow
+from ui.panels.club_names import club_names
 
 
 @settings(max_examples=150, deadline=None)
@@ -89,6 +90,11 @@ def _labels_match(w: MainWindow) -> None:
         assert all(label.text for label in drawn), "an empty label drawn"
         summary = [label.text for label in drawn if label.text.startswith("… and ")]
         assert summary == ([chart.summary_text()] if chart.summary_text() else [])
+    for chart in (w.scores, w.contributions):     # names beside their bars, top to bottom
+        drawn = [t for _, t in sorted(club_names(chart.plot).rows(), key=lambda row: -row[0]) if t != "…"]
+        assert drawn and drawn == [n for n in chart.bar_order() if n in drawn]
+        if len(shown) <= 6:
+            assert drawn == chart.bar_order()     # few clubs: every bar is named
     widths = w.contributions.segment_widths()
     for s, row in enumerate(w.contributions.label_texts()):
         assert all(bool(text) == (widths[s, j] >= 7.0) for j, text in enumerate(row)) or not any(texts)

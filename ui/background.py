@@ -120,9 +120,15 @@ def _child_main(conn: Any, latest: Any, progress: Any, preload: tuple[str, ...],
             return
         token, fn, args, control = msg
         if int(latest.value) != token:
-            conn.send((token, "cancelled", None))   # superseded while it waited in the pipe
+            try:
+                conn.send((token, "cancelled", None))   # superseded while it waited in the pipe
+            except OSError:
+                return
             continue
-        conn.send((token, *_outcome(fn, args, control)))
+        try:
+            conn.send((token, *_outcome(fn, args, control)))
+        except OSError:       # the parent is gone (closed or killed): nobody to answer
+            return
 
 
 class _Job:

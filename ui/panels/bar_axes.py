@@ -7,10 +7,11 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem
 
 from ui.palette import chart
+from ui.panels.club_names import club_names, thinned
 
 X_MAX = 100.0
 X_LEFT = -1.5          # a sliver left of 0, so the 0 tick is inside the range and drawn
@@ -68,39 +69,56 @@ def make_bar_plot(title: str, x_label: str, x_pad: float) -> pg.PlotItem:
     return plot
 
 
-MAX_NAME_WIDTH = 210   # px; longer club names are elided, the full name stays in the tables
-
-
 def set_club_axis(plot: pg.PlotItem, names: list[str], ys: np.ndarray | None = None) -> None:
     """Club names down the left at ``ys`` (default: scenario order, first at the top)."""
     ys = club_positions(len(names)) if ys is None else ys
     axis = plot.getAxis("left")
-    metrics = QFontMetrics(axis.style.get("tickFont") or QFont())
-    shown = [metrics.elidedText(n, Qt.TextElideMode.ElideRight, MAX_NAME_WIDTH) for n in names]
-    # The axis only grows to fit its text after a paint; size it now so nothing is clipped.
+    column = club_names(plot)
+    shown = [column.elided(n) for n in names]
+    # The axis is the names' room: sized for them now (it never sizes itself: it has no ticks).
     # Width and range only when they change: above TOP_N clubs the names change on most moves.
-    width = max((metrics.horizontalAdvance(t) for t in shown), default=20) + 16
+    width = column.width_for(shown) + 16
     if width > axis.width() or width < axis.width() - 40 or len(names) != getattr(axis, "_club_rows", -1):
-        axis.setWidth(width)
-    # Rows shorter than a line of text: name every step-th bar (the best first), not a pile-up;
-    # the tables name every club.
-    row_px = plot.vb.height() / max(len(names), 1)
-    step = max(1, math.ceil(metrics.height() / row_px)) if row_px > 0 else 1
-    axis.setTicks([[(float(y), t) for y, t in zip(ys, shown)
-                    if step == 1 or t == "…" or float(y) % step == (len(names) - 1) % step]])
+        axis.setWidth(int(math.ceil(width)))
+    column.set_rows(thinned(ys, shown, plot.vb.height() / max(len(names), 1), column.line_height()))
     if len(names) != getattr(axis, "_club_rows", -1):
         plot.setYRange(-0.6, len(names) - 0.4, padding=0)
         axis._club_rows = len(names)   # our note on pyqtgraph's axis
 
 
 class Bars(pg.BarGraphItem):
-    """A bar item whose bounds are its plot's fixed view. pyqtgraph works a bar item's bounds
-    out again, with the pen's width in pixels, on every query: 16 queries a slider tick at 3
-    clubs, 1.6 ms of it under a profiler. The view never moves, and it clips the bars."""
+    """A bar item for a plot whose view never moves (and clips the bars). pyqtgraph's bar item
+    works its bounds out again, with the pen's width in pixels, on every query (16 a slider
+    tick at 3 clubs), tells the view box its bounds changed on every update, and records each
+    redraw into a QPicture before playing it back. Here the bounds are the view, an update only
+    stores the new bars, and paint draws them."""
+
+    def setOpts(self, **opts: Any) -> None:  # noqa: N802 - pyqtgraph's name
+        if "opts" not in self.__dict__ or not hasattr(self, "_sharedPen"):
+            super().setOpts(**opts)      # pyqtgraph's own set-up, once
+            return
+        self.opts.update(opts)
+        self.picture = None
+        self._shape = None
+        self._prepareData()
+        if {"pen", "pens", "brush", "brushes"} & opts.keys():
+            self._updateColors(opts)
+        self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         vb = self.getViewBox()
         return QRectF(vb.viewRect()) if vb is not None else super().boundingRect()
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self.boundingRect())
+        return path
+
+    def paint(self, p: QPainter, *args: Any) -> None:
+        if self._singleColor:
+            super().paint(p, *args)
+        else:
+            self._render(p)
 
 
 def set_text(label: pg.TextItem, text: str) -> None:

@@ -152,3 +152,8 @@ class ContributionChart(BarChartView):
     def segment_widths(self) -> np.ndarray:
         """(clubs, criteria) widths as drawn, for tests and the report."""
         return np.column_stack([np.asarray(b.opts["width"], dtype=float) for b in self.segments])
+
+    def bar_order(self) -> list[str]:
+        """Club names top to bottom as drawn, for tests."""
+        ys = np.asarray(self.segments[0].opts["y"], dtype=float) if self.segments else np.zeros(0)
+        return [self._names[s] for s in np.argsort(-ys, kind="stable")]
