@@ -266,7 +266,8 @@ def test_exact_parts_come_from_the_worker_process_and_equal_those_computed_here(
     import ui.panels.robustness_panel as rp
     window = _shown(qtbot, session)
     panel = window.robustness
-    qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
+    window.weights.rows[1].slider.setValue(20)      # the first change starts the worker
+    qtbot.waitUntil(lambda: not panel.pending() and panel.exact.started, timeout=5000)
     here = []
     monkeypatch.setattr(rp, "analyse_exact", lambda result: here.append(result) or analyse_exact(result))
     for v in (10, 80, 35):
@@ -280,7 +281,8 @@ def test_exact_parts_come_from_the_worker_process_and_equal_those_computed_here(
 def test_the_tab_keeps_up_when_its_worker_process_dies(qtbot, session):
     window = _shown(qtbot, session)
     panel = window.robustness
-    qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
+    window.weights.rows[1].slider.setValue(20)      # the first change starts the worker
+    qtbot.waitUntil(lambda: not panel.pending() and panel.exact.started, timeout=5000)
     panel.exact._child.kill()
     panel.exact._child.join()
     window.weights.rows[0].slider.setValue(3)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 from evaluator.decision.robustness import Robustness
 from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult
-from ui.panels.bar_axes import rank_positions, set_club_axis
+from ui.panels.bar_axes import Bars, rank_positions, set_club_axis
 from ui.palette import RANK_COLOURS, Scheme, chart, club_colour, criterion_colour
 from ui.text import esc
 ALL_CROSSINGS_UP_TO = 10  # clubs; above, only crossings involving the current top TOP_CROSSINGS
@@ -277,6 +277,7 @@ class AcceptabilityChart(pg.GraphicsLayoutWidget):
         self.segments: list[pg.BarGraphItem] = []
         self._order: tuple[int, ...] = ()
         self._n = 0
+        self._drawn: tuple[np.ndarray, np.ndarray] | None = None   # (shares, ys) on screen
         self.setMinimumHeight(220)   # the legend takes ~70 px; the bars need the rest
 
     def show_smaa(self, result: Result, mc: SMAAResult) -> None:
@@ -292,10 +293,14 @@ class AcceptabilityChart(pg.GraphicsLayoutWidget):
         if order != self._order:
             set_club_axis(self.plot, [c.name for c in result.scenario.clubs], ys)
             self._order = order
+        if self._drawn is not None and np.array_equal(self._drawn[0], acc) and np.array_equal(self._drawn[1], ys):
+            return      # the same shares as on screen (a stable ranking, moved weights): no repaint
+        self._drawn = (acc, ys)
         for r, bar in enumerate(self.segments):
             bar.setOpts(x0=left[:, r], width=acc[:, r], y=ys)
 
     def clear_bars(self) -> None:
+        self._drawn = None
         for bar in self.segments:
             bar.setOpts(width=np.zeros(self._n))
 
@@ -307,10 +312,11 @@ class AcceptabilityChart(pg.GraphicsLayoutWidget):
         self.segments = []
         shown = min(n, len(RANK_COLOURS))
         for r in range(shown):
-            bar = pg.BarGraphItem(x0=np.zeros(n), y=ys, height=0.6, width=np.zeros(n),
-                                  brush=RANK_COLOURS[r], pen=pg.mkPen(chart().separator))
+            bar = Bars(x0=np.zeros(n), y=ys, height=0.6, width=np.zeros(n),
+                       brush=RANK_COLOURS[r], pen=pg.mkPen(chart().separator))
             self.plot.addItem(bar)
             self.legend.addItem(bar, f"rank {r + 1}" if r < shown - 1 or shown == n else f"rank {r + 1} or lower")
             self.segments.append(bar)
         self._order = ()
+        self._drawn = None
         self._n = n

@@ -127,8 +127,9 @@ class RobustnessPanel(QWidget):
         # The exact parts (sweeps, intervals, flips, reversals: ~4 ms at 3 clubs, ~8 at 100) in a
         # second process at the GUI's priority: they run on the other core while this one paints
         # the charts, and never queue behind a long SMAA job.
+        # Started at the first change after the tab is shown (that one is computed here), not
+        # with the tab: two children importing NumPy at once delayed the first SMAA answer.
         self.exact = JobRunner("process", self, preload=("evaluator.decision.robustness",), niceness=0)
-        self.exact.start()
         self._smaa_error = ""
         self.sampling = SamplingStatus(self)     # what the status bar says about SMAA
         self._frame = QTimer(self)               # the next redraw, at most one per frame
@@ -199,7 +200,10 @@ class RobustnessPanel(QWidget):
 
     def _draw_frame(self) -> None:
         self._last_frame = time.monotonic()
-        if self._exact_in is not None:
+        if self._stale is not None and not self.exact.started:
+            self._analyse(self._stale)
+            self.exact.start()
+        elif self._exact_in is not None:
             rb, self._exact_in = self._exact_in, None
             self._show_exact(rb)
         elif self._smaa_in is not None:
@@ -208,6 +212,10 @@ class RobustnessPanel(QWidget):
     def _ask(self, result: Result) -> None:
         """The exact parts for ``result`` from the worker process (latest wins): the GUI thread
         goes on painting the rest of the window meanwhile, and draws them when they land."""
+        if not self.exact.started:      # its first change: computed here, in the frame, which
+            self._stale = result        # starts the worker for the next ones
+            self._schedule()
+            return
         self._stale, self._asked = None, result
         self.exact.submit(exact_job, result, on_done=partial(self._on_exact, result),
                           on_error=partial(self._on_exact_failed, result))
