@@ -142,7 +142,16 @@ def _close(app, window) -> None:
     app.processEvents()
 
 
-def _live(app, counter: _Counter, n: int, visible: bool) -> dict[str, float]:
+def _live(app, counter: _Counter, n: int, visible: bool, exact_here: bool = False) -> dict[str, float]:
+    from ui.panels.robustness_panel import RobustnessPanel
+    RobustnessPanel.exact_in_worker = not exact_here
+    try:
+        return _live_window(app, counter, n, visible)
+    finally:
+        RobustnessPanel.exact_in_worker = True
+
+
+def _live_window(app, counter: _Counter, n: int, visible: bool) -> dict[str, float]:
     session, window = _window(app, n, visible)
     panel = window.robustness if visible else None
     from ui.panels.robustness_panel import smaa_stages
@@ -238,6 +247,10 @@ def run() -> list[dict[str, object]]:
             where = "visible" if visible else "hidden"
             rows.append(row(f"live move -> all painted, {n} clubs, How sure {where}",
                             _live(app, counter, n, visible), ref, floor, TARGETS.get((n, visible), "")))
+            if visible and n in (3, 100):   # the same with the exact parts computed in this process
+                rows.append(row(f"live move -> all painted, {n} clubs, How sure {where}, exact parts "
+                                "in the GUI process (not the worker)", _live(app, counter, n, visible, exact_here=True),
+                                ref, floor, ""))
         if n <= 100:
             rows.append(row(f"last drag move -> 10,000-sample SMAA painted, {n} clubs",
                             _smaa_latency(app, counter, n), "", None, SMAA_TARGETS.get(n, "")))

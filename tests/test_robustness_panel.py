@@ -292,3 +292,15 @@ def test_the_tab_keeps_up_when_its_worker_process_dies(qtbot, session):
     window.weights.rows[0].slider.setValue(60)       # and the next change starts a new worker
     qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
     assert panel._latest.result is session.result and panel.exact.started
+
+
+def test_with_the_worker_switched_off_the_exact_parts_are_computed_here(qtbot, session, monkeypatch):
+    from ui.panels.robustness_panel import RobustnessPanel
+    monkeypatch.setattr(RobustnessPanel, "exact_in_worker", False)
+    window = _shown(qtbot, session)
+    panel = window.robustness
+    for v in (15, 65):
+        window.weights.rows[1].slider.setValue(v)
+        qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
+        assert _rows(panel._latest) == _rows(analyse_exact(session.result))
+    assert not panel.exact.started

@@ -72,6 +72,8 @@ CLEAR_STYLE = "QLabel { border:1px solid transparent; padding:6px; }"   # the th
 
 
 class RobustnessPanel(QWidget):
+    exact_in_worker = True   # False: the exact parts in this process, in the frame (benchmarks compare both)
+
     def __init__(self, result: Result, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         box = QVBoxLayout(self)
@@ -200,9 +202,10 @@ class RobustnessPanel(QWidget):
 
     def _draw_frame(self) -> None:
         self._last_frame = time.monotonic()
-        if self._stale is not None and not self.exact.started:
+        if self._stale is not None and not (self.exact_in_worker and self.exact.started):
             self._analyse(self._stale)
-            self.exact.start()
+            if self.exact_in_worker:
+                self.exact.start()
         elif self._exact_in is not None:
             rb, self._exact_in = self._exact_in, None
             self._show_exact(rb)
@@ -212,8 +215,8 @@ class RobustnessPanel(QWidget):
     def _ask(self, result: Result) -> None:
         """The exact parts for ``result`` from the worker process (latest wins): the GUI thread
         goes on painting the rest of the window meanwhile, and draws them when they land."""
-        if not self.exact.started:      # its first change: computed here, in the frame, which
-            self._stale = result        # starts the worker for the next ones
+        if not (self.exact_in_worker and self.exact.started):   # computed here, in the frame
+            self._stale = result        # (which starts the worker for the next changes)
             self._schedule()
             return
         self._stale, self._asked = None, result
