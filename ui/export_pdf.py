@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor, QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QPyTextObject,
-    QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QFontMetricsF,
+    QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat, QFontMetricsF,
 )
 
 from evaluator.atomic import write_atomic
@@ -41,8 +41,7 @@ if TYPE_CHECKING:
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 16.0
 BASE_PT = 9.0                  # body text, as in the window
-CHART_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
-CHART_INDEX = QTextFormat.Property.UserProperty + 1
+CHART_NAME = "clubfit-chart:"   # an <img src> in the report's HTML: the chart of that index
 
 
 def export_report(result: Result, path: str | os.PathLike[str], paper: str = "a4",
@@ -160,7 +159,8 @@ def _qt_version() -> str:
 # --- the charts, as vector objects inside the text ----------------------------------------------
 class ReportCharts(QPyTextObject):
     """The window's two charts (and the robustness page's rank-share chart, when there is one),
-    laid out offscreen, drawn into the document as inline objects: [[chart0]], [[chart1]], …"""
+    laid out offscreen, drawn into the document as inline objects where report_html puts
+    [[chart0]], [[chart1]], … (``_document`` makes them <img> tags)."""
 
     def __init__(self, result: Result, width: float, max_height: float,
                  robustness: RobustnessSection | None = None, season: Timeline | None = None) -> None:
@@ -201,15 +201,18 @@ class ReportCharts(QPyTextObject):
             widget.deleteLater()
         self.widgets = []
 
+    def _widget(self, fmt: QTextFormat) -> BarChartView:
+        return self.widgets[int(fmt.toImageFormat().name().removeprefix(CHART_NAME))]
+
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:  # noqa: N802
-        widget = self.widgets[int(fmt.property(CHART_INDEX))]
+        widget = self._widget(fmt)
         return QSizeF(widget.width(), widget.height())
 
     def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,  # type: ignore[override]  # Qt passes a QRectF; the binding also admits QRect  # noqa: N802
                    fmt: QTextFormat) -> None:
         if painter.hasClipping() and not _mostly_inside(rect, painter.clipBoundingRect()):
             return   # the chart sits on another page; QGraphicsScene.render would ignore our clip
-        widget = self.widgets[int(fmt.property(CHART_INDEX))]
+        widget = self._widget(fmt)
         source = QRectF(widget.viewRect()) if hasattr(widget, "viewRect") else QRectF(widget.rect())
         widget.scene().prepareForPaint()
         widget.scene().render(painter, rect, source)
@@ -222,28 +225,27 @@ def _mostly_inside(rect: QRectF, clip: QRectF) -> bool:
 
 # --- the text ------------------------------------------------------------------------------------
 def _document(report: FitReport, writer: QPdfWriter, size: QSizeF, charts: ReportCharts) -> QTextDocument:
+    """The report laid out once on pages of ``size``, charts in place, then the headings kept
+    with what follows (``keep_headings_with_content``).
+
+    Everything that changes the layout (paint device, font, page size, the charts' sizes) is set
+    before the HTML goes in, so the text is laid out once and not again per setting: the charts
+    enter as ``<img>`` tags whose drawing ``charts`` takes over (the report has no other image).
+    """
     doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(writer)   # measure text at the writer's resolution
-    doc.documentLayout().registerHandler(CHART_OBJECT, charts)
+    layout = doc.documentLayout()
+    layout.setPaintDevice(writer)   # measure text at the writer's resolution
+    layout.registerHandler(QTextFormat.ObjectTypes.ImageObject, charts)
     font = QFont()
     font.setPointSizeF(BASE_PT)
     _no_ligatures(font)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
     doc.setPageSize(size)
-    doc.setHtml(report_html(report))
-    edit = QTextCursor(doc)
-    edit.beginEditBlock()   # one re-layout for all the charts, not one per chart
-    for index in range(len(charts.widgets)):
-        cursor = doc.find(f"[[chart{index}]]")
-        if cursor.isNull():   # pragma: no cover - report_html places every chart it was given
-            continue
-        fmt = QTextCharFormat()
-        fmt.setObjectType(CHART_OBJECT)
-        fmt.setProperty(CHART_INDEX, index)
-        cursor.insertText("\ufffc", fmt)
-    edit.endEditBlock()
-    doc.setPageSize(size)   # re-paginate with the charts in place
+    text = report_html(report)
+    for index in range(len(charts.widgets)):   # report_html places every chart it was given
+        text = text.replace(f"[[chart{index}]]", f"<img src='{CHART_NAME}{index}'>")
+    doc.setHtml(text)
     keep_headings_with_content(doc)
     return doc
 
