@@ -254,7 +254,8 @@ def keep_headings_with_content(doc: QTextDocument) -> None:
     """Start a heading on a new page when it would end up apart from what it introduces.
 
     A heading followed by a table that fits on one page moves with the whole table (a club's
-    breakdown is never split); otherwise it keeps at least the next block's first lines with it.
+    breakdown is never split), unless that would leave the page over half empty; otherwise it
+    keeps at least the next block's first lines (a table's header and first rows) with it.
 
     Each page break re-lays out the rest of the document (at 100 clubs 32 breaks, one layout
     each, took 2.75 s). So a pass decides every break from one layout, assuming a break moves
@@ -293,7 +294,9 @@ def _headings_to_break(doc: QTextDocument) -> list[QTextBlock]:
             table = cursor.currentTable()
             if table is not None:
                 bottom = layout.frameBoundingRect(table).bottom()
-                if bottom - top > 0.6 * page_h:   # too long to keep whole: keep the header row
+                filled = (top + shift) % page_h   # what stays on this page if the table moves on
+                # too long to keep whole, or moving it would leave this page over half empty: keep the header row
+                if bottom - top > 0.6 * page_h or filled < 0.5 * page_h:
                     bottom = top + layout.blockBoundingRect(block).height() + 3 * QFontMetricsF(
                         doc.defaultFont()).height()
             else:   # the next block's first line must land on the heading's page
