@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor, QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QPyTextObject,
-    QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QFontMetricsF,
+    QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat, QFontMetricsF,
 )
 
 from evaluator.atomic import write_atomic
@@ -41,8 +43,7 @@ if TYPE_CHECKING:
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 16.0
 BASE_PT = 9.0                  # body text, as in the window
-CHART_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
-CHART_INDEX = QTextFormat.Property.UserProperty + 1
+CHART_NAME = "clubfit-chart:"   # an <img src> in the report's HTML: the chart of that index
 
 
 def export_report(result: Result, path: str | os.PathLike[str], paper: str = "a4",
@@ -56,9 +57,13 @@ def export_report(result: Result, path: str | os.PathLike[str], paper: str = "a4
     if paper not in PAPERS:
         raise InputError(f"paper {paper!r}: use one of {', '.join(PAPERS)}")
     from evaluator.report_season import season_section
-    report = build_report(result, generated or datetime.now().astimezone(),
-                          season_section(season) if season is not None else None, profiles, case_file)
-    return write_atomic(path, lambda tmp: write_pdf(report, result, tmp, paper, season))
+    when = generated or datetime.now().astimezone()
+    sections = season_section(season) if season is not None else None
+    # The report's text, with its SMAA (0.25 s at 100 clubs, NumPy that releases the interpreter
+    # lock), is built on the other core while this one builds the charts that need only ``result``.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fit-report") as pool:
+        report = pool.submit(build_report, result, when, sections, profiles, case_file)
+        return write_atomic(path, lambda tmp: write_pdf(report.result, result, tmp, paper, season))
 
 
 def screen_dpi() -> int:
@@ -67,21 +72,24 @@ def screen_dpi() -> int:
 
 
 # --- the page -------------------------------------------------------------------------------
-def write_pdf(report: FitReport, result: Result, filename: str, paper: str = "a4",
+def write_pdf(report_of: Callable[[], FitReport], result: Result, filename: str, paper: str = "a4",
               season: Timeline | None = None) -> None:
+    """``report_of()`` gives the report's content; it is first asked for once the charts that
+    depend only on ``result`` are built (``export_report`` computes it meanwhile)."""
     writer = QPdfWriter(filename)
     writer.setResolution(screen_dpi())   # pyqtgraph lays text out in screen pixels
     writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
-    writer.setTitle(report.document_title)
-    writer.setCreator(APP_NAME)
-    writer.setAuthor(APP_NAME)
-    writer.setDocumentXmpMetadata(_xmp(report))
     page = writer.pageLayout().fullRectPixels(writer.resolution())
     margin = MARGIN_MM / 25.4 * writer.resolution()
     body = QRectF(margin, margin * 1.25, page.width() - 2 * margin, page.height() - margin * 2.5)
 
-    charts = ReportCharts(result, body.width(), body.height() * 0.92, report.robustness, season)
+    charts = ReportCharts(result, body.width(), body.height() * 0.92, lambda: report_of().robustness, season)
+    report = report_of()
+    writer.setTitle(report.document_title)
+    writer.setCreator(APP_NAME)
+    writer.setAuthor(APP_NAME)
+    writer.setDocumentXmpMetadata(_xmp(report))
     doc = _document(report, writer, body.size(), charts)
     pages = doc.pageCount()
     painter = QPainter()
@@ -160,14 +168,18 @@ def _qt_version() -> str:
 # --- the charts, as vector objects inside the text ----------------------------------------------
 class ReportCharts(QPyTextObject):
     """The window's two charts (and the robustness page's rank-share chart, when there is one),
-    laid out offscreen, drawn into the document as inline objects: [[chart0]], [[chart1]], …"""
+    laid out offscreen, drawn into the document as inline objects where report_html puts
+    [[chart0]], [[chart1]], … (``_document`` makes them <img> tags)."""
 
     def __init__(self, result: Result, width: float, max_height: float,
-                 robustness: RobustnessSection | None = None, season: Timeline | None = None) -> None:
+                 robustness: RobustnessSection | Callable[[], RobustnessSection | None] | None = None,
+                 season: Timeline | None = None) -> None:
+        """``robustness`` may be a function: it is called only after the other charts are built."""
         super().__init__()
         from ui.panels.contribution_chart import ContributionChart
         from ui.panels.rank_share_chart import MAX_ROWS, RankShareChart
         from ui.panels.score_chart import ScoreChart
+        from ui.panels.value_curve_chart import ValueCurvesChart
         n = len(result.scenario.clubs)
         n = n if n <= TOP_N else TOP_N + 1    # the top N and the summary row (top_clubs.py)
         k = len(result.scenario.criteria)
@@ -175,16 +187,16 @@ class ReportCharts(QPyTextObject):
         with printing():   # paper is white even when the window is dark
             self.widgets: list[BarChartView] = [ScoreChart(result), ContributionChart(result)]
             sizes = [(w, 62 + 30 * n), (w, 84 + 34 * n + 22 * ((k + 1) // 2))]
-            if robustness is not None and robustness.acceptability:
-                self.widgets.append(RankShareChart(robustness))
-                sizes.append((w, 106 + 34 * min(len(robustness.acceptability), MAX_ROWS)))   # bars as thick as above
-            if season is not None:   # "Over the season", the last chart (report_html places it so)
+            if season is not None:   # "Over the season", after the rank shares (report_html places it so)
                 from ui.panels.season_chart import SeasonPlot
                 self.widgets.append(SeasonPlot(season))
                 sizes.append((w, 300))
-            from ui.panels.value_curve_chart import ValueCurvesChart   # the method section's, the last chart
-            self.widgets.append(ValueCurvesChart(result))
+            self.widgets.append(ValueCurvesChart(result))   # the method section's, the last chart
             sizes.append((w, ValueCurvesChart.height_for(k)))
+            section = robustness() if callable(robustness) else robustness
+            if section is not None and section.acceptability:   # the third chart
+                self.widgets.insert(2, RankShareChart(section))
+                sizes.insert(2, (w, 106 + 34 * min(len(section.acceptability), MAX_ROWS)))   # bars as thick as above
             for widget, (cw, ch) in zip(self.widgets, sizes):
                 widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
                 widget.resize(cw, int(min(ch, max_height)))   # a chart never runs past a page
@@ -201,15 +213,18 @@ class ReportCharts(QPyTextObject):
             widget.deleteLater()
         self.widgets = []
 
+    def _widget(self, fmt: QTextFormat) -> BarChartView:
+        return self.widgets[int(fmt.toImageFormat().name().removeprefix(CHART_NAME))]
+
     def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:  # noqa: N802
-        widget = self.widgets[int(fmt.property(CHART_INDEX))]
+        widget = self._widget(fmt)
         return QSizeF(widget.width(), widget.height())
 
     def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,  # type: ignore[override]  # Qt passes a QRectF; the binding also admits QRect  # noqa: N802
                    fmt: QTextFormat) -> None:
         if painter.hasClipping() and not _mostly_inside(rect, painter.clipBoundingRect()):
             return   # the chart sits on another page; QGraphicsScene.render would ignore our clip
-        widget = self.widgets[int(fmt.property(CHART_INDEX))]
+        widget = self._widget(fmt)
         source = QRectF(widget.viewRect()) if hasattr(widget, "viewRect") else QRectF(widget.rect())
         widget.scene().prepareForPaint()
         widget.scene().render(painter, rect, source)
@@ -222,28 +237,27 @@ def _mostly_inside(rect: QRectF, clip: QRectF) -> bool:
 
 # --- the text ------------------------------------------------------------------------------------
 def _document(report: FitReport, writer: QPdfWriter, size: QSizeF, charts: ReportCharts) -> QTextDocument:
+    """The report laid out once on pages of ``size``, charts in place, then the headings kept
+    with what follows (``keep_headings_with_content``).
+
+    Everything that changes the layout (paint device, font, page size, the charts' sizes) is set
+    before the HTML goes in, so the text is laid out once and not again per setting: the charts
+    enter as ``<img>`` tags whose drawing ``charts`` takes over (the report has no other image).
+    """
     doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(writer)   # measure text at the writer's resolution
-    doc.documentLayout().registerHandler(CHART_OBJECT, charts)
+    layout = doc.documentLayout()
+    layout.setPaintDevice(writer)   # measure text at the writer's resolution
+    layout.registerHandler(QTextFormat.ObjectTypes.ImageObject, charts)
     font = QFont()
     font.setPointSizeF(BASE_PT)
     _no_ligatures(font)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
     doc.setPageSize(size)
-    doc.setHtml(report_html(report))
-    edit = QTextCursor(doc)
-    edit.beginEditBlock()   # one re-layout for all the charts, not one per chart
-    for index in range(len(charts.widgets)):
-        cursor = doc.find(f"[[chart{index}]]")
-        if cursor.isNull():   # pragma: no cover - report_html places every chart it was given
-            continue
-        fmt = QTextCharFormat()
-        fmt.setObjectType(CHART_OBJECT)
-        fmt.setProperty(CHART_INDEX, index)
-        cursor.insertText("\ufffc", fmt)
-    edit.endEditBlock()
-    doc.setPageSize(size)   # re-paginate with the charts in place
+    text = report_html(report)
+    for index in range(len(charts.widgets)):   # report_html places every chart it was given
+        text = text.replace(f"[[chart{index}]]", f"<img src='{CHART_NAME}{index}'>")
+    doc.setHtml(text)
     keep_headings_with_content(doc)
     return doc
 
@@ -252,7 +266,8 @@ def keep_headings_with_content(doc: QTextDocument) -> None:
     """Start a heading on a new page when it would end up apart from what it introduces.
 
     A heading followed by a table that fits on one page moves with the whole table (a club's
-    breakdown is never split); otherwise it keeps at least the next block's first lines with it.
+    breakdown is never split), unless that would leave the page over half empty; otherwise it
+    keeps at least the next block's first lines (a table's header and first rows) with it.
 
     Each page break re-lays out the rest of the document (at 100 clubs 32 breaks, one layout
     each, took 2.75 s). So a pass decides every break from one layout, assuming a break moves
@@ -291,7 +306,9 @@ def _headings_to_break(doc: QTextDocument) -> list[QTextBlock]:
             table = cursor.currentTable()
             if table is not None:
                 bottom = layout.frameBoundingRect(table).bottom()
-                if bottom - top > 0.6 * page_h:   # too long to keep whole: keep the header row
+                filled = (top + shift) % page_h   # what stays on this page if the table moves on
+                # too long to keep whole, or moving it would leave this page over half empty: keep the header row
+                if bottom - top > 0.6 * page_h or filled < 0.5 * page_h:
                     bottom = top + layout.blockBoundingRect(block).height() + 3 * QFontMetricsF(
                         doc.defaultFont()).height()
             else:   # the next block's first line must land on the heading's page

@@ -284,7 +284,7 @@ li {{ margin-bottom: 4px; }}
 .flag {{ font-size: 7.5pt; color: {FLAG}; }}
 .missing {{ color: {MISSING}; font-style: italic; }}
 th {{ font-weight: 600; text-align: left; }}
-table.data {{ border-collapse: collapse; margin-bottom: 4px; }}
+table.data {{ margin-bottom: 4px; }}
 table.data th {{ border-bottom: 1px solid {RULE}; }}
 table.data td {{ border-bottom: 1px solid {RULE}; vertical-align: top; }}
 table.compact {{ font-size: 8pt; }}

@@ -24,9 +24,8 @@ class CurvePlot(pg.PlotItem):
     """One value function: the curve, the clubs' points and the target line, made once."""
 
     def __init__(self, title: str = "") -> None:
-        super().__init__(title=title)
+        super().__init__(title=title, enableMenu=False)   # no context menu: not built at all (a few ms a plot)
         scheme = chart()
-        self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         self.showGrid(x=True, y=True, alpha=0.25)
