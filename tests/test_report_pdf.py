@@ -297,39 +297,3 @@ def test_unranked_club_headings_say_not_ranked_once(qapp, session, tmp_path):
     out = export_report(session.result, tmp_path / "zero.pdf")
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
     assert "AS Roma — not ranked" in text and "not ranked not ranked" not in text
-
-
-def test_the_how_sure_numbers_built_beside_the_charts_equal_a_fresh_computation(qapp, tmp_path, monkeypatch):
-    """export_report computes the report (and its SMAA) in a worker thread while the charts are
-    built: the PDF's rank-acceptability rows must be those of a fresh robustness_section, and the
-    rank-share chart, built last, must still be the third chart and draw the same shares."""
-    from benchmarks.common import synthetic_scenario
-    from evaluator.report_robustness import robustness_section
-    from evaluator.session import Session
-    from ui.export_pdf import ReportCharts, export_report
-    from ui.panels.rank_share_chart import RankShareChart
-    from ui.panels.value_curve_chart import ValueCurvesChart
-    result = Session(synthetic_scenario(8)).result
-    fresh = robustness_section(result)
-    assert fresh.acceptability and len({row.cells for row in fresh.acceptability}) > 1
-    text = flat(pdf_text(export_report(result, tmp_path / "eight.pdf", "a4", WHEN)))
-    table = text[text.index("Rank acceptability"):text.index("Central weights")]
-    at = 0
-    for row in fresh.acceptability:   # ranking order, every cell as the fresh computation words it
-        at = table.index(" ".join((row.club, *row.cells, row.first_se)), at)
-    order: list[str] = []
-    built = ValueCurvesChart.__init__
-    monkeypatch.setattr(ValueCurvesChart, "__init__",
-                        lambda self, *a, **k: (built(self, *a, **k), order.append("curves"))[0])
-
-    def later():
-        order.append("robustness")
-        return fresh
-
-    charts = ReportCharts(result, 700, 900, later)
-    try:
-        assert order == ["curves", "robustness"]   # asked for only once the other charts exist
-        assert isinstance(charts.widgets[2], RankShareChart)
-        np.testing.assert_allclose(charts.widgets[2].drawn_shares(), [r.shares for r in fresh.acceptability])
-    finally:
-        charts.close()
