@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,13 +55,9 @@ def export_report(result: Result, path: str | os.PathLike[str], paper: str = "a4
     if paper not in PAPERS:
         raise InputError(f"paper {paper!r}: use one of {', '.join(PAPERS)}")
     from evaluator.report_season import season_section
-    when = generated or datetime.now().astimezone()
-    sections = season_section(season) if season is not None else None
-    # The report's text, with its SMAA (0.25 s at 100 clubs, NumPy that releases the interpreter
-    # lock), is built on the other core while this one builds the charts that need only ``result``.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fit-report") as pool:
-        report = pool.submit(build_report, result, when, sections, profiles, case_file)
-        return write_atomic(path, lambda tmp: write_pdf(report.result, result, tmp, paper, season))
+    report = build_report(result, generated or datetime.now().astimezone(),
+                          season_section(season) if season is not None else None, profiles, case_file)
+    return write_atomic(path, lambda tmp: write_pdf(report, result, tmp, paper, season))
 
 
 def screen_dpi() -> int:
@@ -72,24 +66,21 @@ def screen_dpi() -> int:
 
 
 # --- the page -------------------------------------------------------------------------------
-def write_pdf(report_of: Callable[[], FitReport], result: Result, filename: str, paper: str = "a4",
+def write_pdf(report: FitReport, result: Result, filename: str, paper: str = "a4",
               season: Timeline | None = None) -> None:
-    """``report_of()`` gives the report's content; it is first asked for once the charts that
-    depend only on ``result`` are built (``export_report`` computes it meanwhile)."""
     writer = QPdfWriter(filename)
     writer.setResolution(screen_dpi())   # pyqtgraph lays text out in screen pixels
     writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
-    page = writer.pageLayout().fullRectPixels(writer.resolution())
-    margin = MARGIN_MM / 25.4 * writer.resolution()
-    body = QRectF(margin, margin * 1.25, page.width() - 2 * margin, page.height() - margin * 2.5)
-
-    charts = ReportCharts(result, body.width(), body.height() * 0.92, lambda: report_of().robustness, season)
-    report = report_of()
     writer.setTitle(report.document_title)
     writer.setCreator(APP_NAME)
     writer.setAuthor(APP_NAME)
     writer.setDocumentXmpMetadata(_xmp(report))
+    page = writer.pageLayout().fullRectPixels(writer.resolution())
+    margin = MARGIN_MM / 25.4 * writer.resolution()
+    body = QRectF(margin, margin * 1.25, page.width() - 2 * margin, page.height() - margin * 2.5)
+
+    charts = ReportCharts(result, body.width(), body.height() * 0.92, report.robustness, season)
     doc = _document(report, writer, body.size(), charts)
     pages = doc.pageCount()
     painter = QPainter()
@@ -172,14 +163,11 @@ class ReportCharts(QPyTextObject):
     [[chart0]], [[chart1]], … (``_document`` makes them <img> tags)."""
 
     def __init__(self, result: Result, width: float, max_height: float,
-                 robustness: RobustnessSection | Callable[[], RobustnessSection | None] | None = None,
-                 season: Timeline | None = None) -> None:
-        """``robustness`` may be a function: it is called only after the other charts are built."""
+                 robustness: RobustnessSection | None = None, season: Timeline | None = None) -> None:
         super().__init__()
         from ui.panels.contribution_chart import ContributionChart
         from ui.panels.rank_share_chart import MAX_ROWS, RankShareChart
         from ui.panels.score_chart import ScoreChart
-        from ui.panels.value_curve_chart import ValueCurvesChart
         n = len(result.scenario.clubs)
         n = n if n <= TOP_N else TOP_N + 1    # the top N and the summary row (top_clubs.py)
         k = len(result.scenario.criteria)
@@ -187,16 +175,16 @@ class ReportCharts(QPyTextObject):
         with printing():   # paper is white even when the window is dark
             self.widgets: list[BarChartView] = [ScoreChart(result), ContributionChart(result)]
             sizes = [(w, 62 + 30 * n), (w, 84 + 34 * n + 22 * ((k + 1) // 2))]
-            if season is not None:   # "Over the season", after the rank shares (report_html places it so)
+            if robustness is not None and robustness.acceptability:
+                self.widgets.append(RankShareChart(robustness))
+                sizes.append((w, 106 + 34 * min(len(robustness.acceptability), MAX_ROWS)))   # bars as thick as above
+            if season is not None:   # "Over the season", the last chart (report_html places it so)
                 from ui.panels.season_chart import SeasonPlot
                 self.widgets.append(SeasonPlot(season))
                 sizes.append((w, 300))
-            self.widgets.append(ValueCurvesChart(result))   # the method section's, the last chart
+            from ui.panels.value_curve_chart import ValueCurvesChart   # the method section's, the last chart
+            self.widgets.append(ValueCurvesChart(result))
             sizes.append((w, ValueCurvesChart.height_for(k)))
-            section = robustness() if callable(robustness) else robustness
-            if section is not None and section.acceptability:   # the third chart
-                self.widgets.insert(2, RankShareChart(section))
-                sizes.insert(2, (w, 106 + 34 * min(len(section.acceptability), MAX_ROWS)))   # bars as thick as above
             for widget, (cw, ch) in zip(self.widgets, sizes):
                 widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
                 widget.resize(cw, int(min(ch, max_height)))   # a chart never runs past a page
