@@ -18,6 +18,11 @@ import re
 import json
 import os
 import sys
+
+# Before NumPy loads (here and in the worker processes, which inherit it): one BLAS thread. The
+# app's matrices are small and each worker is meant to use one core; OpenBLAS's extra threads
+# spin between calls and took 5-8 % of a 2-core machine's CPU from the window (perf, export).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, Sequence

@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # as main.py sets it for the app and its workers
 
 SUITES = ("scoring", "live", "startup", "report", "robustness", "data", "season", "scale", "fuzz")
 

@@ -37,7 +37,7 @@ def rank_positions(order: np.ndarray) -> np.ndarray:
 
 def make_bar_plot(title: str, x_label: str, x_pad: float) -> pg.PlotItem:
     colours = chart()
-    plot = pg.PlotItem()
+    plot = pg.PlotItem(enableMenu=False)   # pyqtgraph builds the view box's menu unless told not to
     plot.setTitle(title, color=colours.text, size="11pt")
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
