@@ -264,6 +264,7 @@ def _rows(rb) -> tuple:
 
 def test_exact_parts_come_from_the_worker_process_and_equal_those_computed_here(qtbot, session, monkeypatch):
     import ui.panels.robustness_panel as rp
+    monkeypatch.setattr(rp.RobustnessPanel, "worker_from_ms", 0.0)   # as if each took longer than that
     window = _shown(qtbot, session)
     panel = window.robustness
     window.weights.rows[1].slider.setValue(20)      # the first change starts the worker
@@ -278,7 +279,9 @@ def test_exact_parts_come_from_the_worker_process_and_equal_those_computed_here(
     assert here == []          # the GUI process computed none of them
 
 
-def test_the_tab_keeps_up_when_its_worker_process_dies(qtbot, session):
+def test_the_tab_keeps_up_when_its_worker_process_dies(qtbot, session, monkeypatch):
+    from ui.panels.robustness_panel import RobustnessPanel
+    monkeypatch.setattr(RobustnessPanel, "worker_from_ms", 0.0)
     window = _shown(qtbot, session)
     panel = window.robustness
     window.weights.rows[1].slider.setValue(20)      # the first change starts the worker
@@ -294,9 +297,9 @@ def test_the_tab_keeps_up_when_its_worker_process_dies(qtbot, session):
     assert panel._latest.result is session.result and panel.exact.started
 
 
-def test_with_the_worker_switched_off_the_exact_parts_are_computed_here(qtbot, session, monkeypatch):
+def test_quick_exact_parts_are_computed_here_without_a_worker(qtbot, session, monkeypatch):
     from ui.panels.robustness_panel import RobustnessPanel
-    monkeypatch.setattr(RobustnessPanel, "exact_in_worker", False)
+    monkeypatch.setattr(RobustnessPanel, "worker_from_ms", float("inf"))   # as if each were quick
     window = _shown(qtbot, session)
     panel = window.robustness
     for v in (15, 65):

@@ -2,10 +2,11 @@
 
 Live on every change while the tab is on screen (a hidden tab only remembers the newest
 result and catches up when shown), redrawn at most once per frame (``FRAME_MS``). The sweeps,
-intervals, flips and rank reversals are exact; each change sends them at once to a child
-process at the GUI's priority (latest wins: changes arriving faster replace the one waiting),
-so it computes them while this process paints the rest of the window; they are drawn in the
-first frame after they land (at once, here, when the tab is first shown or ``latest`` is read). SMAA runs
+intervals, flips and rank reversals are exact; they are computed here, in the frame, while
+that takes under half a frame (``WORKER_FROM_MS``), and otherwise (hundreds of clubs) sent to a
+child process at the GUI's priority (latest wins) that computes them while this process keeps
+the rest of the window live; they are drawn in the first frame after they land (at once, here,
+when the tab is first shown or ``latest`` is read). SMAA runs
 in another child process (``ui.background.JobRunner("process")``, niced, latest wins): a small sample
 first for long lists, then the full one unless newer weights arrive first; the summary says
 which sample is on screen and whether it is refining. Plot items are created once per shape
@@ -41,6 +42,7 @@ from ui.status import SamplingStatus
 LIVE_SAMPLES = 1_000      # first answer for new weights
 FULL_SAMPLES = 10_000     # then refined to this, unless the weights move on first
 FRAME_MS = 16            # the tab is redrawn at most once per frame of a 60 Hz screen
+WORKER_FROM_MS = FRAME_MS / 2   # exact parts slower than this here go to the worker process
 DIRECT_FULL_UP_TO = 20   # clubs: SMAA 10,000 in ~5 ms or less (benchmarks, suite robustness)
 MAX_WARNINGS_SHOWN = 5
 FLIP_HEADERS = ["Criterion", "What changes", "Change needed", "Outcome", "In words"]
@@ -72,7 +74,11 @@ CLEAR_STYLE = "QLabel { border:1px solid transparent; padding:6px; }"   # the th
 
 
 class RobustnessPanel(QWidget):
-    exact_in_worker = True   # False: the exact parts in this process, in the frame (benchmarks compare both)
+    # The exact parts are computed here, in the frame, while that takes under half a frame;
+    # slower (hundreds of clubs: ~0.6 s at 1,000) they go to a worker process so the window
+    # keeps up. Measured (benchmarks/bench_live.py, both ways): below that, the worker's answer
+    # costs a second frame per move (and lets SMAA's land inside the move), 30 vs 17 ms at 3 clubs.
+    worker_from_ms = WORKER_FROM_MS
 
     def __init__(self, result: Result, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,8 +135,8 @@ class RobustnessPanel(QWidget):
         # The exact parts (sweeps, intervals, flips, reversals: ~4 ms at 3 clubs, ~8 at 100) in a
         # second process at the GUI's priority: they run on the other core while this one paints
         # the charts, and never queue behind a long SMAA job.
-        # Started at the first change after the tab is shown (that one is computed here), not
-        # with the tab: two children importing NumPy at once delayed the first SMAA answer.
+        # Started once an analysis here took longer than ``worker_from_ms`` (that one was
+        # computed here), not with the tab: two children importing NumPy at once delayed SMAA.
         self.exact = JobRunner("process", self, preload=("evaluator.decision.robustness",), niceness=0)
         self._smaa_error = ""
         self.sampling = SamplingStatus(self)     # what the status bar says about SMAA
@@ -141,6 +147,7 @@ class RobustnessPanel(QWidget):
         self._stale: Result | None = result   # newest result not yet analysed (drawn at the next frame)
         self._stale_changes = Change.ALL        # what changed since the last analysis
         self._asked: Result | None = None       # sent to the exact worker, answer not yet in
+        self._exact_ms = 0.0                    # what the last exact analysis here took
         self._exact_in: Robustness | None = None   # its answer, drawn at the next frame
         self._smaa_in: SMAAResult | None = None   # arrived, drawn at the next frame
         self._latest: Robustness | None = None
@@ -202,10 +209,8 @@ class RobustnessPanel(QWidget):
 
     def _draw_frame(self) -> None:
         self._last_frame = time.monotonic()
-        if self._stale is not None and not (self.exact_in_worker and self.exact.started):
+        if self._stale is not None:
             self._analyse(self._stale)
-            if self.exact_in_worker:
-                self.exact.start()
         elif self._exact_in is not None:
             rb, self._exact_in = self._exact_in, None
             self._show_exact(rb)
@@ -215,9 +220,9 @@ class RobustnessPanel(QWidget):
     def _ask(self, result: Result) -> None:
         """The exact parts for ``result`` from the worker process (latest wins): the GUI thread
         goes on painting the rest of the window meanwhile, and draws them when they land."""
-        if not (self.exact_in_worker and self.exact.started):   # computed here, in the frame
-            self._stale = result        # (which starts the worker for the next changes)
-            self._schedule()
+        if self._exact_ms < self.worker_from_ms or not self.exact.started:
+            self._stale = result        # computed here, in the frame (which starts the worker
+            self._schedule()            # once that is slow)
             return
         self._stale, self._asked = None, result
         self.exact.submit(exact_job, result, on_done=partial(self._on_exact, result),
@@ -238,7 +243,12 @@ class RobustnessPanel(QWidget):
         """The exact parts computed here, at once (the tab is shown, or someone reads ``latest``)."""
         self.exact.cancel()
         self._stale = self._asked = self._exact_in = None
-        self._show_exact(analyse_exact(result))
+        start = time.perf_counter()
+        rb = analyse_exact(result)
+        self._exact_ms = 1000 * (time.perf_counter() - start)
+        if self._exact_ms >= self.worker_from_ms and not self.exact.started:
+            self.exact.start()          # for the next changes
+        self._show_exact(rb)
 
     def _show_exact(self, rb: Robustness) -> None:
         self._smaa_in = None
