@@ -1,0 +1,75 @@
+"""Views stay right, and bounded, as clubs are added one by one: the messages panel shows a
+few lines and the rest behind "show all"; tabs that are hidden while clubs come and go show
+the right clubs when they are opened."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evaluator.session import Session
+from main import BUNDLED_SCENARIO
+from ui import dialogs
+from ui.main_window import MainWindow
+from ui.panels.messages_panel import MAX_SHOWN
+
+
+@pytest.fixture
+def added(qtbot):
+    """The bundled case opened live in a shown window, and the clubs that can be added to it."""
+    session = Session.from_file(BUNDLED_SCENARIO, read_only=True)
+    w = MainWindow(session)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    have = {c.name for c in session.scenario.clubs}
+    todo: list[tuple[str, Path]] = [(t.name, lg.path) for lg in session.leagues() for t in lg.teams
+                                    if t.name not in have]
+    return w, todo
+
+
+def _all_messages(w: MainWindow) -> tuple[str, ...]:
+    r = w.session.result
+    return r.messages + tuple(c.text for c in r.scenario.data_checks if not c.agree)
+
+
+def test_messages_show_a_few_lines_and_the_rest_behind_show_all(added, qtbot, monkeypatch):
+    w, todo = added
+    for name, path in todo[:12]:       # each of these clubs lacks a squad list: one message each
+        w.session.add_club(name, path)
+    every = _all_messages(w)
+    assert len(every) > 2 * MAX_SHOWN
+    text = w.messages.text()
+    assert text.count("⚠") <= 2 * MAX_SHOWN
+    assert f"show all {len(every)}</a>" in text
+    assert w.messages.all_messages == every
+    listed: list[tuple[str, ...]] = []
+    monkeypatch.setattr(dialogs, "show_list", lambda parent, title, items: listed.append(tuple(items)))
+    w.messages.linkActivated.emit("all")
+    assert listed == [every]
+    for club in w.session.scenario.clubs[3:]:      # back to the three clubs: every line shown again
+        w.session.remove_club(club.id)
+    every = _all_messages(w)
+    assert "show all" not in w.messages.text()
+    assert w.messages.text().count("⚠") == len(every)
+
+
+def test_data_check_problems_are_never_buried_under_club_messages(qtbot):
+    from dataclasses import replace
+    import html
+    import numpy as np
+    from evaluator.decision.scoring import prepare, score
+    from evaluator.model import DataCheck
+    from tests.helpers import make
+    from ui.panels.messages_panel import MessagesPanel
+    values: dict[str, dict[str, float | None]] = {f"c{i}": {"x": float(i), "y": None} for i in range(12)}
+    scenario = make(values, [("x", "higher"), ("y", "higher")], {"x": 1.0, "y": 1.0})
+    checks = tuple(DataCheck(f"League {i}: a.csv and b.json disagree", agree=False) for i in range(3))
+    r = score(prepare(replace(scenario, data_checks=checks)), np.array([1.0, 1.0]))
+    panel = MessagesPanel(r)
+    qtbot.addWidget(panel)
+    assert len(r.messages) >= 12                  # one per club without a figure for y
+    for check in checks:
+        assert html.escape(check.text) in panel.text()
+    assert f"… and {len(r.messages) - MAX_SHOWN} more" in panel.text()
