@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 import pytest
 
 from evaluator.session import Session
@@ -73,3 +75,39 @@ def test_data_check_problems_are_never_buried_under_club_messages(qtbot):
     for check in checks:
         assert html.escape(check.text) in panel.text()
     assert f"… and {len(r.messages) - MAX_SHOWN} more" in panel.text()
+
+
+HOW_SURE = 4   # Ranking, Figures and sources, Profiles, Season, How sure
+
+
+def test_how_sure_seen_once_then_hidden_does_no_work_while_clubs_come_and_go(added, qtbot):
+    from ui.panels.robustness_panel import FULL_SAMPLES
+    w, todo = added
+    w.tabs.setCurrentIndex(HOW_SURE)
+    panel = w.how_sure.panel()
+    session = w.session
+    qtbot.waitUntil(lambda: panel.latest is not None and panel.latest.smaa is not None
+                    and panel.latest.smaa.n_samples == FULL_SAMPLES, timeout=10_000)
+    w.weights.rows[0].slider.setValue(w.weights.rows[0].slider.value() // 2 + 7)   # SMAA on its way...
+    w.tabs.setCurrentIndex(0)                                                      # ...as the tab is left
+    drawn: list[int] = []
+    original = panel.sweeps.show_robustness
+    panel.sweeps.show_robustness = lambda rb: (drawn.append(len(rb.result.scenario.clubs)), original(rb))
+    for name, path in todo[:8]:
+        session.add_club(name, path)
+        qtbot.wait(5)
+    session.remove_club(session.scenario.clubs[1].id)
+    qtbot.wait(300)                      # any answer still coming lands meanwhile
+    assert drawn == [] and not panel.jobs.busy
+    w.tabs.setCurrentIndex(HOW_SURE)     # shown: the clubs of now, at once
+    assert drawn == [len(session.scenario.clubs)] == [10]
+    rb = panel.latest
+    assert rb is not None and rb.result is session.result
+    names = [c.name for c in session.scenario.clubs]
+    assert [c.name for c in rb.result.scenario.clubs] == names
+    for club in range(len(names)):       # one curve per club, each that club's sweep
+        x, y = panel.sweeps.club_curve(0, club)
+        np.testing.assert_allclose(y, np.nan_to_num(rb.sweeps[0].at(x)[:, club]))
+    qtbot.waitUntil(lambda: panel.latest.smaa is not None and panel.latest.result is session.result
+                    and panel.latest.smaa.n_samples == FULL_SAMPLES, timeout=10_000)
+    assert panel.latest.smaa.acceptability.shape[0] == len(names)
