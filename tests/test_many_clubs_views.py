@@ -111,3 +111,31 @@ def test_how_sure_seen_once_then_hidden_does_no_work_while_clubs_come_and_go(add
     qtbot.waitUntil(lambda: panel.latest.smaa is not None and panel.latest.result is session.result
                     and panel.latest.smaa.n_samples == FULL_SAMPLES, timeout=10_000)
     assert panel.latest.smaa.acceptability.shape[0] == len(names)
+
+
+def test_how_sure_on_screen_keeps_its_plots_and_follows_added_and_removed_clubs(added, qtbot):
+    w, todo = added
+    w.tabs.setCurrentIndex(HOW_SURE)
+    panel = w.how_sure.panel()
+    session = w.session
+    plots = list(panel.sweeps.plots)
+    gone = ""
+    for step in ("add", "add", "add", "remove", "add"):
+        if step == "add":
+            name, path = todo.pop(0)
+            session.add_club(name, path)
+        else:
+            gone = session.scenario.clubs[0].name
+            session.remove_club(session.scenario.clubs[0].id)
+        rb = panel.latest                  # brings the tab up to date, as its next frame would
+        assert rb is not None and rb.result is session.result
+        names = [c.name for c in session.scenario.clubs]
+        assert panel.sweeps.plots == plots                   # the same plots: only lines added or dropped
+        key = panel.sweeps._key.text
+        assert [key.index(f" {n}") for n in names] == sorted(key.index(f" {n}") for n in names)
+        assert key.count("━") == len(names) and (not gone or gone not in key)
+        for j, item in enumerate(panel.sweeps.items):
+            assert len(item.polys) == len(names)
+            for club in range(len(names)):
+                x, y = panel.sweeps.club_curve(j, club)
+                np.testing.assert_allclose(y, np.nan_to_num(rb.sweeps[j].at(x)[:, club]))
