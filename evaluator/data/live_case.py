@@ -48,7 +48,8 @@ def rebuild(case: CaseDefinition, as_of: date, leagues: tuple[Path, ...], curren
         old = kept.get(club.id)
         if old is not None:   # figures the user entered by hand survive a recomputation
             hand = {k: f for k, f in old.figures.items() if f.status is FigureStatus.USER}
-            club = replace(club, figures={**club.figures, **hand})
+            if hand:
+                club = replace(club, figures={**club.figures, **hand})
         clubs.append(club)
     # The user's criteria, with reference ranges of the leagues on the new date and club list.
     return replace(fresh, clubs=tuple(clubs), criteria=with_references(current.criteria, fresh.references),
