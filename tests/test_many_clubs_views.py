@@ -48,13 +48,21 @@ def test_messages_show_a_few_lines_and_the_rest_behind_show_all(added, qtbot, mo
     assert w.messages.all_messages == every
     listed: list[tuple[str, ...]] = []
     monkeypatch.setattr(dialogs, "show_list", lambda parent, title, items: listed.append(tuple(items)))
-    w.messages.linkActivated.emit("all")
+    w.messages.label.linkActivated.emit("all")
     assert listed == [every]
-    for club in w.session.scenario.clubs[3:]:      # back to the three clubs: every line shown again
+    qtbot.wait(1)
+    tall = w.messages.height()
+    assert tall == w.messages.label.heightForWidth(w.messages.width())   # every line fits
+    for club in w.session.scenario.clubs[5:]:      # two added clubs left: every line shown again
         w.session.remove_club(club.id)
     every = _all_messages(w)
-    assert "show all" not in w.messages.text()
+    assert len(every) == 2 and "show all" not in w.messages.text()
     assert w.messages.text().count("⚠") == len(every)
+    qtbot.wait(1)
+    assert w.messages.height() == w.messages.label.heightForWidth(w.messages.width()) < tall   # and no more
+    for club in w.session.scenario.clubs[3:]:
+        w.session.remove_club(club.id)
+    assert not _all_messages(w) and not w.messages.isVisible()
 
 
 def test_data_check_problems_are_never_buried_under_club_messages(qtbot):
