@@ -147,3 +147,17 @@ def test_how_sure_on_screen_keeps_its_plots_and_follows_added_and_removed_clubs(
             for club in range(len(names)):
                 x, y = panel.sweeps.club_curve(j, club)
                 np.testing.assert_allclose(y, np.nan_to_num(rb.sweeps[j].at(x)[:, club]))
+
+
+def test_header_counts_the_clubs_and_fits_its_text_after_adds_and_removes(added, qtbot):
+    w, todo = added
+    for name, path in todo[:9]:               # 3 -> 12 clubs: the count gains a digit
+        w.session.add_club(name, path)
+        assert f"{len(w.session.scenario.clubs)} clubs" in w.header.text()
+    w.session.remove_club(w.session.scenario.clubs[0].id)
+    assert "11 clubs" in w.header.text()
+    for width in (1280, 420):                 # a narrow window wraps the line: the holder follows
+        w.resize(width, 800)
+        qtbot.wait(5)
+        holder = w.header.parentWidget()
+        assert holder.height() == w.header.heightForWidth(holder.width())
