@@ -161,3 +161,48 @@ def test_header_counts_the_clubs_and_fits_its_text_after_adds_and_removes(added,
         qtbot.wait(5)
         holder = w.header.parentWidget()
         assert holder.height() == w.header.heightForWidth(holder.width())
+
+
+SEASON = 3
+
+
+def _season_matches(w: MainWindow, panel) -> None:
+    """One curve per club, in the session's order, named and coloured as the club, each its scores."""
+    from ui.palette import club_colour
+    t = w.session.timeline()
+    names = [c.name for c in w.session.scenario.clubs]
+    assert list(t.clubs) == names and len(panel.chart.curves) == len(names)
+    legend = [label.text for _, label in panel.chart.legend.items]
+    assert legend == names
+    for c, curve in enumerate(panel.chart.curves):
+        assert curve.name() == names[c] and curve.opts["pen"].color().name() == pg_colour(club_colour(c))
+        np.testing.assert_allclose(curve.getData()[1], t.scores[:, c], atol=1e-12)
+
+
+def pg_colour(colour: str) -> str:
+    import pyqtgraph as pg
+    return pg.mkColor(colour).name()
+
+
+@pytest.mark.parametrize("on_screen", [True, False])
+def test_season_tab_shows_the_clubs_of_now_after_adds_and_removes(added, qtbot, on_screen):
+    w, todo = added
+    w.tabs.setCurrentIndex(SEASON)
+    panel = w.season.panel()
+    if not on_screen:
+        w.tabs.setCurrentIndex(0)
+    session = w.session
+    kept = list(panel.chart.curves)
+    for name, path in todo[:4]:
+        session.add_club(name, path)
+    if on_screen:
+        panel.flush()
+        assert panel.chart.curves[:3] == kept       # the clubs already drawn keep their curves
+        _season_matches(w, panel)
+    session.remove_club(session.scenario.clubs[1].id)   # from the middle: the clubs after it move up
+    session.add_club(*todo[4])
+    w.tabs.setCurrentIndex(SEASON)
+    panel.flush()
+    qtbot.waitUntil(lambda: not panel.pending)
+    _season_matches(w, panel)
+    assert panel.chart.curves[0] is kept[0]

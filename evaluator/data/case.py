@@ -5,11 +5,12 @@ squad files it names, on its as-of date (or one the user picks).
 """
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from evaluator.model import CaseDefinition, Club, DataCheck, Figure, Reference, Scenario, with_references
 from evaluator.errors import InputError, cut, within
@@ -203,6 +204,21 @@ def source_label(season: Season) -> str:
 
 def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doubtful: bool | None = None,
                    cache: DataCache | None = None, extra_seasons: tuple[Path, ...] = ()) -> Scenario:
+    return checked(case, scenario_fields(case, as_of, include_doubtful, cache, extra_seasons))
+
+
+def checked(case: CaseDefinition, fields: dict[str, Any]) -> Scenario:
+    """The scenario of ``fields``, checked once (``Scenario`` checks every club's figures)."""
+    try:
+        return Scenario(**fields)
+    except InputError as e:   # the scenario's fields are the case file's fields: say so, not "scenario."
+        raise InputError(within(f"{case.path.name}: {str(e).removeprefix('scenario.')}")) from None
+
+
+def scenario_fields(case: CaseDefinition, as_of: date | None = None, include_doubtful: bool | None = None,
+                    cache: DataCache | None = None, extra_seasons: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """What ``build_scenario`` makes the scenario of, not yet checked: a rebuild puts the user's
+    criteria and weights in before the one check."""
     on = as_of or case.as_of
     doubtful = case.include_doubtful if include_doubtful is None else include_doubtful
     from evaluator.data.club_figures import COLUMNS
@@ -263,17 +279,14 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
     # Reference scales: every club of the candidates' leagues (each league once) on the date.
     references = cache.league_references(tuple(dict.fromkeys(c.matches for c in case.clubs)), on)
     checks = cache.data_checks(tuple(c.matches for c in case.clubs), (*case.cross_check, *extra_seasons), on, aliases)
-    try:
-        return Scenario(
-            title=case.title, as_of=on, clubs=tuple(clubs),
-            subject=case.player.summary(on) if case.player else case.subject,
-            criteria=with_references(case.criteria, references), references=references,
-            legend=dict(sorted(legend.items(), key=lambda kv: _code_order(kv[0]))),
-            columns=COLUMNS, weights=dict(case.weights), notes=case.notes, case_file=case.path.name, player=case.player,
-            data_checks=checks + tuple(DataCheck(w, agree=False, kind="warning") for w in dict.fromkeys(warnings)),
-        )
-    except InputError as e:   # the scenario's fields are the case file's fields: say so, not "scenario."
-        raise InputError(within(f"{case.path.name}: {str(e).removeprefix('scenario.')}")) from None
+    return dict(
+        title=case.title, as_of=on, clubs=tuple(clubs),
+        subject=case.player.summary(on) if case.player else case.subject,
+        criteria=with_references(case.criteria, references), references=references,
+        legend=dict(sorted(legend.items(), key=lambda kv: _code_order(kv[0]))),
+        columns=COLUMNS, weights=dict(case.weights), notes=case.notes, case_file=case.path.name, player=case.player,
+        data_checks=checks + tuple(DataCheck(w, agree=False, kind="warning") for w in dict.fromkeys(warnings)),
+    )
 
 
 def _squad_part(squad: Squad, on: date, doubtful: bool) -> SquadPart:
@@ -306,6 +319,7 @@ def _code_order(code: str) -> tuple[str, int, str]:
     return (m.group(1), int(m.group(2)), m.group(3)) if m else (code, 0, "")
 
 
+@functools.lru_cache(maxsize=65_536)   # a club's id on every date of a season view: made once
 def _slug(name: str) -> str:
     import re
     import unicodedata
