@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import Qt
 
 import pytest
 
@@ -206,3 +207,28 @@ def test_season_tab_shows_the_clubs_of_now_after_adds_and_removes(added, qtbot, 
     qtbot.waitUntil(lambda: not panel.pending)
     _season_matches(w, panel)
     assert panel.chart.curves[0] is kept[0]
+
+
+@pytest.mark.parametrize("tab", [0, 1])
+def test_figures_table_lists_the_clubs_of_now_and_every_cell_fits(added, qtbot, tab):
+    from evaluator.formatting import format_figure
+    w, todo = added
+    w.tabs.setCurrentIndex(tab)                   # the table hidden, or on screen
+    session = w.session
+    for name, path in todo[:6]:
+        session.add_club(name, path)
+    session.remove_club(session.scenario.clubs[2].id)
+    session.add_club(*todo[6])
+    w.tabs.setCurrentIndex(1)
+    qtbot.wait(5)
+    table, model = w.figures, w.figures.model_
+    clubs = session.scenario.clubs
+    assert model.rowCount() == len(clubs)
+    header = table.horizontalHeader()
+    for r, club in enumerate(clubs):
+        assert model.headerData(r, Qt.Orientation.Vertical) == club.name
+        for c in range(model.columnCount()):
+            col = model.column_at(c)
+            text = model.index(r, c).data()
+            assert text.startswith(format_figure(club.figure(col.id), col))
+            assert table.sizeHintForIndex(model.index(r, c)).width() <= header.sectionSize(c)
