@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from evaluator.model import Column, FigureStatus
@@ -125,12 +125,22 @@ class FiguresTable(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)   # no wrapping: one line each
         self.setWordWrap(False)
         self.model_.sized.connect(self._fit_columns)
+        self._fit_when_shown = False
         self.resizeColumnsToContents()
 
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         self.model_.set_result(result, changes)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._fit_when_shown:
+            self._fit_when_shown = False
+            self.resizeColumnsToContents()
+
     def _fit_columns(self, new_rows: list[int] | None) -> None:
+        if not self.isVisible():   # a hidden tab does no work per add: sized when shown
+            self._fit_when_shown = True
+            return
         if new_rows is None:
             self.resizeColumnsToContents()
             return
