@@ -24,6 +24,7 @@ from ui.panels.messages_panel import MessagesPanel
 from ui.panels.profiles_panel import ProfilesPanel
 from ui.panels.ranking_table import RankingTable
 from ui.panels.score_chart import ScoreChart
+from ui.panels.steady_text import SteadyText
 from ui.panels.weights_panel import WeightsPanel
 from ui.session_signals import SessionSignals
 from ui.status import DataFreshness
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
 
         page = QWidget()
         box = QVBoxLayout(page)
-        box.addWidget(self.header)
+        box.addWidget(SteadyText(self.header))   # a new club count re-lays out nothing (panels/header.py)
         box.addWidget(body, 1)
         return page
 

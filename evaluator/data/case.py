@@ -5,13 +5,14 @@ squad files it names, on its as-of date (or one the user picks).
 """
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
-from evaluator.model import CaseDefinition, Club, DataCheck, Figure, Scenario, with_references
+from evaluator.model import CaseDefinition, Club, DataCheck, Figure, Reference, Scenario, with_references
 from evaluator.errors import InputError, cut, within
 
 # The readers, tables and cross-checks are imported where they are first used: opening the
@@ -42,6 +43,27 @@ class DataCache:
     teams: dict[tuple[Path, str, tuple[tuple[str, str], ...]], str] = field(default_factory=dict)
     figures: OrderedDict[tuple[Path, str, date], dict[str, Figure]] = field(default_factory=OrderedDict)
     dates_ok: set[tuple[Path, date]] = field(default_factory=set)
+    # What depends only on files already read and the date, kept so adding a club from a league
+    # already scored redoes none of it: the data checks (a scan of every match of each file per
+    # add), the leagues' reference ranges, and each squad list's ages, warnings and source codes.
+    checks: OrderedDict[tuple[object, ...], tuple[DataCheck, ...]] = field(default_factory=OrderedDict)
+    references: OrderedDict[tuple[tuple[Path, ...], date], dict[str, Reference]] = field(default_factory=OrderedDict)
+    squad_parts: OrderedDict[tuple[object, ...], SquadPart] = field(default_factory=OrderedDict)
+    _aliases: dict[Path, tuple[tuple[int, int] | None, dict[str, str]]] = field(default_factory=dict)
+
+    def aliases(self, path: Path) -> dict[str, str]:
+        """The alias table, read again only when the file changed (its size or time): it was
+        read and parsed on every rebuild, ~1.5 ms of each added club."""
+        try:
+            st = path.stat()
+            stamp: tuple[int, int] | None = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamp = None    # read_aliases says what is wrong with it
+        kept = self._aliases.get(path)
+        if stamp is None or kept is None or kept[0] != stamp:
+            from evaluator.data.names import read_aliases
+            kept = self._aliases[path] = (stamp, read_aliases(path))
+        return dict(kept[1])
 
     def season(self, path: Path) -> Season:
         if path not in self.seasons:
@@ -66,6 +88,16 @@ class DataCache:
                     aliases: dict[str, str]) -> tuple[DataCheck, ...]:
         """Results missing from the scored files on ``on``, then every pair of files that is one
         league, cross-checked (each pair once)."""
+        key = (tuple(dict.fromkeys(scored)), tuple(dict.fromkeys(others)), on, tuple(sorted(aliases.items())))
+        found = _recall(self.checks, key)
+        if found is None:
+            found = self._data_checks(scored, others, on, aliases)
+            if not any(c.kind == "unreadable" for c in found):   # a file that failed is tried again next time
+                _remember(self.checks, key, found)
+        return found
+
+    def _data_checks(self, scored: tuple[Path, ...], others: tuple[Path, ...], on: date,
+                     aliases: dict[str, str]) -> tuple[DataCheck, ...]:
         from evaluator.data.source_checks import describe, missing_results
         out = [m for m in (missing_results(self.season(f), on) for f in dict.fromkeys(scored)) if m is not None]
         unique = list(dict.fromkeys(scored))
@@ -97,6 +129,19 @@ class DataCache:
         for club_key in [k for k in self.figures if k[0] == path]:
             del self.figures[club_key]
         self.dates_ok = {k for k in self.dates_ok if k[0] != path}
+        self.checks.clear()
+        for refs_key in [k for k in self.references if path in k[0]]:
+            del self.references[refs_key]
+        for squad_key in [k for k in self.squad_parts if k[0] == path]:
+            del self.squad_parts[squad_key]
+
+    def league_references(self, paths: tuple[Path, ...], on: date) -> dict[str, Reference]:
+        """``club_figures.league_references`` of these files' tables on ``on``, kept."""
+        found = _recall(self.references, (paths, on))
+        if found is None:
+            from evaluator.data.club_figures import league_references
+            found = _remember(self.references, (paths, on), league_references([self.table(p, on) for p in paths], on))
+        return found
 
     def club_figures(self, path: Path, team: str, on: date, source: str) -> dict[str, Figure]:
         """``league_figures`` for one club, kept (a copy each time: the caller adds to it)."""
@@ -122,6 +167,36 @@ class DataCache:
         return table
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _recall(kept: OrderedDict[K, V], key: K) -> V | None:
+    if key in kept:
+        kept.move_to_end(key)
+        return kept[key]
+    return None
+
+
+def _remember(kept: OrderedDict[K, V], key: K, value: V, limit: int = MAX_TABLES) -> V:
+    """Keep ``value``; the least recently used go above ``limit`` (a date per day of a season)."""
+    kept[key] = value
+    while len(kept) > limit:
+        kept.popitem(last=False)
+    return value
+
+
+@dataclass(frozen=True)
+class SquadPart:
+    """What one squad list gives its club on a date: ages, warnings (file name first), the
+    legend of the source codes its rows use. ``squad`` is the list it was computed from: a list
+    read again (``Session.set_squad``) is a new object and is computed afresh."""
+    squad: Squad
+    figures: dict[str, Figure]
+    warnings: tuple[str, ...]
+    legend: dict[str, str]
+
+
 def source_label(season: Season) -> str:
     from evaluator.formats import by_id   # the one table of input formats names each
     return f"{season.name} ({by_id(season.format).label}), file {Path(season.path).name}"
@@ -129,10 +204,25 @@ def source_label(season: Season) -> str:
 
 def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doubtful: bool | None = None,
                    cache: DataCache | None = None, extra_seasons: tuple[Path, ...] = ()) -> Scenario:
+    return checked(case, scenario_fields(case, as_of, include_doubtful, cache, extra_seasons))
+
+
+def checked(case: CaseDefinition, fields: dict[str, Any]) -> Scenario:
+    """The scenario of ``fields``, checked once (``Scenario`` checks every club's figures)."""
+    try:
+        return Scenario(**fields)
+    except InputError as e:   # the scenario's fields are the case file's fields: say so, not "scenario."
+        raise InputError(within(f"{case.path.name}: {str(e).removeprefix('scenario.')}")) from None
+
+
+def scenario_fields(case: CaseDefinition, as_of: date | None = None, include_doubtful: bool | None = None,
+                    cache: DataCache | None = None, extra_seasons: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """What ``build_scenario`` makes the scenario of, not yet checked: a rebuild puts the user's
+    criteria and weights in before the one check."""
     on = as_of or case.as_of
     doubtful = case.include_doubtful if include_doubtful is None else include_doubtful
-    from evaluator.data.club_figures import COLUMNS, league_references, squad_figures, squad_warnings
-    from evaluator.data.names import read_aliases, resolve
+    from evaluator.data.club_figures import COLUMNS
+    from evaluator.data.names import resolve
     cache = cache or DataCache()
 
     def named(field: str, read: Callable[[Path], T], path: Path) -> T:
@@ -142,12 +232,13 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
         except InputError as e:
             raise InputError(within(f"{case.path.name}: {field}: {e}")) from None
 
-    aliases = named("aliases", read_aliases, case.aliases) if case.aliases else {}
+    aliases = named("aliases", cache.aliases, case.aliases) if case.aliases else {}
     alias_key = tuple(sorted(aliases.items()))
     clubs = []
     warnings: list[str] = []   # accepted, but the user should know (see docs/bad-input.md)
     teams: dict[tuple[Path, str], int] = {}   # (file, team) -> index of the club that is that team
     legend: dict[str, str] = {}
+    labels: dict[Path, str] = {}   # each file's source label, made once
     for i, src in enumerate(case.clubs):
         season = named(f"clubs[{i}].matches", cache.season, src.matches)
         team_key = (src.matches, src.team or src.name, alias_key)
@@ -164,35 +255,47 @@ def build_scenario(case: CaseDefinition, as_of: date | None = None, include_doub
         if (src.matches, on) not in cache.dates_ok:
             check_date_in_season(on, season)
             cache.dates_ok.add((src.matches, on))
-        figures = cache.club_figures(src.matches, team, on, source_label(season))
-        warnings.extend(f"{Path(season.path).name}: {w}" for w in season.warnings)
+        if (label := labels.get(src.matches)) is None:
+            label = labels[src.matches] = source_label(season)
+        figures = cache.club_figures(src.matches, team, on, label)
+        if season.warnings:
+            warnings.extend(f"{Path(season.path).name}: {w}" for w in season.warnings)
         if src.squad is not None:
             squad = named(f"clubs[{i}].squad", cache.squad, src.squad)
-            try:   # one club's squad list loaded for another would give it someone else's ages
-                resolve(squad.club, [src.name, team], aliases)
-            except InputError:
-                raise InputError(within(f"{case.path.name}: clubs[{i}] ({cut(src.name, 40)}).squad: "
-                                        f"{Path(squad.path).name} lists the players of {cut(squad.club, 40)}, "
-                                        f"not of {cut(src.name, 40)}")) from None
-            figures.update(squad_figures(squad, on, doubtful))
-            warnings.extend(f"{Path(squad.path).name}: {w}" for w in squad_warnings(squad, on, doubtful))
-            legend.update({code: squad.codes.get(code, "not named in the squad list's sources.json")
-                           for code in squad.codes_used()})
+            squad_key = (src.squad, src.name, team, alias_key, on, doubtful)
+            part = _recall(cache.squad_parts, squad_key)
+            if part is None or part.squad is not squad:
+                try:   # one club's squad list loaded for another would give it someone else's ages
+                    resolve(squad.club, [src.name, team], aliases)
+                except InputError:
+                    raise InputError(within(f"{case.path.name}: clubs[{i}] ({cut(src.name, 40)}).squad: "
+                                            f"{Path(squad.path).name} lists the players of {cut(squad.club, 40)}, "
+                                            f"not of {cut(src.name, 40)}")) from None
+                part = _remember(cache.squad_parts, squad_key, _squad_part(squad, on, doubtful), MAX_FIGURES)
+            figures.update(part.figures)
+            warnings.extend(part.warnings)
+            legend.update(part.legend)
         clubs.append(Club(id=_slug(src.name), name=src.name, league=season.name, figures=figures))
     # Reference scales: every club of the candidates' leagues (each league once) on the date.
-    references = league_references([cache.table(p, on) for p in dict.fromkeys(c.matches for c in case.clubs)], on)
+    references = cache.league_references(tuple(dict.fromkeys(c.matches for c in case.clubs)), on)
     checks = cache.data_checks(tuple(c.matches for c in case.clubs), (*case.cross_check, *extra_seasons), on, aliases)
-    try:
-        return Scenario(
-            title=case.title, as_of=on, clubs=tuple(clubs),
-            subject=case.player.summary(on) if case.player else case.subject,
-            criteria=with_references(case.criteria, references), references=references,
-            legend=dict(sorted(legend.items(), key=lambda kv: _code_order(kv[0]))),
-            columns=COLUMNS, weights=dict(case.weights), notes=case.notes, case_file=case.path.name, player=case.player,
-            data_checks=checks + tuple(DataCheck(w, agree=False, kind="warning") for w in dict.fromkeys(warnings)),
-        )
-    except InputError as e:   # the scenario's fields are the case file's fields: say so, not "scenario."
-        raise InputError(within(f"{case.path.name}: {str(e).removeprefix('scenario.')}")) from None
+    return dict(
+        title=case.title, as_of=on, clubs=tuple(clubs),
+        subject=case.player.summary(on) if case.player else case.subject,
+        criteria=with_references(case.criteria, references), references=references,
+        legend=dict(sorted(legend.items(), key=lambda kv: _code_order(kv[0]))),
+        columns=COLUMNS, weights=dict(case.weights), notes=case.notes, case_file=case.path.name, player=case.player,
+        data_checks=checks + tuple(DataCheck(w, agree=False, kind="warning") for w in dict.fromkeys(warnings)),
+    )
+
+
+def _squad_part(squad: Squad, on: date, doubtful: bool) -> SquadPart:
+    from evaluator.data.club_figures import squad_figures, squad_warnings
+    name = Path(squad.path).name
+    return SquadPart(squad, squad_figures(squad, on, doubtful),
+                     tuple(f"{name}: {w}" for w in squad_warnings(squad, on, doubtful)),
+                     {code: squad.codes.get(code, "not named in the squad list's sources.json")
+                      for code in squad.codes_used()})
 
 
 AFTER_SEASON_DAYS = 60   # an as-of date this long after a file's last fixture is a typo, not a question
@@ -216,6 +319,7 @@ def _code_order(code: str) -> tuple[str, int, str]:
     return (m.group(1), int(m.group(2)), m.group(3)) if m else (code, 0, "")
 
 
+@functools.lru_cache(maxsize=65_536)   # a club's id on every date of a season view: made once
 def _slug(name: str) -> str:
     import re
     import unicodedata

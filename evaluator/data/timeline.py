@@ -71,7 +71,8 @@ def timeline_dates(case: CaseDefinition, cache: DataCache, start: date | None = 
 def scenarios_over(case: CaseDefinition, dates: tuple[date, ...], leagues: tuple[Path, ...],
                    current: Scenario, cache: DataCache) -> tuple[Scenario, ...]:
     """The scenario on each date, as ``Session.set_as_of`` would build it."""
-    return tuple(live_case.rebuild(case, d, leagues, current, cache) for d in dates)
+    hand = live_case.hand_figures(current)   # once, not once a date
+    return tuple(live_case.rebuild(case, d, leagues, current, cache, hand) for d in dates)
 
 
 # --- every club of the leagues ------------------------------------------------------------------

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from evaluator.model import Column, FigureStatus
@@ -20,6 +20,8 @@ from ui.palette import WARNING_TEXT, chart
 from ui.text import tip
 
 Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole})
 
 
 def ordered_columns(result: Result) -> list[Column]:
@@ -30,6 +32,10 @@ def ordered_columns(result: Result) -> list[Column]:
 
 
 class FiguresModel(QAbstractTableModel):
+    sized = Signal(object)
+    """After a reset: the rows of clubs new to the table when the columns are the same (their
+    cells may need wider columns), or None when the columns changed (size them all again)."""
+
     def __init__(self, result: Result, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._result = result
@@ -40,9 +46,13 @@ class FiguresModel(QAbstractTableModel):
         if not changes & (Change.SHAPE | Change.FIGURES):
             self._result = result
             return
+        before = self._columns, {c.id for c in self._result.scenario.clubs}
         self.beginResetModel()
         self._result, self._columns = result, ordered_columns(result)
         self.endResetModel()
+        same_columns = [c.id for c in before[0]] == [c.id for c in self._columns]
+        self.sized.emit(None if not same_columns else
+                        [r for r, c in enumerate(result.scenario.clubs) if c.id not in before[1]])
 
     def column_at(self, col: int) -> Column:
         return self._columns[col]
@@ -73,7 +83,8 @@ class FiguresModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Views ask for a dozen roles per cell on every repaint; answer the unused ones first.
+        if role not in _ROLES or not index.isValid():
             return None
         club = self._result.scenario.clubs[index.row()]
         col = self._columns[index.column()]
@@ -105,14 +116,39 @@ class FiguresTable(QTableView):
                                       "double-click or Enter on a figure to edit it.")
         self.setAlternatingRowColors(True)
         self.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Sized from the first rows (and those on screen), not every club's cells (ranking_table.py).
+        # Sized when the columns change (from the first rows and those on screen, not every
+        # club's cells: ranking_table.py), and widened for an added club's cells only. Sizing to
+        # contents on every layout read each row's cells (rows one line high each, all of them)
+        # at every repaint after an add: ~55 ms at 8 clubs, 120 ms at 53 with the tab on screen.
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setResizeContentsPrecision(SIZE_FROM_ROWS)
-        self.verticalHeader().setResizeContentsPrecision(SIZE_FROM_ROWS)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)   # no wrapping: one line each
         self.setWordWrap(False)
+        self.model_.sized.connect(self._fit_columns)
+        self._fit_when_shown = False
+        self.resizeColumnsToContents()
 
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         self.model_.set_result(result, changes)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._fit_when_shown:
+            self._fit_when_shown = False
+            self.resizeColumnsToContents()
+
+    def _fit_columns(self, new_rows: list[int] | None) -> None:
+        if not self.isVisible():   # a hidden tab does no work per add: sized when shown
+            self._fit_when_shown = True
+            return
+        if new_rows is None:
+            self.resizeColumnsToContents()
+            return
+        header = self.horizontalHeader()
+        for col in range(self.model_.columnCount()):
+            need = max((self.sizeHintForIndex(self.model_.index(r, col)).width() for r in new_rows), default=0)
+            if need > header.sectionSize(col):
+                header.resizeSection(col, need)
 
     def selected_club_id(self) -> str | None:
         """The club on the current row (rows are in scenario order), or None."""

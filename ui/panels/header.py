@@ -1,4 +1,7 @@
-"""The case in one line: who is moving, as of when, between which clubs."""
+"""The case in one line: who is moving, as of when, between which clubs.
+
+It sits in a ``SteadyText`` (main_window): a club added changes only the count, and the
+window's whole layout was run again for it on every add."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
@@ -8,6 +11,7 @@ from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.formatting import format_date, player_details
 from ui.palette import chart
+from ui.panels.steady_text import SteadyText
 from ui.text import esc, tip
 
 
@@ -24,14 +28,22 @@ class CaseHeader(QLabel):
         key = (s.subject, format_date(s.as_of), len(s.clubs), len(s.criteria), s.player)
         if key == self._key:
             return
+        same_case = self._key is not None and key[:2] + key[4:] == self._key[:2] + self._key[4:]
         self._key = key
         self._last = result
         # A described player: the name large, what else is known beside it (the subject is the one line).
         name = s.player.name if s.player else s.subject or s.title
         about = f" · {player_details(s.player, s.as_of)}" if s.player else ""
-        self.setText(f"<span style='font-size:14pt; font-weight:600'>{esc(name)}</span>"
-                     f"<span style='color:{chart().muted}'>{esc(about)} · as of {format_date(s.as_of)} · "
-                     f"{len(s.clubs)} clubs · {len(s.criteria)} criteria</span>")
+        text = (f"<span style='font-size:14pt; font-weight:600'>{esc(name)}</span>"
+                f"<span style='color:{chart().muted}'>{esc(about)} · as of {format_date(s.as_of)} · "
+                f"{len(s.clubs)} clubs · {len(s.criteria)} criteria</span>")
+        holder = self.parentWidget()
+        if same_case and isinstance(holder, SteadyText):
+            holder.set_text(text)   # only the counts changed: no relayout of the window below it
+        else:
+            self.setText(text)
+            if isinstance(holder, SteadyText):
+                holder.reset()      # another case or date: the height follows it, down as well
         self.setToolTip(tip("\n\n".join(t for t in (s.player.notes if s.player else "", s.notes) if t)))
 
     def changeEvent(self, event: QEvent) -> None:

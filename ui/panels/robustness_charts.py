@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from evaluator.decision.robustness import Robustness
@@ -47,15 +47,26 @@ class SweepItem(pg.GraphicsObject):
     def __init__(self, grid: np.ndarray, n_clubs: int, marker_colour: str, dot_colour: str) -> None:
         super().__init__()
         self.grid = grid
-        self.pens = [pg.mkPen(club_colour(i), width=2) for i in range(n_clubs)]
-        self.polys = [pg.functions.create_qpolygonf(grid.size) for _ in range(n_clubs)]
-        self._xy = [pg.functions.ndarray_from_qpolygonf(poly) for poly in self.polys]
-        for xy in self._xy:
-            xy[:, 0] = grid
-            xy[:, 1] = 0.0
+        self.pens: list[QPen] = []
+        self.polys: list[QPolygonF] = []
+        self._xy: list[np.ndarray] = []
+        self.set_clubs(n_clubs)
         self.marker = 0.0
         self.dots = np.zeros((0, 2))
         self.use_colours(marker_colour, dot_colour)
+
+    def set_clubs(self, n_clubs: int) -> None:
+        """One line per club: lines are added or dropped at the end, the others kept."""
+        del self.pens[n_clubs:], self.polys[n_clubs:], self._xy[n_clubs:]
+        for i in range(len(self.polys), n_clubs):
+            poly = pg.functions.create_qpolygonf(self.grid.size)
+            xy = pg.functions.ndarray_from_qpolygonf(poly)
+            xy[:, 0] = self.grid
+            xy[:, 1] = 0.0
+            self.pens.append(pg.mkPen(club_colour(i), width=2))
+            self.polys.append(poly)
+            self._xy.append(xy)
+        self.update()
 
     def use_colours(self, marker: str, dot: str) -> None:
         """The theme's colours for the marker and dots (the clubs' colours never change)."""
@@ -131,8 +142,8 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         self.markers: list[float] = []
         self._labels: list[str] = []
         self._key: pg.LabelItem | None = None
+        self._names: tuple[str, ...] = ()
         self._columns = 0
-        self._shape: tuple[int, int] = (0, 0)
         self.setMinimumHeight(PLOT_ROW_PX)
         self._arrange_soon = QTimer(self)
         self._arrange_soon.setSingleShot(True)
@@ -140,11 +151,17 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         self._arrange_soon.timeout.connect(self._arrange)
 
     def show_robustness(self, rb: Robustness) -> None:
-        n = len(rb.result.scenario.clubs)
-        k = len(rb.result.scenario.criteria)
-        if (n, k) != self._shape:
+        s = rb.result.scenario
+        n = len(s.clubs)
+        if [c.label for c in s.criteria] != self._labels:
             self._rebuild(rb)
-            self._shape = (n, k)
+        elif n != len(self.items[0].polys):   # a club added or removed: the plots stay (~50 ms each to build)
+            for item in self.items:
+                item.set_clubs(n)
+        names = tuple(c.name for c in s.clubs)
+        if names != self._names:
+            self._names = names
+            self._show_key(names)
         self.markers = [sweep.current for sweep in rb.sweeps]
         for sweep, item in zip(rb.sweeps, self.items):
             inside = (sweep.cross_t > 0) & (sweep.cross_t < 1)
@@ -237,11 +254,16 @@ class SweepPlots(pg.GraphicsLayoutWidget):
             plot.addItem(item)
             self.plots.append(plot)
             self.items.append(item)
-        keys = [f"<span style='color:{club_colour(i)}'>━</span> {esc(c.name)}" for i, c in enumerate(s.clubs)]
-        # Two clubs a line: on one line the key alone was wider than the tab in an 800-px window.
-        self._key = pg.LabelItem("<br>".join(" · ".join(keys[i:i + 2]) for i in range(0, len(keys), 2)),
-                                 color=colours.text, size="9pt")
+        self._key = pg.LabelItem("", color=colours.text, size="9pt")
+        self._names = ()
         self._arrange()
+
+    def _show_key(self, names: tuple[str, ...]) -> None:
+        """Each club's colour and name, two clubs a line (on one line the key alone was wider than
+        the tab in an 800-px window)."""
+        keys = [f"<span style='color:{club_colour(i)}'>━</span> {esc(name)}" for i, name in enumerate(names)]
+        assert self._key is not None
+        self._key.setText("<br>".join(" · ".join(keys[i:i + 2]) for i in range(0, len(keys), 2)))
 
 
 class AcceptabilityChart(pg.GraphicsLayoutWidget):

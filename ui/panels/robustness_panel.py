@@ -177,13 +177,21 @@ class RobustnessPanel(QWidget):
         self._stale_changes |= changes
         self._stale = result           # a hidden tab catches up when shown (showEvent)
         if self.isVisible():
-            self._ask(result)          # now: the worker computes while this process paints the rest
+            self._ask(result)          # in the frame, or by the worker when that is slow
+        else:                          # work for a result nobody will see: stop it, redone when shown
+            self.exact.cancel()
+            self._asked = None
+            if self.jobs.busy:
+                self.jobs.cancel()
+                self.sampling.stopped()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         newest = self._stale if self._stale is not None else self._asked
         if newest is not None:
             self._analyse(newest)      # at once: the tab must not show old numbers for a frame
+        elif self._smaa_in is not None or self._exact_in is not None:
+            self._draw_frame()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
@@ -203,11 +211,16 @@ class RobustnessPanel(QWidget):
             self._stale = self._latest.result     # its SMAA never arrived: redo when shown again
 
     def _schedule(self) -> None:
-        if not self._frame.isActive():
+        # Hidden: nothing is drawn (showEvent catches up). An SMAA answer arriving in a hidden tab
+        # used to draw a frame, which analysed the newest result and sent SMAA again: with clubs
+        # added on the Ranking tab, every add re-built the sweep plots out of sight (~0.5 s).
+        if not self._frame.isActive() and self.isVisible():
             wait = FRAME_MS - 1000 * (time.monotonic() - self._last_frame)
             self._frame.start(max(0, int(wait)))
 
     def _draw_frame(self) -> None:
+        if not self.isVisible():   # a frame due as the tab was left: showEvent draws it
+            return
         self._last_frame = time.monotonic()
         if self._stale is not None:
             self._analyse(self._stale)
@@ -286,6 +299,8 @@ class RobustnessPanel(QWidget):
             return                      # for weights that have moved on since: never drawn
         if rest:
             self._submit_smaa(result, rest)
+        elif not self.isVisible():
+            self.sampling.stopped()     # nothing more is coming; it is drawn when the tab is shown
         self._smaa_in = mc
         self._schedule()
 

@@ -86,7 +86,7 @@ class SeasonPlot(BarChartView):
         self.timeline = t
         if ranks is not None and ranks != self.ranks:
             self.ranks = ranks
-            self._clubs = ()   # axis and range change: rebuild
+            self._axis(len(t.clubs))   # the axis and range change; the curves stay
         if t.clubs != self._clubs:
             self._rebuild(t.clubs)
         if t.dates != self._dates:
@@ -106,11 +106,18 @@ class SeasonPlot(BarChartView):
         self.as_of_line.setVisible(t.as_of is not None)
 
     def _rebuild(self, clubs: tuple[str, ...]) -> None:
-        for curve in self.curves:
+        # Only the curves after the first club that differs are made again: a club added at the
+        # end is one new curve and legend entry. All of them again (the legend re-laid out for
+        # each) was ~1 s of every add at 50 clubs with the tab on screen. A club's colour is
+        # its place in the list, so the curves after a removed club are made again as well.
+        keep = 0
+        while keep < min(len(clubs), len(self._clubs)) and clubs[keep] == self._clubs[keep]:
+            keep += 1
+        for curve in self.curves[keep:]:
             self.plot.removeItem(curve)
             self.legend.removeItem(curve)
-        self.curves = []
-        for c, name in enumerate(clubs):
+        del self.curves[keep:]
+        for c, name in enumerate(clubs[keep:], start=keep):
             colour = club_colour(c)   # the club's colour in every chart and the report
             # No symbols: a scatter is rebuilt point by point on every setData (1 ms a tick at 3 clubs);
             # a bare curve item: PlotDataItem's layer (downsampling, bounds bookkeeping) is not needed.
@@ -119,7 +126,11 @@ class SeasonPlot(BarChartView):
             self.legend.addItem(curve, esc(name))
             self.curves.append(curve)
         self._clubs = clubs
-        n = max(len(clubs), 1)
+        self._axis(len(clubs))
+
+    def _axis(self, clubs: int) -> None:
+        """Ranks 1 to ``clubs`` top down, or fit scores 0 to 100 bottom up."""
+        n = max(clubs, 1)
         left = self.plot.getAxis("left")
         if self.ranks:
             self.plot.setYRange(0.6, n + 0.4, padding=0)
