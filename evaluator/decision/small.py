@@ -19,30 +19,36 @@ from evaluator.model import Criterion, Direction
 
 MAX_CRITERIA = 7    # NumPy's row sums stop being plain left-to-right loops at 8 terms
 NAN = math.nan
-HIGHER, LOWER = Direction.HIGHER, Direction.LOWER   # looked up once: enum access is slow
+HIGHER, LOWER, TARGET = Direction.HIGHER, Direction.LOWER, Direction.TARGET   # looked up once: enum access is slow
 
 
-def column_utilities(col: list[float], criterion: Criterion) -> tuple[list[float], float, float, bool]:
-    """``scoring.criterion_utilities`` on a list: (u, lo, hi, flat)."""
+def column_utilities(col: list[float], criterion: Criterion) -> tuple[list[float], float, float, bool, bool]:
+    """``scoring.criterion_utilities`` on a list: (u, lo, hi, flat, some figure missing)."""
     present = [x for x in col if x == x]          # x == x is False only for NaN
-    fixed = criterion.scale.fixed
+    gaps = len(present) < len(col)
+    scale = criterion.scale
+    fixed = scale.lo is not None and scale.hi is not None     # Scale.fixed, inlined
     if fixed:
-        lo, hi = criterion.scale.bounds()
+        lo, hi = scale.bounds()
     elif present:
         lo, hi = min(present), max(present)
     else:
-        return [NAN] * len(col), NAN, NAN, False
-    absolute = criterion.absolute
-    if not absolute and hi - lo <= 1e-12 * max(1.0, abs(hi)):
-        return [0.5 if x == x else NAN for x in col], lo, hi, True
+        return [NAN] * len(col), NAN, NAN, False, gaps
     direction = criterion.direction
+    absolute = fixed or (direction is TARGET and criterion.tolerance is not None)   # Criterion.absolute
+    if not absolute and hi - lo <= 1e-12 * max(1.0, abs(hi)):
+        return [0.5 if x == x else NAN for x in col], lo, hi, True, gaps
     if direction is HIGHER or direction is LOWER:
         if fixed:   # clip to the scale; on the own range every value is inside already
             col = [min(max(x, lo), hi) for x in col]
         span = hi - lo
+        if gaps:
+            if direction is HIGHER:
+                return [(x - lo) / span if x == x else NAN for x in col], lo, hi, False, gaps
+            return [(hi - x) / span if x == x else NAN for x in col], lo, hi, False, gaps
         if direction is HIGHER:
-            return [(x - lo) / span if x == x else NAN for x in col], lo, hi, False
-        return [(hi - x) / span if x == x else NAN for x in col], lo, hi, False
+            return [(x - lo) / span for x in col], lo, hi, False, gaps
+        return [(hi - x) / span for x in col], lo, hi, False, gaps
     t = criterion.target_value()
     d = [abs(x - t) for x in col]
     if criterion.tolerance is not None:
@@ -53,9 +59,9 @@ def column_utilities(col: list[float], criterion: Criterion) -> tuple[list[float
         dd = [x for x in d if x == x]
         dmin, dmax = min(dd), max(dd)
     if dmax - dmin <= 1e-12 * max(1.0, dmax):
-        return [0.5 if x == x else NAN for x in col], lo, hi, not absolute
+        return [0.5 if x == x else NAN for x in col], lo, hi, not absolute, gaps
     span = dmax - dmin
-    return [min(max((dmax - min(x, dmax)) / span, 0.0), 1.0) if x == x else NAN for x in d], lo, hi, False
+    return [min(max((dmax - min(x, dmax)) / span, 0.0), 1.0) if x == x else NAN for x in d], lo, hi, False, gaps
 
 
 def weigh(u: list[list[float]], mask: list[list[float]] | None, w: list[float], spread: float
