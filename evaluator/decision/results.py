@@ -57,6 +57,12 @@ class Prepared:
         return self.utilities.tolist(), mask
 
     @cached_property
+    def float_columns(self) -> list[list[float]] | None:
+        """Each criterion's utilities as a list of floats when no figure is missing (else None),
+        for the small path's criterion-by-criterion weighing."""
+        return None if self.any_missing else self.columns.tolist()
+
+    @cached_property
     def fixed_messages(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The messages that do not depend on the weights: (before, after) the per-club ones."""
         return _flat_messages(self), _closing_messages(self)

@@ -50,10 +50,9 @@ def criterion_utilities(values: np.ndarray, criterion: Criterion) -> tuple[np.nd
 
 def prepare(scenario: Scenario) -> Prepared:
     n, k = len(scenario.clubs), len(scenario.criteria)
-    flat_values = _raw_values(scenario)
     if n <= SMALL_CLUBS:
-        return _prepare_small(scenario, flat_values)
-    values = np.array(flat_values, dtype=float).reshape(n, k)
+        return _prepare_small(scenario)
+    values = np.array(_raw_values(scenario), dtype=float).reshape(n, k)
     u = np.empty_like(values)
     lo = np.empty(k)
     hi = np.empty(k)
@@ -75,16 +74,18 @@ def _raw_values(scenario: Scenario) -> list[float]:
             for club in scenario.clubs for col in columns]
 
 
-def _prepare_small(scenario: Scenario, flat_values: list[float]) -> Prepared:
-    """``prepare`` on plain floats (same numbers, see ``small``); arrays on first read."""
-    k = len(scenario.criteria)
-    cols = [small.column_utilities(flat_values[j::k], c) for j, c in enumerate(scenario.criteria)]
-    u_rows = [list(r) for r in zip(*[c[0] for c in cols])]
-    mask = None
-    if any(c[4] for c in cols):     # some figure missing: utility at the middle, flagged
-        mask = [[0.0 if x == x else 1.0 for x in r] for r in u_rows]
-        u_rows = [[x if x == x else MISSING_UTILITY for x in r] for r in u_rows]
-    return SmallPrepared.of(scenario, flat_values, [c[:4] for c in cols], u_rows, mask)
+def _prepare_small(scenario: Scenario) -> Prepared:
+    """``prepare`` on plain floats, criterion by criterion (same numbers, see ``small``); the
+    arrays are built on first read (``SmallPrepared``)."""
+    clubs = scenario.clubs
+    raw, cols = [], []
+    for c in scenario.criteria:
+        col = c.column          # as _raw_values, one criterion at a time
+        x = [NAN if (f := club.figures.get(col)) is None or (v := f.value) is None else float(v) + 0.0
+             for club in clubs]
+        raw.append(x)
+        cols.append(small.column_utilities(x, c))
+    return SmallPrepared.of(scenario, raw, cols)
 
 
 def score(prepared: Prepared, raw_weights: np.ndarray) -> Result:
@@ -117,11 +118,16 @@ def _score_small(prepared: Prepared, raw: np.ndarray) -> Result:
     if not total > 0:
         return _unweighted(prepared, raw)
     w = [x / total for x in rw]
+    columns = prepared.float_columns
+    if columns is not None:     # nothing missing: every club scored, criterion by criterion
+        contributions, scores = small.weigh_complete(columns, w)
+        ranks = small.competition_ranks(scores, TIE_TOLERANCE)
+        return SmallResult.of(prepared, raw, w, scores, ranks, small.ranking_order(ranks),
+                              contribution_columns=contributions)
     u, mask = prepared.rows
-    effective, contributions, scores, scored, low, high = small.weigh(u, mask, w, MISSING_UTILITY * 100.0)
-    ranks = small.competition_ranks(scores, TIE_TOLERANCE)
-    return SmallResult.of(prepared, raw, w, scores, ranks, small.ranking_order(ranks), effective, contributions,
-                          scored, low, high)
+    weighed = small.weigh(u, mask, w, MISSING_UTILITY * 100.0)
+    ranks = small.competition_ranks(weighed[2], TIE_TOLERANCE)
+    return SmallResult.of(prepared, raw, w, weighed[2], ranks, small.ranking_order(ranks), weighed=weighed)
 
 
 def _unweighted(prepared: Prepared, raw: np.ndarray) -> Result:

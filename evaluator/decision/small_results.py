@@ -12,10 +12,11 @@ tests/test_scoring_fast.py checks every array and message against the old eager 
 from __future__ import annotations
 
 from functools import cached_property
+from math import isnan
 
 import numpy as np
 
-from evaluator.decision.results import Prepared, Result, _messages
+from evaluator.decision.results import MISSING_UTILITY, Prepared, Result, _messages
 from evaluator.model import Scenario
 
 
@@ -23,22 +24,34 @@ class SmallPrepared(Prepared):
     """Made by ``of`` (not the dataclass constructor: that would need the arrays); after
     ``dataclasses.replace`` it holds arrays like any ``Prepared``."""
 
-    _flat_values: list[float]           # club by club, NaN where missing
-    _cols: list[tuple[list[float], float, float, bool]]   # per criterion: (u, lo, hi, flat)
-    _mask: list[list[float]] | None      # 1.0 where missing, None when nothing is
+    _raw: list[list[float]]      # per criterion, each club's figure (NaN where missing)
+    _cols: list[tuple[list[float], float, float, bool]]   # per criterion: small.column_utilities
 
     @classmethod
-    def of(cls, scenario: Scenario, flat_values: list[float], cols: list[tuple[list[float], float, float, bool]],
-           u_rows: list[list[float]], mask: list[list[float]] | None) -> SmallPrepared:
+    def of(cls, scenario: Scenario, raw: list[list[float]],
+           cols: list[tuple[list[float], float, float, bool]]) -> SmallPrepared:
         p = object.__new__(cls)
-        p.__dict__.update(scenario=scenario, _flat_values=flat_values, _cols=cols, _mask=mask,
-                          rows=(u_rows, mask), any_missing=mask is not None,
-                          shape=(len(u_rows), len(cols)))
+        gaps = False    # a utility is NaN where the figure is missing (as np.isnan(u) in prepare)
+        for c in cols:
+            gaps = gaps or any(map(isnan, c[0]))
+        p.__dict__.update(scenario=scenario, _raw=raw, _cols=cols, any_missing=gaps,
+                          shape=(len(scenario.clubs), len(cols)),
+                          float_columns=None if gaps else [c[0] for c in cols])
         return p
 
     @cached_property
+    def rows(self) -> tuple[list[list[float]], list[list[float]] | None]:
+        if "_cols" not in self.__dict__:    # made by dataclasses.replace: from its arrays
+            return Prepared.rows.func(self)
+        u_rows = [list(r) for r in zip(*[c[0] for c in self._cols])] or [[] for _ in range(self.shape[0])]
+        if not self.any_missing:
+            return u_rows, None
+        mask = [[0.0 if x == x else 1.0 for x in r] for r in u_rows]
+        return [[x if x == x else MISSING_UTILITY for x in r] for r in u_rows], mask
+
+    @cached_property
     def values(self) -> np.ndarray:  # a dataclass field, built on first read
-        return np.array(self._flat_values, dtype=float).reshape(self.shape)
+        return _by_club(self._raw, self.shape, float)
 
     @cached_property
     def utilities(self) -> np.ndarray:
@@ -58,32 +71,36 @@ class SmallPrepared(Prepared):
 
     @cached_property
     def missing(self) -> np.ndarray:
-        if self._mask is None:
-            return np.zeros(self.shape, dtype=bool)
-        return np.array(self._mask, dtype=bool).reshape(self.shape)
+        mask = self.rows[1]
+        return np.zeros(self.shape, dtype=bool) if mask is None else np.array(mask, dtype=bool).reshape(self.shape)
+
+
+def _by_club(columns: list[list[float]], shape: tuple[int, int], dtype: type) -> np.ndarray:
+    """(clubs, criteria) C-ordered array from one list per criterion."""
+    return np.ascontiguousarray(np.array(columns, dtype=dtype).reshape(shape[1], shape[0]).T)
+
+
+Weighed = tuple[list[list[float]], list[list[float]], list[float], list[bool], list[float], list[float]]
 
 
 class SmallResult(Result):
-    """Made by ``of`` from what ``scoring._score_small`` computed in floats."""
+    """Made by ``of`` from what ``scoring._score_small`` computed in floats: either ``weighed``
+    (``small.weigh``: some figure missing) or ``contribution_columns`` (``small.weigh_complete``)."""
 
     _w: list[float]
     _scores: list[float]        # NaN = not scored
     _ranks: list[int]
     _order: list[int]
-    _effective: list[list[float]]
-    _contributions: list[list[float]]
-    _scored: list[bool]
-    _low: list[float]
-    _high: list[float]
+    _weighed: Weighed | None
+    _contribution_columns: list[list[float]] | None
 
     @classmethod
     def of(cls, prepared: Prepared, raw: np.ndarray, w: list[float], scores: list[float], ranks: list[int],
-           order: list[int], effective: list[list[float]], contributions: list[list[float]], scored: list[bool],
-           low: list[float], high: list[float]) -> SmallResult:
+           order: list[int], weighed: Weighed | None = None,
+           contribution_columns: list[list[float]] | None = None) -> SmallResult:
         r = object.__new__(cls)
         r.__dict__.update(prepared=prepared, raw_weights=raw, _w=w, _scores=scores, _ranks=ranks, _order=order,
-                          _effective=effective, _contributions=contributions, _scored=scored, _low=low,
-                          _high=high)
+                          _weighed=weighed, _contribution_columns=contribution_columns)
         return r
 
     @cached_property
@@ -99,6 +116,10 @@ class SmallResult(Result):
         return np.array(self._order)
 
     @cached_property
+    def _scored(self) -> list[bool]:
+        return [True] * len(self._scores) if self._weighed is None else self._weighed[3]
+
+    @cached_property
     def scored(self) -> np.ndarray | None:
         return None if all(self._scored) else np.array(self._scored, dtype=bool)
 
@@ -108,19 +129,24 @@ class SmallResult(Result):
 
     @cached_property
     def effective(self) -> np.ndarray:
-        return np.array(self._effective)
+        if self._weighed is not None:
+            return np.array(self._weighed[0])
+        return np.array([self._w] * len(self._scores)).reshape(len(self._scores), len(self._w))
 
     @cached_property
     def contributions(self) -> np.ndarray:
-        return np.array(self._contributions)
+        if self._weighed is not None:
+            return np.array(self._weighed[1])
+        assert self._contribution_columns is not None
+        return _by_club(self._contribution_columns, (len(self._scores), len(self._w)), float)
 
     @cached_property
     def score_low(self) -> np.ndarray:
-        return np.array(self._low)
+        return np.array(self._scores if self._weighed is None else self._weighed[4])
 
     @cached_property
     def score_high(self) -> np.ndarray:
-        return np.array(self._high)
+        return np.array(self._scores if self._weighed is None else self._weighed[5])
 
     @cached_property
     def _positive(self) -> list[bool]:
