@@ -53,8 +53,7 @@ class Prepared:
     def rows(self) -> tuple[list[list[float]], list[list[float]] | None]:
         """Utilities and ``missing`` (as 1.0/0.0, None if nothing is missing) as Python lists,
         for the small path."""
-        mask = self.missing.astype(float).tolist() if self.missing.any() else None
-        return self.utilities.tolist(), mask
+        return rows_of(self)
 
     @cached_property
     def float_columns(self) -> list[list[float]] | None:
@@ -66,6 +65,12 @@ class Prepared:
     def fixed_messages(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The messages that do not depend on the weights: (before, after) the per-club ones."""
         return _flat_messages(self), _closing_messages(self)
+
+
+def rows_of(p: Prepared) -> tuple[list[list[float]], list[list[float]] | None]:
+    """``Prepared.rows`` from the arrays."""
+    mask = p.missing.astype(float).tolist() if p.missing.any() else None
+    return p.utilities.tolist(), mask
 
 
 @dataclass(frozen=True)

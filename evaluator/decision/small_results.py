@@ -16,7 +16,7 @@ from math import isnan
 
 import numpy as np
 
-from evaluator.decision.results import MISSING_UTILITY, Prepared, Result, _messages
+from evaluator.decision.results import MISSING_UTILITY, Prepared, Result, _messages, rows_of
 from evaluator.model import Scenario
 
 
@@ -42,7 +42,7 @@ class SmallPrepared(Prepared):
     @cached_property
     def rows(self) -> tuple[list[list[float]], list[list[float]] | None]:
         if "_cols" not in self.__dict__:    # made by dataclasses.replace: from its arrays
-            return Prepared.rows.func(self)
+            return rows_of(self)
         u_rows = [list(r) for r in zip(*[c[0] for c in self._cols])] or [[] for _ in range(self.shape[0])]
         if not self.any_missing:
             return u_rows, None
