@@ -27,7 +27,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, Sequence
 
-from clubfit import __version__, paths
+import clubfit
+from clubfit import paths
 from evaluator.errors import InputError, shown
 
 if TYPE_CHECKING:
@@ -67,13 +68,22 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+class _Version(argparse.Action):
+    """--version, looking the version up only when asked (see clubfit.__getattr__)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        print(f"clubfit {clubfit.__version__}")
+        parser.exit()
+
+
 ALLOW_HELP = "read files the scenario's case names outside its folder tree (refused otherwise)"
 PROFILE_HELP = "start from this saved weight profile's weights (--weight options then apply on top)"
 
 
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="clubfit", description="Weigh candidate clubs for a player's move.")
-    p.add_argument("--version", action="version", version=f"clubfit {__version__}")
+    p.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     p.add_argument("--scenario", type=_path, default=BUNDLED_SCENARIO, help="scenario JSON to open")
     p.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     p.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)

@@ -180,6 +180,19 @@ def test_settings_never_touch_the_real_home():
     assert not str(where).startswith(str(Path.home().resolve()) + os.sep + ".config")
 
 
+def test_settings_written_in_a_batch_are_on_disk_when_it_ends(tmp_path, monkeypatch):
+    from PySide6.QtCore import QByteArray
+    path = tmp_path / "batch.ini"
+    monkeypatch.setenv(settings.ENV, str(path))
+    with settings.batch():              # what closing the window does: one store, one write
+        settings.save_window_state(QByteArray(b"geo"), QByteArray(b"state"))
+        settings.save_splitter_sizes("body", [300, 440])
+        settings.save_splitter_sizes("charts", [1, 2, 3])
+    text = path.read_text()
+    assert "geometry" in text and "body" in text and "charts" in text
+    assert settings.splitter_sizes("charts") == [1, 2, 3] and settings.splitter_sizes("body") == [300, 440]
+
+
 def test_window_geometry_and_splitters_come_back(qtbot):
     first = MainWindow(Session.from_file(BUNDLED_SCENARIO, read_only=True))
     qtbot.addWidget(first)

@@ -1,7 +1,7 @@
 """Fuzzing the file readers: whatever the bytes, sane figures or one short InputError naming the file.
 
 A few hundred cases per reader (tests/strategies.py draws them); benchmarks/bench_fuzz.py runs
-10,000 per reader. Any other exception, or figures that are not sane, fails.
+1,000 per reader in ``python -m benchmarks`` and any count alone (``python -m benchmarks.bench_fuzz 10000``). Any other exception, or figures that are not sane, fails.
 """
 from __future__ import annotations
 

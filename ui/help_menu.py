@@ -6,7 +6,7 @@ import html
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from clubfit import __version__
+import clubfit
 from clubfit.paths import resources, user_guide
 from ui import dialogs
 
@@ -41,7 +41,7 @@ def about_html() -> str:
     e = html.escape
     data = "".join(f"<tr><td>{e(f)}</td><td>{e(lic)}</td></tr>" for f, lic in data_licences())
     libs = "".join(f"<tr><td>{e(n)}</td><td>{e(lic)}</td></tr>" for n, lic in LIBRARIES)
-    return (f"<h2>Club Fit {e(__version__)}</h2>"
+    return (f"<h2>Club Fit {e(clubfit.__version__)}</h2>"
             "<p>Which club fits a player best: scores from league results and squad lists, weighted "
             "by what matters to you, with how sure each ranking is.</p>"
             f"<h3>Code</h3><p>{e(CODE_LICENCE)}</p>"

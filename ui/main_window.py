@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from evaluator.decision.scoring import Result
 from evaluator.session import Change, Session
-from ui import case_actions, criteria_dialog, discover_dialog, document_actions, file_actions, settings
+from ui import case_actions, document_actions, file_actions, settings
 from ui.menus import DEFAULT_SPLITS, HelpMenu, ViewMenu
 from ui.panels.case_panel import CasePanel
 from ui.panels.contribution_chart import ContributionChart
@@ -208,9 +208,11 @@ class MainWindow(QMainWindow):
         case_actions.add_club_interactively(self, self.session)
 
     def _on_criteria(self) -> None:
+        from ui import criteria_dialog      # dialogs load when first opened, not at start-up
         criteria_dialog.show_criteria(self, self.session, self.signals)
 
     def _on_discover(self) -> None:
+        from ui import discover_dialog
         discover_dialog.show_discover(self, self.session)
 
     def _on_remove_club(self) -> None:
@@ -248,9 +250,10 @@ class MainWindow(QMainWindow):
         if not document_actions.confirm_discard(self, self.session, self.history):
             event.ignore()                  # Cancel: everything stays as it was
             return
-        settings.save_window_state(self.saveGeometry(), self.saveState())
-        settings.save_splitter_sizes(self.body_split.objectName(), self.body_split.sizes())
-        self.room.save()                    # the charts splitter: one set of sizes per kind of tab
+        with settings.batch():              # one write of the settings file, not four
+            settings.save_window_state(self.saveGeometry(), self.saveState())
+            settings.save_splitter_sizes(self.body_split.objectName(), self.body_split.sizes())
+            self.room.save()                # the charts splitter: one set of sizes per kind of tab
         if self.how_sure.built:
             self.robustness.shutdown()      # no SMAA left running into a closing window
         super().closeEvent(event)

@@ -8,7 +8,9 @@ so nothing is written to the real home).
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -17,7 +19,23 @@ FOLDER_KINDS = ("open", "save", "export")
 ENV = "CLUBFIT_SETTINGS"
 
 
+_batch: list[QSettings] = []     # the store shared inside ``batch()``
+
+
+@contextmanager
+def batch() -> Iterator[None]:
+    """Writes inside share one store, written to disk once at the end: each store writes its
+    file when it goes away (~15 ms each here), and closing the window saves four things."""
+    _batch.append(_store())
+    try:
+        yield
+    finally:
+        _batch.pop().sync()
+
+
 def _store() -> QSettings:
+    if _batch:
+        return _batch[-1]
     where = os.environ.get(ENV)
     if where:
         return QSettings(where, QSettings.Format.IniFormat)

@@ -22,155 +22,22 @@ Rules (docs/method.md says the same in plain words):
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
-
 import numpy as np
 
 from evaluator.decision import small
 from evaluator.decision.ranking import TIE_TOLERANCE, competition_ranks, ranking, weighted_sum
+from evaluator.decision.results import MISSING_UTILITY, Prepared, Result
+from evaluator.decision.small_results import SmallPrepared, SmallResult
 from evaluator.decision.value_functions import apply_shape, value_shape
-from evaluator.model import Criterion, Direction, Scenario
+from evaluator.model import Criterion, Scenario
 
-MISSING_UTILITY = 0.5  # the middle of the scale: where a missing figure's score range is centred
+__all__ = ["MISSING_UTILITY", "SMALL_CLUBS", "TIE_TOLERANCE", "Prepared", "Result", "competition_ranks",
+           "criterion_utilities", "prepare", "rounded_contributions", "score"]
+
 NAN = float("nan")
 # Up to this many clubs the plain-float path (``small``) beats NumPy's per-call overhead:
 # ~3x faster at 3 clubs, break-even for score() at about 20 (docs/performance.md).
 SMALL_CLUBS = 20
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """What does not depend on the weights, computed once per scenario change.
-
-    The arrays are read-only by convention; the cached views below are derived from them on
-    first use (``dataclasses.replace`` makes a new object, so it never sees stale caches)."""
-
-    scenario: Scenario
-    values: np.ndarray          # (clubs, criteria) raw values, NaN where missing
-    utilities: np.ndarray       # (clubs, criteria) 0..1; MISSING_UTILITY where the figure is missing
-    lo: np.ndarray              # (criteria,) scale bounds actually used
-    hi: np.ndarray
-    flat: np.ndarray            # (criteria,) bool: cannot separate the clubs
-    missing: np.ndarray         # (clubs, criteria) bool: no figure, utility unknown in 0..1
-
-    @cached_property
-    def present(self) -> np.ndarray:
-        return ~self.missing
-
-    @cached_property
-    def any_missing(self) -> bool:
-        return bool(self.missing.any())
-
-    @cached_property
-    def columns(self) -> np.ndarray:
-        """(criteria, clubs) utilities, one contiguous row per criterion: the live re-score
-        walks them criterion by criterion (``ranking.weighted_sum``)."""
-        return np.ascontiguousarray(self.utilities.T)
-
-    @cached_property
-    def rows(self) -> tuple[list[list[float]], list[list[float]] | None]:
-        """Utilities and ``missing`` (as 1.0/0.0, None if nothing is missing) as Python lists,
-        for the small path."""
-        mask = self.missing.astype(float).tolist() if self.missing.any() else None
-        return self.utilities.tolist(), mask
-
-    @cached_property
-    def fixed_messages(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The messages that do not depend on the weights: (before, after) the per-club ones."""
-        return _flat_messages(self), _closing_messages(self)
-
-
-@dataclass(frozen=True)
-class Result:
-    """Everything a view or the report needs for one set of weights.
-
-    ``score`` computes the scores and the ranking (what every tick needs); the per-club parts
-    below (contributions, score ranges, messages...) are derived on first access, so a tick at
-    100,000 clubs pays for them only if a view reads them. ``_score_small`` and ``_unweighted``
-    fill them in up front (``_seed``)."""
-
-    prepared: Prepared
-    raw_weights: np.ndarray     # (criteria,) as the user set them
-    weights: np.ndarray         # (criteria,) normalised to sum 1 (zeros when all are zero)
-    scores: np.ndarray          # (clubs,) 0..100, NaN for a club that cannot be scored
-    order: np.ndarray           # club indices, best first; unranked clubs last
-    scored: np.ndarray | None = field(default=None, repr=False)   # (clubs,) bool; None = every club
-
-    def _seed(self, **parts: object) -> Result:
-        self.__dict__.update(parts)     # fills the cached properties below
-        return self
-
-    @property
-    def scenario(self) -> Scenario:
-        return self.prepared.scenario
-
-    @cached_property
-    def by_position(self) -> np.ndarray:
-        """The rank of the club at each place of ``order`` (no ties, nobody unranked: 1..n)."""
-        return np.arange(1, len(self.order) + 1)
-
-    @cached_property
-    def ranks(self) -> np.ndarray:
-        """(clubs,) 1-based competition rank, 0 = not ranked."""
-        out = np.empty(len(self.order), dtype=np.int64)
-        out[self.order] = self.by_position
-        return out
-
-    @cached_property
-    def effective(self) -> np.ndarray:
-        """(clubs, criteria) per-club weights: the weights, zero for a club that is not scored."""
-        n = len(self.scores)
-        scored = np.ones(n, dtype=bool) if self.scored is None else self.scored
-        return np.where(scored[:, None], self.weights, 0.0)
-
-    @cached_property
-    def contributions(self) -> np.ndarray:
-        """(clubs, criteria) points; rows sum to scores."""
-        return 100.0 * self.effective * self.prepared.utilities
-
-    @cached_property
-    def incomplete(self) -> np.ndarray:
-        """(clubs,) bool: scored without some weighted figure."""
-        if not self.prepared.any_missing:
-            return np.zeros(len(self.scores), dtype=bool)
-        gaps = np.asarray((self.prepared.missing & (self.weights > 0)).any(axis=1))
-        return gaps if self.scored is None else self.scored & gaps
-
-    @cached_property
-    def messages(self) -> tuple[str, ...]:
-        unscored = [] if self.scored is None else np.flatnonzero(~self.scored).tolist()
-        return _messages(self.prepared, (self.weights > 0).tolist(), np.flatnonzero(self.incomplete).tolist(),
-                         unscored)
-
-    @cached_property
-    def _half(self) -> np.ndarray:
-        """What the missing figures could add or take."""
-        return MISSING_UTILITY * 100.0 * (self.weights * self.prepared.missing).sum(axis=1)
-
-    @cached_property
-    def score_low(self) -> np.ndarray:
-        """(clubs,) every missing figure at the worst end of its scale."""
-        return self.scores - self._half
-
-    @cached_property
-    def score_high(self) -> np.ndarray:
-        """(clubs,) ... at the best end; both equal scores when complete."""
-        return self.scores + self._half
-
-    @property
-    def low(self) -> np.ndarray:
-        """Each club's score with every missing figure at the worst end of its scale."""
-        return self.score_low
-
-    @property
-    def high(self) -> np.ndarray:
-        """... at the best end; equal to ``scores`` for a club with nothing missing."""
-        return self.score_high
-
-    @property
-    def ranked(self) -> bool:
-        return bool((self.ranks > 0).any())
 
 
 def criterion_utilities(values: np.ndarray, criterion: Criterion) -> tuple[np.ndarray, float, float, bool]:
@@ -183,10 +50,9 @@ def criterion_utilities(values: np.ndarray, criterion: Criterion) -> tuple[np.nd
 
 def prepare(scenario: Scenario) -> Prepared:
     n, k = len(scenario.clubs), len(scenario.criteria)
-    flat_values = _raw_values(scenario)
     if n <= SMALL_CLUBS:
-        return _prepare_small(scenario, flat_values)
-    values = np.array(flat_values, dtype=float).reshape(n, k)
+        return _prepare_small(scenario)
+    values = np.array(_raw_values(scenario), dtype=float).reshape(n, k)
     u = np.empty_like(values)
     lo = np.empty(k)
     hi = np.empty(k)
@@ -208,28 +74,24 @@ def _raw_values(scenario: Scenario) -> list[float]:
             for club in scenario.clubs for col in columns]
 
 
-def _prepare_small(scenario: Scenario, flat_values: list[float]) -> Prepared:
-    """``prepare`` on plain floats (same numbers, see ``small``); also fills the row cache."""
-    n, k = len(scenario.clubs), len(scenario.criteria)
-    cols = [small.column_utilities(flat_values[j::k], c) for j, c in enumerate(scenario.criteria)]
-    u_rows = [list(r) for r in zip(*(u for u, _, _, _ in cols))]
-    if all(x == x for r in u_rows for x in r):
-        mask = None
-    else:
-        mask = [[0.0 if x == x else 1.0 for x in r] for r in u_rows]
-        u_rows = [[x if x == x else MISSING_UTILITY for x in r] for r in u_rows]
-    p = Prepared(scenario, np.array(flat_values, dtype=float).reshape(n, k), np.array(u_rows, dtype=float),
-                 np.array([c[1] for c in cols], dtype=float), np.array([c[2] for c in cols], dtype=float),
-                 np.array([c[3] for c in cols], dtype=bool),
-                 np.zeros((n, k), dtype=bool) if mask is None else np.array(mask, dtype=bool))
-    p.__dict__["rows"] = (u_rows, mask)   # seed the cached_property with the floats we hold
-    return p
+def _prepare_small(scenario: Scenario) -> Prepared:
+    """``prepare`` on plain floats, criterion by criterion (same numbers, see ``small``); the
+    arrays are built on first read (``SmallPrepared``)."""
+    clubs = scenario.clubs
+    raw, cols = [], []
+    for c in scenario.criteria:
+        col = c.column          # as _raw_values, one criterion at a time
+        x = [NAN if (f := club.figures.get(col)) is None or (v := f.value) is None else float(v) + 0.0
+             for club in clubs]
+        raw.append(x)
+        cols.append(small.column_utilities(x, c))
+    return SmallPrepared.of(scenario, raw, cols)
 
 
 def score(prepared: Prepared, raw_weights: np.ndarray) -> Result:
     """Score every club for one weight vector (raw, >= 0, any scale)."""
     raw = np.asarray(raw_weights, dtype=float)
-    n, k = prepared.utilities.shape
+    n, k = prepared.shape
     if n <= SMALL_CLUBS and k <= small.MAX_CRITERIA and raw.shape == (k,):
         return _score_small(prepared, raw)     # same numbers; a wrong shape fails below as before
     total = raw.sum()
@@ -249,28 +111,23 @@ def score(prepared: Prepared, raw_weights: np.ndarray) -> Result:
 
 
 def _score_small(prepared: Prepared, raw: np.ndarray) -> Result:
-    """``score`` on plain floats (same numbers, see ``small``), converted to arrays once."""
+    """``score`` on plain floats (same numbers, see ``small``): every score, rank and the order
+    are computed here; ``SmallResult`` turns them into arrays on first read."""
     rw = raw.tolist()
     total = small.row_sum(rw)
     if not total > 0:
         return _unweighted(prepared, raw)
     w = [x / total for x in rw]
+    columns = prepared.float_columns
+    if columns is not None:     # nothing missing: every club scored, criterion by criterion
+        contributions, scores = small.weigh_complete(columns, w)
+        ranks = small.competition_ranks(scores, TIE_TOLERANCE)
+        return SmallResult.of(prepared, raw, w, scores, ranks, small.ranking_order(ranks),
+                              contribution_columns=contributions)
     u, mask = prepared.rows
-    effective, contributions, scores, scored, low, high = small.weigh(u, mask, w, MISSING_UTILITY * 100.0)
-    ranks = small.competition_ranks(scores, TIE_TOLERANCE)
-    positive = [x > 0 for x in w]
-    if mask is None:    # no figure missing: nobody is incomplete
-        incomplete, gaps = [False] * len(scores), []
-    else:
-        incomplete = [ok and any(m == 1.0 and p for m, p in zip(mrow, positive))
-                      for ok, mrow in zip(scored, mask)]
-        gaps = [i for i, x in enumerate(incomplete) if x]
-    unscored = [] if all(scored) else [i for i, ok in enumerate(scored) if not ok]
-    r = Result(prepared, raw, np.array(w), np.array(scores), np.array(small.ranking_order(ranks)),
-               None if not unscored else np.array(scored, dtype=bool))
-    return r._seed(ranks=np.array(ranks), effective=np.array(effective), contributions=np.array(contributions),
-                   incomplete=np.array(incomplete, dtype=bool), messages=_messages(prepared, positive, gaps, unscored),
-                   score_low=np.array(low), score_high=np.array(high))
+    weighed = small.weigh(u, mask, w, MISSING_UTILITY * 100.0)
+    ranks = small.competition_ranks(weighed[2], TIE_TOLERANCE)
+    return SmallResult.of(prepared, raw, w, weighed[2], ranks, small.ranking_order(ranks), weighed=weighed)
 
 
 def _unweighted(prepared: Prepared, raw: np.ndarray) -> Result:
@@ -280,52 +137,6 @@ def _unweighted(prepared: Prepared, raw: np.ndarray) -> Result:
     return r._seed(ranks=np.zeros(n, dtype=int), effective=zeros, contributions=zeros, incomplete=np.zeros(n, dtype=bool),
                    messages=("All weights are zero: give at least one criterion a weight above zero to rank the clubs.",),
                    score_low=np.full(n, np.nan), score_high=np.full(n, np.nan))
-
-
-def _messages(p: Prepared, positive: list[bool], incomplete: list[int], unscored: list[int]) -> tuple[str, ...]:
-    """Flat-criterion messages, then one per incomplete and per unranked club, then closing notes."""
-    before, after = p.fixed_messages
-    if not incomplete and not unscored:
-        return before + after
-    criteria, clubs = p.scenario.criteria, p.scenario.clubs
-    out = list(before)
-    for i in incomplete:
-        m = p.missing[i].tolist()
-        gaps = [c.label for c, x, w in zip(criteria, m, positive) if x and w]
-        out.append(f"{clubs[i].name} has no figure for {', '.join(gaps)}: its score is a range (figure at the "
-                   "worst to the best end of the scale), ranked by the middle of the range.")
-    for i in unscored:
-        out.append(f"{clubs[i].name} is not ranked: it has no figure for any weighted criterion.")
-    return tuple(out) + after
-
-
-def _flat_messages(p: Prepared) -> tuple[str, ...]:
-    out = []
-    for j, is_flat in enumerate(p.flat.tolist()):     # a list walk: cheaper than flatnonzero at 3
-        if not is_flat:
-            continue
-        c = p.scenario.criteria[j]
-        unit = f" {c.unit}" if c.unit else ""
-        if p.lo[j] == p.hi[j] or c.direction is not Direction.TARGET:
-            why = f"every club has the same value ({p.lo[j]:g}{unit})"
-        else:   # different values, but all equally far from the target
-            why = f"every club is equally far from the target ({c.target:g}{unit})"
-        out.append(f"{c.label} cannot separate the clubs: {why}, so it gives all of them the same points.")
-    return tuple(out)
-
-
-def _closing_messages(p: Prepared) -> tuple[str, ...]:
-    out = [f"{c.label}: no league-wide reference range is known for this scenario (no league tables behind "
-           "it), so it is scored on the candidates' own range." for c in p.scenario.criteria
-           if c.scale.mode == "reference" and not c.scale.fixed]
-    for club in p.scenario.clubs:   # each stale source once per club, for the criteria it feeds
-        notes = [f.stale for c in p.scenario.criteria if (f := club.figures.get(c.column)) is not None and f.stale]
-        out += [f"{club.name}: {text}." for text in dict.fromkeys(notes)]
-    own = any(c.scale.mode == "own" for c in p.scenario.criteria)
-    if len(p.scenario.clubs) == 1 and own:
-        out.append("Only one club: scores on the candidates' own range cannot compare it with anything; "
-                   "use reference or fixed scales or add a club.")
-    return tuple(out)
 
 
 def rounded_contributions(result: Result, decimals: int = 1, rows: np.ndarray | None = None) -> np.ndarray:

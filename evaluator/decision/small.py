@@ -12,37 +12,44 @@ rules, operation for operation, so they give the same floats bit for bit:
 from __future__ import annotations
 
 import math
+from math import isnan
 from bisect import bisect_right
-from operator import mul
+from operator import add, mul
 
 from evaluator.model import Criterion, Direction
 
 MAX_CRITERIA = 7    # NumPy's row sums stop being plain left-to-right loops at 8 terms
 NAN = math.nan
-HIGHER, LOWER = Direction.HIGHER, Direction.LOWER   # looked up once: enum access is slow
+HIGHER, LOWER, TARGET = Direction.HIGHER, Direction.LOWER, Direction.TARGET   # looked up once: enum access is slow
 
 
 def column_utilities(col: list[float], criterion: Criterion) -> tuple[list[float], float, float, bool]:
     """``scoring.criterion_utilities`` on a list: (u, lo, hi, flat)."""
-    present = [x for x in col if x == x]          # x == x is False only for NaN
-    fixed = criterion.scale.fixed
+    gaps = any(map(isnan, col))
+    present = [x for x in col if x == x] if gaps else col      # x == x is False only for NaN
+    scale = criterion.scale
+    fixed = scale.lo is not None and scale.hi is not None     # Scale.fixed, inlined
     if fixed:
-        lo, hi = criterion.scale.bounds()
+        lo, hi = scale.bounds()
     elif present:
         lo, hi = min(present), max(present)
     else:
         return [NAN] * len(col), NAN, NAN, False
-    absolute = criterion.absolute
+    direction = criterion.direction
+    absolute = fixed or (direction is TARGET and criterion.tolerance is not None)   # Criterion.absolute
     if not absolute and hi - lo <= 1e-12 * max(1.0, abs(hi)):
         return [0.5 if x == x else NAN for x in col], lo, hi, True
-    direction = criterion.direction
     if direction is HIGHER or direction is LOWER:
         if fixed:   # clip to the scale; on the own range every value is inside already
             col = [min(max(x, lo), hi) for x in col]
         span = hi - lo
+        if gaps:
+            if direction is HIGHER:
+                return [(x - lo) / span if x == x else NAN for x in col], lo, hi, False
+            return [(hi - x) / span if x == x else NAN for x in col], lo, hi, False
         if direction is HIGHER:
-            return [(x - lo) / span if x == x else NAN for x in col], lo, hi, False
-        return [(hi - x) / span if x == x else NAN for x in col], lo, hi, False
+            return [(x - lo) / span for x in col], lo, hi, False
+        return [(hi - x) / span for x in col], lo, hi, False
     t = criterion.target_value()
     d = [abs(x - t) for x in col]
     if criterion.tolerance is not None:
@@ -85,6 +92,17 @@ def weigh(u: list[list[float]], mask: list[list[float]] | None, w: list[float], 
         low.append(scores[i] - half)
         high.append(scores[i] + half)
     return effective, contributions, scores, scored, low, high
+
+
+def weigh_complete(columns: list[list[float]], w: list[float]) -> tuple[list[list[float]], list[float]]:
+    """``weigh`` when no figure is missing, criterion by criterion (``columns``: each criterion's
+    utilities): the contributions, one list per criterion, and the scores. The same floats:
+    each score is ((0.0 + c0) + c1) + ..., the additions ``row_sum`` makes in the same order."""
+    contributions = [[p * x for x in col] for p, col in zip([100.0 * x for x in w], columns)]
+    scores = [0.0 + x for x in contributions[0]]
+    for col in contributions[1:]:
+        scores = list(map(add, scores, col))
+    return contributions, scores
 
 
 def row_sum(xs: list[float]) -> float:
