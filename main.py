@@ -18,14 +18,14 @@ import re
 import json
 import os
 import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, Sequence
 
 # Before NumPy loads (here and in the worker processes, which inherit it): one BLAS thread. The
 # app's matrices are small and each worker is meant to use one core; OpenBLAS's extra threads
 # spin between calls and took 5-8 % of a 2-core machine's CPU from the window (perf, export).
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-from datetime import date, datetime
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, Sequence
 
 import clubfit
 from clubfit import paths
