@@ -61,7 +61,8 @@ def drain(app, counter: _Counter, panel=None) -> None:
     """Process events until a pass handles none and the tab on screen (How sure or Season) has
     nothing pending: no frame due, and (How sure) no answer from its exact-analysis worker still
     to come and be drawn."""
-    behind = getattr(panel, "pending", None) or (lambda: panel is not None and panel._frame.isActive())
+    pending = getattr(panel, "pending", None)     # the How sure tab's; the Season tab has a frame only
+    behind = pending if callable(pending) else (lambda: panel is not None and panel._frame.isActive())
     while True:
         before = counter.events
         app.processEvents()
