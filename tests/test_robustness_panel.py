@@ -307,3 +307,27 @@ def test_quick_exact_parts_are_computed_here_without_a_worker(qtbot, session, mo
         qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
         assert _rows(panel._latest) == _rows(analyse_exact(session.result))
     assert not panel.exact.started
+
+
+def test_slow_exact_parts_go_to_the_worker_and_come_back_when_quick(qtbot, session, monkeypatch):
+    import time as clock
+    import ui.panels.robustness_panel as rp
+    monkeypatch.setattr(rp.RobustnessPanel, "worker_from_ms", 8.0)
+    window = _shown(qtbot, session)
+    panel = window.robustness
+    qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
+    monkeypatch.setattr(rp, "analyse_exact", lambda result: clock.sleep(0.02) or analyse_exact(result))
+    slider = window.weights.rows[1].slider
+    slider.setValue(20)                       # computed here, slowly (20 ms): the worker starts
+    qtbot.waitUntil(lambda: not panel.pending() and panel.exact.started, timeout=5000)
+    assert panel._exact_ms >= 20, panel._exact_ms
+    slider.setValue(40)                       # so this one goes to the worker ...
+    assert panel._asked is session.result
+    qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
+    assert _rows(panel._latest) == _rows(analyse_exact(session.result))
+    assert 0 < panel._exact_ms < 20           # the worker says how long it took
+    monkeypatch.setattr(rp.RobustnessPanel, "worker_from_ms", panel._exact_ms + 1)
+    slider.setValue(60)                       # under the threshold now: back to this process
+    assert panel._asked is None and panel._stale is session.result
+    qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
+    assert panel._latest.result is session.result

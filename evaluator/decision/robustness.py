@@ -19,6 +19,7 @@ All weights zero: there is no ranking to test, so ``analyse`` returns empty part
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, fields, replace
 
 from evaluator.decision.flips import (
@@ -73,12 +74,15 @@ def analyse_exact(result: Result) -> Robustness:
                       tuple(r.message for r in reversals))
 
 
-def exact_job(result: Result) -> tuple[object, ...]:
-    """``analyse_exact`` for a worker process: every field but the result, which the caller
-    already holds (sending it back would pickle a second copy of every club).
-    ``Robustness(result, *exact_job(result))`` equals ``analyse_exact(result)``."""
+def exact_job(result: Result) -> tuple[float, tuple[object, ...]]:
+    """``analyse_exact`` for a worker process: (the milliseconds it took, every field but the
+    result), the result being what the caller already holds (sending it back would pickle a
+    second copy of every club). ``Robustness(result, *exact_job(result)[1])`` equals
+    ``analyse_exact(result)``."""
+    start = time.perf_counter()
     rb = analyse_exact(result)
-    return tuple(getattr(rb, f.name) for f in fields(rb) if f.name != "result")
+    took = 1000 * (time.perf_counter() - start)
+    return took, tuple(getattr(rb, f.name) for f in fields(rb) if f.name != "result")
 
 
 def with_smaa(rb: Robustness, mc: SMAAResult) -> Robustness:

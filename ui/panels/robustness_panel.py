@@ -1,7 +1,8 @@
 """How sure is the ranking: weight sweeps, stability intervals, SMAA, flips, rank reversal.
 
 Live on every change while the tab is on screen (a hidden tab only remembers the newest
-result and catches up when shown), redrawn at most once per frame (``FRAME_MS``). The sweeps,
+result and catches up when shown); a change's exact parts and SMAA's answers each redraw their part at
+most once per frame (``FRAME_MS``), on their own clocks. The sweeps,
 intervals, flips and rank reversals are exact; they are computed here, in the frame, while
 that takes under half a frame (``WORKER_FROM_MS``), and otherwise (hundreds of clubs) sent to a
 child process at the GUI's priority (latest wins) that computes them while this process keeps
@@ -42,6 +43,7 @@ from ui.status import SamplingStatus
 LIVE_SAMPLES = 1_000      # first answer for new weights
 FULL_SAMPLES = 10_000     # then refined to this, unless the weights move on first
 FRAME_MS = 16            # the tab is redrawn at most once per frame of a 60 Hz screen
+DUE_SLACK_S = 0.002
 WORKER_FROM_MS = FRAME_MS / 2   # exact parts slower than this here go to the worker process
 DIRECT_FULL_UP_TO = 20   # clubs: SMAA 10,000 in ~5 ms or less (benchmarks, suite robustness)
 MAX_WARNINGS_SHOWN = 5
@@ -143,7 +145,7 @@ class RobustnessPanel(QWidget):
         self._frame = QTimer(self)               # the next redraw, at most one per frame
         self._frame.setSingleShot(True)
         self._frame.timeout.connect(self._draw_frame)
-        self._last_frame = -1.0
+        self._last_change_frame = self._last_smaa_frame = -1.0
         self._stale: Result | None = result   # newest result not yet analysed (drawn at the next frame)
         self._stale_changes = Change.ALL        # what changed since the last analysis
         self._asked: Result | None = None       # sent to the exact worker, answer not yet in
@@ -164,7 +166,7 @@ class RobustnessPanel(QWidget):
             if newest is not None:
                 self._analyse(newest)
             else:
-                self._draw_frame()
+                self._draw_frame(force=True)
         return self._latest
 
     def pending(self) -> bool:
@@ -191,7 +193,7 @@ class RobustnessPanel(QWidget):
         if newest is not None:
             self._analyse(newest)      # at once: the tab must not show old numbers for a frame
         elif self._smaa_in is not None or self._exact_in is not None:
-            self._draw_frame()
+            self._draw_frame(force=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
@@ -210,25 +212,46 @@ class RobustnessPanel(QWidget):
         if self._latest is not None and self._latest.smaa is None and self._stale is None:
             self._stale = self._latest.result     # its SMAA never arrived: redo when shown again
 
+    def _due(self) -> float | None:
+        """When the next redraw may run (``time.monotonic()``), None when nothing waits. A
+        change's exact parts and SMAA's answers each redraw their part at most once a frame, on
+        their own clocks: an SMAA answer drawn a moment ago must not hold back the next change
+        (it did, by up to a frame: the tab then answered a slider move ~10 ms late)."""
+        due = []
+        if self._stale is not None or self._exact_in is not None:
+            due.append(self._last_change_frame + FRAME_MS / 1000)
+        if self._smaa_in is not None:
+            due.append(self._last_smaa_frame + FRAME_MS / 1000)
+        return min(due) if due else None
+
     def _schedule(self) -> None:
         # Hidden: nothing is drawn (showEvent catches up). An SMAA answer arriving in a hidden tab
         # used to draw a frame, which analysed the newest result and sent SMAA again: with clubs
         # added on the Ranking tab, every add re-built the sweep plots out of sight (~0.5 s).
-        if not self._frame.isActive() and self.isVisible():
-            wait = FRAME_MS - 1000 * (time.monotonic() - self._last_frame)
-            self._frame.start(max(0, int(wait)))
+        due = self._due()
+        if due is None or not self.isVisible():
+            return
+        wait = max(0, int(1000 * (due - time.monotonic())))
+        if not self._frame.isActive() or self._frame.remainingTime() > wait:
+            self._frame.start(wait)
 
-    def _draw_frame(self) -> None:
+    def _draw_frame(self, force: bool = False) -> None:
         if not self.isVisible():   # a frame due as the tab was left: showEvent draws it
             return
-        self._last_frame = time.monotonic()
-        if self._stale is not None:
-            self._analyse(self._stale)
-        elif self._exact_in is not None:
-            rb, self._exact_in = self._exact_in, None
-            self._show_exact(rb)
-        elif self._smaa_in is not None:
+        now = time.monotonic()
+        soon = now + DUE_SLACK_S       # the timer counts whole milliseconds
+        if (self._stale is not None or self._exact_in is not None) and (
+                force or soon >= self._last_change_frame + FRAME_MS / 1000):
+            self._last_change_frame = now
+            if self._stale is not None:
+                self._analyse(self._stale, timed=True)
+            elif self._exact_in is not None:
+                rb, self._exact_in = self._exact_in, None
+                self._show_exact(rb)
+        elif self._smaa_in is not None and (force or soon >= self._last_smaa_frame + FRAME_MS / 1000):
+            self._last_smaa_frame = now
             self._show_smaa(self._smaa_in)
+        self._schedule()               # whatever still waits
 
     def _ask(self, result: Result) -> None:
         """The exact parts for ``result`` from the worker process (latest wins): the GUI thread
@@ -241,10 +264,11 @@ class RobustnessPanel(QWidget):
         self.exact.submit(exact_job, result, on_done=partial(self._on_exact, result),
                           on_error=partial(self._on_exact_failed, result))
 
-    def _on_exact(self, result: Result, parts: tuple[object, ...]) -> None:
+    def _on_exact(self, result: Result, answer: tuple[float, tuple[object, ...]]) -> None:
         if result is not self._asked:
             return                      # for weights that have moved on since: never drawn
         self._asked = None
+        self._exact_ms, parts = answer  # quick again (fewer clubs): the next ones are done here
         self._exact_in = Robustness(result, *parts)   # type: ignore[arg-type]  # the fields, in order
         self._schedule()
 
@@ -252,15 +276,16 @@ class RobustnessPanel(QWidget):
         if result is self._asked:       # the worker died: this process does the work instead
             self._analyse(result)
 
-    def _analyse(self, result: Result) -> None:
+    def _analyse(self, result: Result, timed: bool = False) -> None:
         """The exact parts computed here, at once (the tab is shown, or someone reads ``latest``)."""
         self.exact.cancel()
         self._stale = self._asked = self._exact_in = None
         start = time.perf_counter()
         rb = analyse_exact(result)
-        self._exact_ms = 1000 * (time.perf_counter() - start)
-        if self._exact_ms >= self.worker_from_ms and not self.exact.started:
-            self.exact.start()          # for the next changes
+        if timed:                       # (the first one, as the tab is shown, runs cold)
+            self._exact_ms = 1000 * (time.perf_counter() - start)
+            if self._exact_ms >= self.worker_from_ms and not self.exact.started:
+                self.exact.start()      # for the next changes
         self._show_exact(rb)
 
     def _show_exact(self, rb: Robustness) -> None:
