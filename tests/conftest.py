@@ -44,6 +44,35 @@ def live_window(qtbot):
 
 
 @pytest.fixture(autouse=True)
+def windows_live_until_teardown(request, monkeypatch):
+    """Every main window a test makes stays referenced until the test's teardown, then is closed
+    and deleted there. pytest-qt holds added widgets only weakly: a window that a test's locals
+    let go of (while the session fixture still reached it) was collected piecemeal by the cycle
+    collector, which deleted pyqtgraph items (Python-owned) out of a scene still on screen; the
+    next SMAA frame then met a deleted legend and a paint crashed (seen twice in this suite)."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield            # no Qt in this test
+        return
+    from ui.main_window import MainWindow
+    made: list[MainWindow] = []
+    original = MainWindow.__init__
+
+    def keep(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        made.append(self)
+    monkeypatch.setattr(MainWindow, "__init__", keep)
+    yield
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+    for window in made:
+        if shiboken6.isValid(window):
+            window.signals.detach()
+            window.close()
+            window.deleteLater()
+    QApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
 def no_modal_dialogs(monkeypatch):
     """A modal dialog offscreen waits for a click that never comes: fail fast instead of hanging.
     Tests that expect a dialog replace these functions themselves (after this fixture)."""
