@@ -52,12 +52,14 @@ class RankingModel(QAbstractTableModel):
         self._result = result
         self._rounded = RoundedRows(result)
         self._texts: dict[int, list[str]] = {}     # row -> its cells' texts, for this result
+        self._count()
 
     def set_result(self, result: Result, changes: Change = Change.ALL) -> None:
         same_shape = not changes & Change.SHAPE
         if not same_shape:
             self.beginResetModel()
         old, self._result, self._rounded, self._texts = self._result, result, RoundedRows(result), {}
+        self._count()     # inside the reset, for a new shape
         if same_shape:
             # Rank, club and league only change with the order or the ranks: repaint the rest.
             same_places = np.array_equal(old.order, result.order) and np.array_equal(old.ranks, result.ranks)
@@ -70,11 +72,16 @@ class RankingModel(QAbstractTableModel):
     def result(self) -> Result:
         return self._result
 
+    # A view asks for the counts about 200 times a repaint: kept as numbers, set with the result.
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._result.scenario.clubs)
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(_FIXED) + len(self._result.scenario.criteria) + 1
+        return 0 if parent.isValid() else self._cols
+
+    def _count(self) -> None:
+        self._rows = len(self._result.scenario.clubs)
+        self._cols = len(_FIXED) + len(self._result.scenario.criteria) + 1
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:
