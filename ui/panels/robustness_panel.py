@@ -254,8 +254,9 @@ class RobustnessPanel(QWidget):
         self._schedule()               # whatever still waits
 
     def _ask(self, result: Result) -> None:
-        """The exact parts for ``result`` from the worker process (latest wins): the GUI thread
-        goes on painting the rest of the window meanwhile, and draws them when they land."""
+        """The exact parts for ``result``: in the next frame, here, while the last analysis took
+        under ``worker_from_ms``; otherwise from the worker process (latest wins), the GUI
+        thread painting the rest of the window meanwhile and drawing them when they land."""
         if self._exact_ms < self.worker_from_ms or not self.exact.started:
             self._stale = result        # computed here, in the frame (which starts the worker
             self._schedule()            # once that is slow)
