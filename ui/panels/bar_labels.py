@@ -38,15 +38,34 @@ def label_font() -> QFont:
     return font
 
 
+class StaticTexts:
+    """Texts laid out once in the label font, with their widths: scores change on every tick,
+    so at most STATIC_CACHE are kept."""
+
+    def __init__(self) -> None:
+        self.font = label_font()
+        self.metrics = QFontMetricsF(self.font)
+        self._laid: dict[str, tuple[QStaticText, float]] = {}
+
+    def laid_out(self, text: str) -> tuple[QStaticText, float]:
+        hit = self._laid.get(text)
+        if hit is None:
+            if len(self._laid) >= STATIC_CACHE:
+                self._laid.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(font=self.font)
+            hit = self._laid[text] = (static, self.metrics.horizontalAdvance(text))
+        return hit
+
+
 class BarLabels(pg.GraphicsObject):
     """The labels of one chart, added to its plot like any item (data coordinates)."""
 
     def __init__(self) -> None:
         super().__init__()
         self._labels: tuple[Label, ...] = ()
-        self._font = label_font()
-        self._metrics = QFontMetricsF(self._font)
-        self._static: dict[str, tuple[QStaticText, float]] = {}
+        self._texts = StaticTexts()
 
     def set_labels(self, labels: tuple[Label, ...]) -> None:
         if labels != self._labels:
@@ -66,17 +85,6 @@ class BarLabels(pg.GraphicsObject):
         vb = self.getViewBox()
         return QRectF(vb.viewRect()) if vb is not None else QRectF()
 
-    def _laid_out(self, text: str) -> tuple[QStaticText, float]:
-        hit = self._static.get(text)
-        if hit is None:
-            if len(self._static) >= STATIC_CACHE:
-                self._static.clear()
-            static = QStaticText(text)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(font=self._font)
-            hit = self._static[text] = (static, self._metrics.horizontalAdvance(text))
-        return hit
-
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         if not self._labels:
@@ -88,11 +96,11 @@ class BarLabels(pg.GraphicsObject):
         # Draw in scene pixels (whatever scales the scene to the device, a PDF page included):
         # positions go through the data transform, the text itself does not.
         painter.setTransform(inverse * painter.transform())
-        painter.setFont(self._font)
-        half = self._metrics.height() / 2
+        painter.setFont(self._texts.font)
+        half = self._texts.metrics.height() / 2
         colour = ""
         for label in self._labels:
-            static, width = self._laid_out(label.text)
+            static, width = self._texts.laid_out(label.text)
             at = to_scene.map(QPointF(label.x, label.y))
             if label.colour != colour:
                 colour = label.colour

@@ -13,10 +13,10 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QStaticText
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from ui.panels.bar_labels import STATIC_CACHE, label_font
+from ui.panels.bar_labels import STATIC_CACHE, StaticTexts
 
 TEXT_GAP = 5       # px between a name and the axis line, as pyqtgraph's tick text offset
 TICK = 5           # px of the tick mark each name gets, into the plot
@@ -30,10 +30,9 @@ class ClubNames(QGraphicsItem):
         axis = plot.getAxis("left")
         super().__init__(axis)
         self._axis, self._data = axis, plot.vb.childGroup
-        self._font = label_font()
-        self._metrics = QFontMetricsF(self._font)
+        self._texts = StaticTexts()
+        self._metrics = self._texts.metrics
         self._rows: tuple[tuple[float, str], ...] = ()
-        self._static: dict[str, tuple[QStaticText, float]] = {}
         self._elided: dict[str, str] = {}
 
     def elided(self, name: str) -> str:
@@ -71,25 +70,14 @@ class ClubNames(QGraphicsItem):
             return
         right = self._axis.width()
         half = self._metrics.height() / 2
-        painter.setFont(self._font)
+        painter.setFont(self._texts.font)
         painter.setPen(self._axis.pen())
         ys = [to_axis.map(QPointF(0.0, y)).y() for y, _ in self._rows]
         painter.drawLines([QLineF(right, y, right + TICK, y) for y in ys])
         painter.setPen(self._axis.textPen())
         for y, (_, text) in zip(ys, self._rows):
-            static, width = self._laid_out(text)
+            static, width = self._texts.laid_out(text)
             painter.drawStaticText(QPointF(right - TEXT_GAP - width, y - half), static)
-
-    def _laid_out(self, text: str) -> tuple[QStaticText, float]:
-        hit = self._static.get(text)
-        if hit is None:
-            if len(self._static) >= STATIC_CACHE:
-                self._static.clear()
-            static = QStaticText(text)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(font=self._font)
-            hit = self._static[text] = (static, self._metrics.horizontalAdvance(text))
-        return hit
 
 
 def club_names(plot: pg.PlotItem) -> ClubNames:

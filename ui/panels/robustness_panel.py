@@ -29,12 +29,13 @@ from evaluator.decision.robustness import Robustness, analyse_exact, exact_job, 
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult, smaa_job
-from evaluator.report_robustness import SMAA_MAX_CLUBS, flip_rows, stability_cells
+from evaluator.report_robustness import SMAA_MAX_CLUBS, stability_cells
 from ui import dialogs
-from ui.text import esc, tip
+from ui.text import esc
 from ui.palette import WARNING_BG, WARNING_BORDER, WARNING_TEXT
 from ui.panels.central_weights import CentralWeights
 from ui.panels.flip_details import FlipDetails
+from ui.panels.flip_table import FlipTable
 from ui.panels.steady_text import SteadyText, set_text_keeping_height
 from ui.panels.robustness_charts import AcceptabilityChart, SweepPlots
 from ui.background import JobRunner
@@ -47,7 +48,6 @@ DUE_SLACK_S = 0.002
 WORKER_FROM_MS = FRAME_MS / 2   # exact parts slower than this here go to the worker process
 DIRECT_FULL_UP_TO = 20   # clubs: SMAA 10,000 in ~5 ms or less (benchmarks, suite robustness)
 MAX_WARNINGS_SHOWN = 5
-FLIP_HEADERS = ["Criterion", "What changes", "Change needed", "Outcome", "In words"]
 MAX_SMAA_CLUBS = SMAA_MAX_CLUBS   # SMAA's pairwise index grows with clubs squared x samples; as in the report
 
 
@@ -98,27 +98,14 @@ class RobustnessPanel(QWidget):
                                                   "Whole ranking holds for share"])
         self.stability.verticalHeader().hide()
         self.stability.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        # A table, not a paragraph: the sentences change on every tick, and re-laying out ~1,600
-        # characters of wrapped text cost 4 ms a tick; cells update in place and wrap nothing.
-        self.flips = QTableWidget(0, len(FLIP_HEADERS))
-        self.flips.setHorizontalHeaderLabels(FLIP_HEADERS)
-        self.flips.verticalHeader().hide()
-        self.flips.setWordWrap(False)
-        self.flips.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.flips.setToolTip("What would swap the top two: the smallest change of one weight share "
-                              "(the others in proportion) or of one figure in its own unit.")
-        self.flips.horizontalHeader().setStretchLastSection(True)   # columns sized once per shape, not per tick
-        self.flips_title = QLabel()
+        self.flips = FlipTable()
+        self.flips_title = self.flips.title
         self.flip_details = FlipDetails(self.flips)
         self.central = CentralWeights()
-        for table in (self.stability, self.flips):
-            table.setTabKeyNavigation(False)   # Tab leaves the table instead of cycling its cells
+        self.stability.setTabKeyNavigation(False)   # Tab leaves the table instead of cycling its cells
         self.stability.setAccessibleName("Stability intervals")
         self.stability.setAccessibleDescription("For each criterion, the range of its weight share over which "
                                                 "first place, and the whole ranking, stay as they are.")
-        self.flips.setAccessibleName("What would swap the top two")
-        self.flips.setAccessibleDescription("One row per change that could put the runner-up first; "
-                                            "the full sentence of the current row is under the table.")
         # One above the other: side by side, both were cut off in an 800-px window.
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.sweeps)
@@ -134,11 +121,10 @@ class RobustnessPanel(QWidget):
         box.addWidget(SteadyText(self.warnings))
         self.jobs = JobRunner("process", self, preload=("evaluator.decision.smaa",))   # own interpreter lock
         self.jobs.start()
-        # The exact parts (sweeps, intervals, flips, reversals: ~4 ms at 3 clubs, ~8 at 100) in a
-        # second process at the GUI's priority: they run on the other core while this one paints
-        # the charts, and never queue behind a long SMAA job.
-        # Started once an analysis here took longer than ``worker_from_ms`` (that one was
-        # computed here), not with the tab: two children importing NumPy at once delayed SMAA.
+        # The exact parts once they are slow (~0.6 s at 1,000 clubs), in a second process at the
+        # GUI's priority, so they never queue behind a long SMAA job. Started once an analysis
+        # here took longer than ``worker_from_ms``, not with the tab: two children importing
+        # NumPy at once delayed the first SMAA answer.
         self.exact = JobRunner("process", self, preload=("evaluator.decision.robustness",), niceness=0)
         self._smaa_error = ""
         self.sampling = SamplingStatus(self)     # what the status bar says about SMAA
@@ -363,37 +349,8 @@ class RobustnessPanel(QWidget):
                 assert isinstance(holder, SteadyText)
                 holder.reset()
         set_text_keeping_height(self.summary, self._summary())
-        self._show_flips(rb)
+        self.flips.show_robustness(rb)
         self._set_warnings(rb.messages)
-
-    def _show_flips(self, rb: Robustness) -> None:
-        s = rb.result.scenario
-        title = (f"<b>What would swap the top two</b> ({esc(s.clubs[rb.top_two[0]].name)} and "
-                 f"{esc(s.clubs[rb.top_two[1]].name)})" if rb.top_two else "<b>What would swap the top two</b>: "
-                 "there is no runner-up to swap with")
-        if self.flips_title.text() != title:
-            self.flips_title.setText(title)
-        rows = flip_rows(rb)
-        new_shape = self.flips.rowCount() != len(rows)
-        if new_shape:
-            self.flips.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, text in enumerate((row.criterion, row.change, row.needed, row.outcome, row.sentence)):
-                item = self.flips.item(r, c)
-                if item is None:
-                    item = QTableWidgetItem(text)
-                    self.flips.setItem(r, c, item)
-                elif item.text() != text:
-                    item.setText(text)
-                else:
-                    continue
-                item.setToolTip(tip(row.sentence))
-        if new_shape:   # asking every cell for its size on every tick cost more than the rest
-            for c in range(len(FLIP_HEADERS) - 1):
-                self.flips.resizeColumnToContents(c)
-            shown = min(len(rows), 10)   # up to 10 rows without scrolling inside the tab
-            self.flips.setMinimumHeight(self.flips.horizontalHeader().height() + 4
-                                        + shown * self.flips.verticalHeader().defaultSectionSize())
 
     def _on_all_warnings(self, _link: str) -> None:
         if self._latest is not None:

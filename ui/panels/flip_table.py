@@ -1,0 +1,59 @@
+"""How sure's "What would swap the top two": one row per weight or figure change that could put
+the runner-up first, cells updated in place (a paragraph of ~1,600 characters of wrapped text,
+re-laid out on every tick, cost 4 ms a tick)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QWidget
+
+from evaluator.decision.robustness import Robustness
+from evaluator.report_robustness import flip_rows
+from ui.text import esc, tip
+
+FLIP_HEADERS = ["Criterion", "What changes", "Change needed", "Outcome", "In words"]
+ROWS_WITHOUT_SCROLLING = 10
+
+
+class FlipTable(QTableWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(FLIP_HEADERS), parent)
+        self.setHorizontalHeaderLabels(FLIP_HEADERS)
+        self.verticalHeader().hide()
+        self.setWordWrap(False)
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setToolTip("What would swap the top two: the smallest change of one weight share "
+                        "(the others in proportion) or of one figure in its own unit.")
+        self.horizontalHeader().setStretchLastSection(True)   # columns sized once per shape, not per tick
+        self.setTabKeyNavigation(False)   # Tab leaves the table instead of cycling its cells
+        self.setAccessibleName("What would swap the top two")
+        self.setAccessibleDescription("One row per change that could put the runner-up first; "
+                                      "the full sentence of the current row is under the table.")
+        self.title = QLabel()
+
+    def show_robustness(self, rb: Robustness) -> None:
+        s = rb.result.scenario
+        title = (f"<b>What would swap the top two</b> ({esc(s.clubs[rb.top_two[0]].name)} and "
+                 f"{esc(s.clubs[rb.top_two[1]].name)})" if rb.top_two else "<b>What would swap the top two</b>: "
+                 "there is no runner-up to swap with")
+        if self.title.text() != title:
+            self.title.setText(title)
+        rows = flip_rows(rb)
+        new_shape = self.rowCount() != len(rows)
+        if new_shape:
+            self.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate((row.criterion, row.change, row.needed, row.outcome, row.sentence)):
+                item = self.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem(text)
+                    self.setItem(r, c, item)
+                elif item.text() != text:
+                    item.setText(text)
+                else:
+                    continue
+                item.setToolTip(tip(row.sentence))
+        if new_shape:   # asking every cell for its size on every tick cost more than the rest
+            for c in range(len(FLIP_HEADERS) - 1):
+                self.resizeColumnToContents(c)
+            shown = min(len(rows), ROWS_WITHOUT_SCROLLING)
+            self.setMinimumHeight(self.horizontalHeader().height() + 4
+                                  + shown * self.verticalHeader().defaultSectionSize())
