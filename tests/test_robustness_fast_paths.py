@@ -83,13 +83,54 @@ def test_figure_flips_equal_the_whole_column(monkeypatch, fixed):
     rng = np.random.default_rng(31 + fixed)
     for i in range(8):
         s = random_scenario(rng, int(rng.integers(3, 15)), 3, missing=0.2 if i % 2 else 0.0, fixed=fixed)
-        r = score(prepare(s), np.array([s.weights[c.id] for c in s.criteria]))
-        fast = flips.figure_flips(r)
+        w = np.array([s.weights[c.id] for c in s.criteria])
+        fast = flips.figure_flips(score(prepare(s), w))
         with monkeypatch.context() as m:
             m.setattr(flips, "_scale_representatives",
                       lambda v, crit, skip: [i for i in range(v.size) if i not in skip])
-            whole = flips.figure_flips(r)
+            whole = flips.figure_flips(score(prepare(s), w))   # a fresh Prepared: nothing cached
         assert fast == whole
+
+
+@pytest.mark.parametrize("seed", [41, 42])
+def test_weight_free_parts_cached_per_prepared_give_what_a_fresh_one_does(seed):
+    """A slider move keeps the Prepared, and figure flips and rank reversals reuse what they
+    derived from its figures (``Prepared.memo``): every answer along a walk of weights equals
+    the one computed from scratch, including after the top two change."""
+    from evaluator.decision.robustness import analyse_exact
+    rng = np.random.default_rng(seed)
+    top_pairs = set()
+    for i in range(12):
+        s = random_scenario(rng, int(rng.integers(3, 12)), 3, missing=0.2 if i % 2 else 0.0, fixed=(i % 4 == 3))
+        p = prepare(s)
+        for _ in range(6):
+            w = rng.uniform(0, 1, 3).round(2)
+            if rng.random() < 0.3:
+                w[rng.integers(0, 3)] = 0.0             # an unweighted criterion
+            kept, fresh = analyse_exact(score(p, w)), analyse_exact(score(prepare(s), w))
+            assert kept.figure_flips == fresh.figure_flips
+            assert kept.rank_reversals == fresh.rank_reversals
+            assert kept.stability == fresh.stability
+            top_pairs.add((i, kept.top_two))
+        assert p.memo                                    # something was reused
+    assert len(top_pairs) > 12                           # the walks changed the top two too
+
+
+def test_linear_crossings_equal_the_general_path():
+    """Weight sweeps have constant denominators: the linear shortcut gives the general
+    (quadratic) path's crossings, bit for bit, ties and identical curves included."""
+    from evaluator.decision import sweeps
+    rng = np.random.default_rng(5)
+    for n in (2, 3, 7, 40):
+        a = rng.integers(0, 5, n).astype(float) * 12.5      # repeated values: ties, identical curves
+        b = rng.integers(-4, 5, n).astype(float) * 9.0
+        c = np.full(n, rng.choice([1.0, 2.0]))
+        pi, pm = np.triu_indices(n, 1)
+        fast = sweeps._linear_crossings(a, b, c, pi, pm)
+        general = sweeps._general_crossings(a, b, c, np.zeros(n), pi, pm)
+        for x, y in zip(fast, general):
+            assert np.array_equal(x, y)
+        assert n < 7 or fast[0].size > 0
 
 
 def _straight_rank_shares(scores: np.ndarray):

@@ -33,20 +33,26 @@ def breakpoints(others: np.ndarray, crit: Criterion) -> np.ndarray:
     return np.array(pts)
 
 
-def solve(gap, clubs: np.ndarray, x0: np.ndarray, bound: np.ndarray, breaks: list[np.ndarray]) -> np.ndarray:
-    """Per problem, the nearest x from x0 towards bound where the runner-up draws level; NaN
-    where it never does. One ``gap`` call evaluates every piece's ends and middle."""
-    if clubs.size == 0:
-        return np.empty(0)
-    nodes = []
+def nodes(x0: np.ndarray, bound: np.ndarray, breaks: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Per problem, the piece ends walking from x0 to bound (padded with bound) and the middles:
+    where ``solve`` needs the gap. They do not depend on the weights (``flips.py`` caches them)."""
+    walks = []
     for a, b, br in zip(x0, bound, breaks):
         inner = br[(br - a) * (b - a) > 0]
         inner = inner[(inner - b) * (a - b) > 0]                     # strictly between a and b
-        nodes.append(np.concatenate([[a], inner[np.argsort(np.abs(inner - a))], [b]]))
-    width = max(len(n) for n in nodes)
-    ends = np.array([np.concatenate([n, np.full(width - len(n), n[-1])]) for n in nodes])
-    mids = 0.5 * (ends[:, :-1] + ends[:, 1:])
-    g = gap(clubs, np.concatenate([ends, mids], axis=1))
+        walks.append(np.concatenate([[a], inner[np.argsort(np.abs(inner - a))], [b]]))
+    width = max(len(n) for n in walks)
+    ends = np.array([np.concatenate([n, np.full(width - len(n), n[-1])]) for n in walks])
+    return ends, 0.5 * (ends[:, :-1] + ends[:, 1:])
+
+
+def solve(gap, clubs: np.ndarray, x0: np.ndarray, ends: np.ndarray, mids: np.ndarray, g: np.ndarray) -> np.ndarray:
+    """Per problem, the nearest x from x0 towards its bound where the runner-up draws level; NaN
+    where it never does. ``g``: the gap at ``(ends, mids)`` side by side, one row per problem;
+    ``gap`` itself is called only where the gap jumps at a breakpoint (``bracket``)."""
+    if clubs.size == 0:
+        return np.empty(0)
+    width = ends.shape[1]
     g_end, g_mid = g[:, :width], g[:, width:]
     out = np.full(clubs.size, np.nan)
     for i in range(clubs.size):

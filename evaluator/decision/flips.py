@@ -42,9 +42,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from evaluator.decision.batch import utilities_batch, weighted_scores
-from evaluator.decision.flip_solver import breakpoints, solve
+from evaluator.decision.flip_solver import breakpoints, nodes, solve
 from evaluator.model import SLIDER_MAX, Criterion, Direction
-from evaluator.decision.scoring import MISSING_UTILITY, TIE_TOLERANCE, Result
+from evaluator.decision.scoring import MISSING_UTILITY, TIE_TOLERANCE, Prepared, Result
 from evaluator.decision.sweeps import WeightSweep
 
 
@@ -161,29 +161,25 @@ def figure_flips(result: Result) -> tuple[FigureFlip, ...]:
     present = ~np.isnan(p.utilities)
     uz = np.where(present, p.utilities, 0.0)
     den = present @ w
+    total = uz @ w
     out: list[FigureFlip] = []
     for k, crit in enumerate(p.scenario.criteria):
-        rest = uz @ w - uz[:, k] * w[k]          # every other criterion's part, fixed here
-        lo_b, hi_b = plausible_range(result, k)
+        rest = total - uz[:, k] * w[k]          # every other criterion's part, fixed here
+        search = _flip_search(result, k, lead, run)
 
-        col = p.values[[lead, run] + _scale_representatives(p.values[:, k], crit, (lead, run)), k]
+        def weigh(u: np.ndarray, rest: np.ndarray = rest, wk: float = float(w[k])) -> np.ndarray:
+            """Leader minus runner-up score from their utilities on k (``_moved_utilities``)."""
+            return 100.0 * (rest[lead] + wk * u[..., 0]) / den[lead] - 100.0 * (rest[run] + wk * u[..., 1]) / den[run]
 
-        def gap(clubs: np.ndarray, x: np.ndarray) -> np.ndarray:
-            """Leader minus runner-up score, row p with ``clubs[p]``'s figure on k set to x[p, :]."""
-            vals = np.broadcast_to(col, x.shape + col.shape).copy()    # column 0: leader, 1: runner-up
-            vals[np.arange(x.shape[0]), :, np.where(clubs == lead, 0, 1)] = x
-            u = utilities_batch(vals, crit)
-            u = np.where(np.isnan(u), MISSING_UTILITY, u)   # a missing figure sits mid-scale, as in scoring
-            s_lead = 100.0 * (rest[lead] + w[k] * u[..., 0]) / den[lead]
-            s_run = 100.0 * (rest[run] + w[k] * u[..., 1]) / den[run]
-            return s_lead - s_run
+        def gap(clubs: np.ndarray, x: np.ndarray, crit: Criterion = crit, col: np.ndarray = search.col,
+                weigh=weigh) -> np.ndarray:
+            return weigh(_moved_utilities(crit, col, lead, clubs, x))
 
         # One vectorised search for both clubs in both directions (up to 4 problems).
-        movable = [c for c in (run, lead) if not math.isnan(p.values[c, k])]
-        probs = [(c, b) for c in movable for b in (lo_b, hi_b) if b != p.values[c, k]] if w[k] > 0 else []
-        found = solve(gap, np.array([c for c, _ in probs], dtype=int),
-                       np.array([p.values[c, k] for c, _ in probs]), np.array([b for _, b in probs]),
-                       [breakpoints(np.delete(col, 0 if c == lead else 1), crit) for c, _ in probs])
+        probs = search.probs if w[k] > 0 else ()
+        found = solve(gap, np.array([c for c, _ in probs], dtype=int), np.array([p.values[c, k] for c, _ in probs]),
+                      search.ends, search.mids, weigh(search.u)) if probs else np.empty(0)
+        lo_b, hi_b = search.lo, search.hi
         for club in (run, lead):
             x0 = float(p.values[club, k])
             if math.isnan(x0):
@@ -195,6 +191,59 @@ def figure_flips(result: Result) -> tuple[FigureFlip, ...]:
             best = min(hits, key=lambda x: abs(x - x0)) if hits else None
             out.append(_figure_flip(result, k, crit, club, lead, run, x0, best, lo_b, hi_b))
     return tuple(out)
+
+
+MEMO_LIMIT = 256   # searches kept per Prepared (criteria x top-two pairs a session has passed through)
+
+
+@dataclass(frozen=True)
+class _FlipSearch:
+    """One criterion's figure-flip search for a leader and runner-up, all but the weights:
+    where the figures may move, the pieces to walk and both clubs' utilities at their ends and
+    middles. Cached in ``Prepared.memo``: a slider move that keeps the top two only re-weighs
+    ``u`` (re-scoring the column for every node was most of a move's analysis)."""
+    lo: float
+    hi: float
+    col: np.ndarray                        # the figures scored: leader, runner-up, the scale's holders
+    probs: tuple[tuple[int, float], ...]   # (club moved, bound it walks towards)
+    ends: np.ndarray
+    mids: np.ndarray
+    u: np.ndarray                          # (problems, nodes, 2): ends then middles; leader, runner-up
+
+
+def _flip_search(result: Result, k: int, lead: int, run: int) -> _FlipSearch:
+    p = result.prepared
+    key = ("figure flip", k, lead, run)
+    found = p.memo.get(key)
+    if isinstance(found, _FlipSearch):
+        return found
+    crit = p.scenario.criteria[k]
+    lo_b, hi_b = plausible_range(result, k)
+    col = p.values[[lead, run] + _scale_representatives(p.values[:, k], crit, (lead, run)), k]
+    movable = [c for c in (run, lead) if not math.isnan(p.values[c, k])]
+    probs = tuple((c, b) for c in movable for b in (lo_b, hi_b) if b != p.values[c, k])
+    if probs:
+        clubs = np.array([c for c, _ in probs], dtype=int)
+        ends, mids = nodes(np.array([p.values[c, k] for c, _ in probs]), np.array([b for _, b in probs]),
+                           [breakpoints(np.delete(col, 0 if c == lead else 1), crit) for c, _ in probs])
+        u = _moved_utilities(crit, col, lead, clubs, np.concatenate([ends, mids], axis=1))
+    else:
+        ends = mids = np.empty((0, 0))
+        u = np.empty((0, 0, 2))
+    search = _FlipSearch(lo_b, hi_b, col, probs, ends, mids, u)
+    if len(p.memo) >= MEMO_LIMIT:
+        p.memo.clear()
+    p.memo[key] = search
+    return search
+
+
+def _moved_utilities(crit: Criterion, col: np.ndarray, lead: int, clubs: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """The leader's and runner-up's utilities on ``crit`` (``[..., 0]`` and ``[..., 1]``), row p
+    with ``clubs[p]``'s figure set to ``x[p, :]`` and the rest of ``col`` as it is."""
+    vals = np.broadcast_to(col, x.shape + col.shape).copy()    # column 0: leader, 1: runner-up
+    vals[np.arange(x.shape[0]), :, np.where(clubs == lead, 0, 1)] = x
+    u = utilities_batch(vals, crit)[..., :2]
+    return np.where(np.isnan(u), MISSING_UTILITY, u)   # a missing figure sits mid-scale, as in scoring
 
 
 def _scale_representatives(v: np.ndarray, crit: Criterion, skip: tuple[int, ...]) -> list[int]:
@@ -268,15 +317,9 @@ def rank_reversals(result: Result) -> tuple[RankReversal, ...]:
     n, k = p.utilities.shape
     if n < 3 or not result.weights.sum() > 0:
         return ()
-    cand = scale_setters(result)
+    cand, u, moved_any = _left_out(p)
     if cand.size == 0:
         return ()
-    # Row r: the scenario without club cand[r] (a NaN row, as scoring.py ignores it).
-    values = np.broadcast_to(p.values, (cand.size, n, k)).copy()
-    values[np.arange(cand.size), cand, :] = np.nan
-    u = np.stack([utilities_batch(values[:, :, j], c) for j, c in enumerate(p.scenario.criteria)], axis=-1)
-    u = np.where(p.missing[None], MISSING_UTILITY, u)         # missing figures mid-scale, as scoring.py
-    u[np.arange(cand.size), cand, :] = np.nan                 # the left-out club is not scored
     reduced = weighted_scores(np.broadcast_to(result.weights, (cand.size, k)), u)   # (removed, clubs)
     full = result.scores
     before = _order_sign(full[None, :])[0]                    # (clubs, clubs): +1 row ahead
@@ -284,7 +327,7 @@ def rank_reversals(result: Result) -> tuple[RankReversal, ...]:
     ok = ~np.isnan(full)
     valid = (ok[:, None] & ok[None, :])[None] & ~np.isnan(reduced)[:, :, None] & ~np.isnan(reduced)[:, None, :]
     changed = valid & (before[None] != after)
-    moved = (np.abs(np.nan_to_num(u - p.utilities[None], nan=0.0)) > 1e-12).any(axis=1) & (result.weights > 0)
+    moved = moved_any & (result.weights > 0)
     names = [c.name for c in p.scenario.clubs]
     out: list[RankReversal] = []
     for r, i, m in zip(*np.nonzero(changed)):
@@ -312,6 +355,27 @@ def rank_reversals(result: Result) -> tuple[RankReversal, ...]:
     return tuple(out)
 
 
+def _left_out(p: Prepared) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The weight-free part of rank reversal, cached in ``Prepared.memo``: the clubs that alone
+    set an end of some own-range scale, weighted or not (``_setters``), and for each left out
+    (row r: the scenario without ``cand[r]``, a NaN row as scoring.py ignores it) every club's
+    utilities and which criteria moved. Leaving out a club that sets only an unweighted
+    criterion's end changes no score, so the larger set gives the same reversals."""
+    found = p.memo.get(("left out",))
+    if found is not None:
+        return found   # type: ignore[return-value]  # only this function writes the key
+    n, k = p.utilities.shape
+    cand = _setters(p, [True] * k)
+    values = np.broadcast_to(p.values, (cand.size, n, k)).copy()
+    values[np.arange(cand.size), cand, :] = np.nan
+    u = np.stack([utilities_batch(values[:, :, j], c) for j, c in enumerate(p.scenario.criteria)], axis=-1)
+    u = np.where(p.missing[None], MISSING_UTILITY, u)         # missing figures mid-scale, as scoring.py
+    u[np.arange(cand.size), cand, :] = np.nan                 # the left-out club is not scored
+    moved = (np.abs(np.nan_to_num(u - p.utilities[None], nan=0.0)) > 1e-12).any(axis=1)
+    p.memo[("left out",)] = (cand, u, moved)
+    return cand, u, moved
+
+
 def scale_setters(result: Result) -> np.ndarray:
     """Clubs whose removal changes some weighted criterion's utilities, sorted.
 
@@ -320,10 +384,13 @@ def scale_setters(result: Result) -> np.ndarray:
     is not the *only* holder of one of those leaves every other utility bit for bit the same,
     so no order can change: only these few clubs (at most four per criterion) need re-scoring.
     """
-    p = result.prepared
+    return _setters(result.prepared, list(result.weights > 0))
+
+
+def _setters(p: Prepared, weighted: list[bool]) -> np.ndarray:
     out: set[int] = set()
     for j, crit in enumerate(p.scenario.criteria):
-        if result.weights[j] <= 0 or crit.absolute:   # utilities of its own figure alone
+        if not weighted[j] or crit.absolute:   # utilities of its own figure alone
             continue
         v = p.values[:, j]
         cols = [v] if crit.direction is not Direction.TARGET else [v, np.abs(v - crit.target_value())]
@@ -340,5 +407,5 @@ def scale_setters(result: Result) -> np.ndarray:
 
 def _order_sign(scores: np.ndarray) -> np.ndarray:
     """(..., clubs, clubs): +1 where the row club is ahead, -1 behind, 0 level (tolerance)."""
-    d = np.nan_to_num(scores[..., :, None] - scores[..., None, :], nan=0.0)
-    return np.where(d > TIE_TOLERANCE, 1, np.where(d < -TIE_TOLERANCE, -1, 0))
+    d = scores[..., :, None] - scores[..., None, :]      # NaN compares false both ways: 0
+    return (d > TIE_TOLERANCE).astype(np.int8) - (d < -TIE_TOLERANCE).astype(np.int8)

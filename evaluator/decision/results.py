@@ -62,6 +62,19 @@ class Prepared:
         return None if self.any_missing else self.columns.tolist()
 
     @cached_property
+    def memo(self) -> dict[tuple[object, ...], object]:
+        """Weight-free parts the robustness analyses derive from these figures, by key: a slider
+        move keeps the ``Prepared`` and only re-weights them (``flips.py``). Left out of a pickle:
+        a worker process gets a fresh copy each time and would only carry it back and forth."""
+        return {}
+
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if k != "memo"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+
+    @cached_property
     def fixed_messages(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The messages that do not depend on the weights: (before, after) the per-club ones."""
         return _flat_messages(self), _closing_messages(self)

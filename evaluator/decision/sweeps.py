@@ -187,6 +187,11 @@ def _crossings(n0: np.ndarray, n1: np.ndarray, d0: np.ndarray, d1: np.ndarray,
     if pi.size == 0:
         return _NO_CROSSINGS
     a, b, c, d = n0, n1 - n0, d0, d1 - d0     # N = a + b t, D = c + d t
+    return _linear_crossings(a, b, c, pi, pm) if not d.any() else _general_crossings(a, b, c, d, pi, pm)
+
+
+def _general_crossings(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray,
+                       pi: np.ndarray, pm: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     ai, bi, ci, di = a[pi], b[pi], c[pi], d[pi]
     am, bm, cm, dm = a[pm], b[pm], c[pm], d[pm]
     qa = bi * dm - bm * di
@@ -222,6 +227,24 @@ def _crossings(n0: np.ndarray, n1: np.ndarray, d0: np.ndarray, d1: np.ndarray,
     order = np.argsort(t, kind="stable")
     t, idx, slope = t[order], idx[order], slope[order]
     return t, pi[idx], pm[idx], np.where(slope > 0, pi[idx], pm[idx])
+
+
+def _linear_crossings(a: np.ndarray, b: np.ndarray, c: np.ndarray,
+                      pi: np.ndarray, pm: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``_crossings`` when every denominator is constant (``weight_sweeps``: missing figures
+    sit mid-scale, so always): the pair's difference is linear in t, one root at most. The
+    same arithmetic as the general case with its quadratic term zero, so the same roots."""
+    ci, cm = c[pi], c[pm]
+    qb = b[pi] * cm - b[pm] * ci
+    qc = a[pi] * cm - a[pm] * ci
+    live = (ci > 0) & (cm > 0) & (np.maximum(np.abs(qb), np.abs(qc)) > _COEF_TOL) & (qb != 0)
+    idx = np.flatnonzero(live)
+    t = -qc[idx] / qb[idx]
+    keep = (t > 1e-12) & (t < 1.0 - 1e-12)   # crossings strictly inside the sweep
+    t, idx = t[keep], idx[keep]
+    order = np.argsort(t, kind="stable")
+    t, idx = t[order], idx[order]
+    return t, pi[idx], pm[idx], np.where(qb[idx] > 0, pi[idx], pm[idx])
 
 
 def stability_intervals(result: Result, sweeps: tuple[WeightSweep, ...]) -> tuple[StabilityInterval, ...]:
