@@ -18,6 +18,7 @@ from ui.menus import DEFAULT_SPLITS, HelpMenu, ViewMenu
 from ui.panels.case_panel import CasePanel
 from ui.panels.contribution_chart import ContributionChart
 from ui.panels.deferred_tab import DeferredTab
+from ui.until_shown import UntilShown
 from ui.panels.figures_table import FiguresTable
 from ui.panels.header import CaseHeader
 from ui.panels.messages_panel import MessagesPanel
@@ -57,8 +58,11 @@ class MainWindow(QMainWindow):
         self.season: DeferredTab[SeasonPanel] = DeferredTab(self._season_panel, result)
         self.freshness = DataFreshness(session)
         self.profiles = ProfilesPanel(session)
-        self.views = (self.header, self.case, self.weights, self.messages, self.scores, self.contributions,
-                      self.ranking, self.figures, self.how_sure, self.season, self.freshness, self.profiles)
+        # The charts and the Ranking table hear of changes only while in sight (ui/until_shown.py);
+        # the tabs built on first show keep the newest result themselves.
+        out_of_sight = tuple(UntilShown(v) for v in (self.scores, self.contributions, self.ranking))
+        self.views = (self.header, self.case, self.weights, self.messages, *out_of_sight,
+                      self.figures, self.how_sure, self.season, self.freshness, self.profiles)
         for view in self.views:
             self.signals.changed.connect(view.show_result)
         self.signals.changed.connect(self._on_change)
