@@ -18,7 +18,7 @@ from ui.menus import DEFAULT_SPLITS, HelpMenu, ViewMenu
 from ui.panels.case_panel import CasePanel
 from ui.panels.contribution_chart import ContributionChart
 from ui.panels.deferred_tab import DeferredTab
-from ui.until_shown import UntilShown
+from ui.until_shown import UntilShown, View
 from ui.panels.figures_table import FiguresTable
 from ui.panels.header import CaseHeader
 from ui.panels.messages_panel import MessagesPanel
@@ -61,8 +61,8 @@ class MainWindow(QMainWindow):
         # The charts and the Ranking table hear of changes only while in sight (ui/until_shown.py);
         # the tabs built on first show keep the newest result themselves.
         out_of_sight = tuple(UntilShown(v) for v in (self.scores, self.contributions, self.ranking))
-        self.views = (self.header, self.case, self.weights, self.messages, *out_of_sight,
-                      self.figures, self.how_sure, self.season, self.freshness, self.profiles)
+        self.views: tuple[View, ...] = (self.header, self.case, self.weights, self.messages, *out_of_sight,
+                                        self.figures, self.how_sure, self.season, self.freshness, self.profiles)
         for view in self.views:
             self.signals.changed.connect(view.show_result)
         self.signals.changed.connect(self._on_change)
