@@ -196,3 +196,22 @@ def test_smaa_run_stepwise_is_smaa():
         steps += 1
     assert steps > 1
     np.testing.assert_array_equal(run.outcome().acceptability, smaa_mod.smaa(r, 10_000, 0).acceptability)
+
+
+def test_a_worker_keeps_the_memo_across_copies_of_the_same_prepared():
+    """Each job sends a fresh pickle of the Result (the memo left out); the worker's
+    ``exact_job`` re-attaches the memo it kept for that Prepared's token, and answers the same."""
+    import pickle
+    from dataclasses import fields
+    from evaluator.decision import robustness
+    rng = np.random.default_rng(3)
+    s = random_scenario(rng, 9, 3)
+    p = prepare(s)
+    answers = []
+    for w in ([1.0, 0.5, 0.2], [0.2, 1.0, 0.5], [1.0, 0.5, 0.2]):
+        copy = pickle.loads(pickle.dumps(score(p, np.array(w))))
+        assert copy.prepared.token == p.token and "memo" not in copy.prepared.__dict__
+        answers.append(robustness.exact_job(copy)[1])
+        assert copy.prepared.memo is robustness._worker_memos[p.token]   # one memo for every copy
+    fresh = robustness.analyse_exact(score(prepare(s), np.array([1.0, 0.5, 0.2])))
+    assert answers[2][5:] == answers[0][5:] == tuple(getattr(fresh, f.name) for f in fields(fresh))[6:]

@@ -320,14 +320,24 @@ def test_slow_exact_parts_go_to_the_worker_and_come_back_when_quick(qtbot, sessi
     slider = window.weights.rows[1].slider
     slider.setValue(20)                       # computed here, slowly (20 ms): the worker starts
     qtbot.waitUntil(lambda: not panel.pending() and panel.exact.started, timeout=5000)
-    assert panel._exact_ms >= 20, panel._exact_ms
+    assert panel._exact_ms[-1] >= 20, panel._exact_ms   # over a whole frame: at once
     slider.setValue(40)                       # so this one goes to the worker ...
     assert panel._asked is session.result
     qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
     assert _rows(panel._latest) == _rows(analyse_exact(session.result))
-    assert 0 < panel._exact_ms < 20           # the worker says how long it took
-    monkeypatch.setattr(rp.RobustnessPanel, "worker_from_ms", panel._exact_ms + 1)
+    assert 0 < panel._exact_ms[-1] < 20       # the worker says how long it took
+    monkeypatch.setattr(rp.RobustnessPanel, "worker_from_ms", panel._exact_ms[-1] + 1)
     slider.setValue(60)                       # under the threshold now: back to this process
     assert panel._asked is None and panel._stale is session.result
     qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
     assert panel._latest.result is session.result
+
+
+def test_one_slow_analysis_does_not_send_the_tab_to_its_worker(qtbot, session):
+    panel = _shown(qtbot, session).robustness
+    panel._exact_ms.extend([2.0, 2.0, 12.0])     # a new top two missed the flip cache: stays here
+    assert not panel._slow()
+    panel._exact_ms.extend([12.0, 12.0])          # three in a row over half a frame: the worker
+    assert panel._slow()
+    panel._exact_ms.extend([2.0, 2.0, 20.0])      # one over a whole frame (1,000 clubs): at once
+    assert panel._slow()

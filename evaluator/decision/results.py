@@ -4,6 +4,8 @@ the messages they carry. ``scoring`` computes them (its docstring has the rules)
 """
 from __future__ import annotations
 
+import itertools
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -12,6 +14,7 @@ import numpy as np
 from evaluator.model import Direction, Scenario
 
 MISSING_UTILITY = 0.5  # the middle of the scale: where a missing figure's score range is centred
+_SERIALS = itertools.count()
 
 
 @dataclass(frozen=True)
@@ -68,8 +71,16 @@ class Prepared:
         a worker process gets a fresh copy each time and would only carry it back and forth."""
         return {}
 
+    @cached_property
+    def token(self) -> tuple[int, int]:
+        """(process, serial): names this Prepared in its copies, so a worker process sent one
+        copy after another of it keeps one memo for them all (``robustness.exact_job``)."""
+        return os.getpid(), next(_SERIALS)
+
     def __getstate__(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if k != "memo"}
+        state = {k: v for k, v in self.__dict__.items() if k != "memo"}
+        state["token"] = self.token
+        return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
