@@ -341,3 +341,26 @@ def test_one_slow_analysis_does_not_send_the_tab_to_its_worker(qtbot, session):
     assert panel._slow()
     panel._exact_ms.extend([2.0, 2.0, 20.0])      # one over a whole frame (1,000 clubs): at once
     assert panel._slow()
+
+
+def test_smaa_answers_wait_for_a_drag_to_pause(qtbot, session, monkeypatch):
+    """During a drag the rank-share chart keeps its last answer (the exact parts follow every
+    move); once the weights rest for ``REST_MS`` the newest weights' answer is drawn."""
+    import ui.panels.robustness_panel as rp
+    monkeypatch.setattr(rp, "REST_MS", 1500)      # a slow machine's 80 ms steps stay well inside it
+    monkeypatch.setattr(rp.RobustnessPanel, "worker_from_ms", float("inf"))   # exact parts here, in step
+    window = _shown(qtbot, session)
+    panel = window.robustness
+    qtbot.waitUntil(lambda: _final(panel, session), timeout=10000)
+    drawn = []
+    original = panel._show_smaa
+    monkeypatch.setattr(panel, "_show_smaa", lambda mc: drawn.append(mc) or original(mc))
+    slider = window.weights.rows[0].slider
+    for v in range(10, 70, 6):                     # a slow drag: answers land between moves (~20 ms)
+        slider.setValue(v)
+        qtbot.wait(80)
+        assert panel._latest.result is session.result   # the exact parts kept up
+    assert drawn == []                             # SMAA waited
+    assert not panel.pending()                     # and a held answer does not count as behind
+    qtbot.waitUntil(lambda: _final(panel, session), timeout=10000)
+    assert len(drawn) >= 1                         # drawn once the drag paused

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -325,34 +326,52 @@ def rank_reversals(result: Result) -> tuple[RankReversal, ...]:
     before = _order_sign(full[None, :])[0]                    # (clubs, clubs): +1 row ahead
     after = _order_sign(reduced)                              # (removed, clubs, clubs)
     ok = ~np.isnan(full)
-    valid = (ok[:, None] & ok[None, :])[None] & ~np.isnan(reduced)[:, :, None] & ~np.isnan(reduced)[:, None, :]
+    valid = (ok[:, None] & ok[None, :] & _upper(n))[None] & ~np.isnan(reduced)[:, :, None] \
+        & ~np.isnan(reduced)[:, None, :]                      # each pair once (i < m), both scored
     changed = valid & (before[None] != after)
     moved = moved_any & (result.weights > 0)
-    names = [c.name for c in p.scenario.clubs]
+    crits = [tuple(int(j) for j in np.flatnonzero(row)) for row in moved]   # per club left out
     out: list[RankReversal] = []
     for r, i, m in zip(*np.nonzero(changed)):
         c, i, m = int(cand[r]), int(i), int(m)
-        if i >= m:
-            continue                                            # each pair once
         b, a = int(before[i, m]), int(after[r, i, m])
         if b == 0:
             kind, first, second = "untie", (i if a > 0 else m), (m if a > 0 else i)
         else:
             first, second = (i, m) if b > 0 else (m, i)
             kind = "swap" if a != 0 else "tie"
-        crit = tuple(int(j) for j in np.flatnonzero(moved[r]))
-        labels = ", ".join(p.scenario.criteria[j].label for j in crit)
-        if kind == "untie":
-            what = f"separates {names[first]} and {names[second]}, who are level with every club in " \
-                   f"({names[first]} moves ahead)"
-        else:
-            what = (f"puts {names[second]} {'ahead of' if kind == 'swap' else 'level with'} {names[first]} "
-                    f"(with every club in, {names[first]} is ahead)")
-        message = (f"Rank reversal: leaving out {names[c]} {what}, although neither club's figures changed. "
-                   f"{names[c]} sets an end of the candidates' own range on {labels}, so those scores are "
-                   f"re-normalised without it. Fixed scales on {labels} would prevent this.")
-        out.append(RankReversal(c, first, second, kind, crit, message))
+        key = ("reversal", c, first, second, kind, crits[r])
+        found = p.memo.get(key)                               # its sentence, made once per Prepared
+        if not isinstance(found, RankReversal):
+            found = _reversal(p, c, first, second, kind, crits[r])
+            if len(p.memo) >= MEMO_LIMIT:
+                p.memo.clear()
+            p.memo[key] = found
+        out.append(found)
     return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _upper(n: int) -> np.ndarray:
+    """(n, n) True above the diagonal: pairs i < m (read-only, shared)."""
+    upper = np.triu(np.ones((n, n), dtype=bool), 1)
+    upper.flags.writeable = False
+    return upper
+
+
+def _reversal(p: Prepared, c: int, first: int, second: int, kind: str, crit: tuple[int, ...]) -> RankReversal:
+    names = [club.name for club in p.scenario.clubs]
+    labels = ", ".join(p.scenario.criteria[j].label for j in crit)
+    if kind == "untie":
+        what = f"separates {names[first]} and {names[second]}, who are level with every club in " \
+               f"({names[first]} moves ahead)"
+    else:
+        what = (f"puts {names[second]} {'ahead of' if kind == 'swap' else 'level with'} {names[first]} "
+                f"(with every club in, {names[first]} is ahead)")
+    message = (f"Rank reversal: leaving out {names[c]} {what}, although neither club's figures changed. "
+               f"{names[c]} sets an end of the candidates' own range on {labels}, so those scores are "
+               f"re-normalised without it. Fixed scales on {labels} would prevent this.")
+    return RankReversal(c, first, second, kind, crit, message)
 
 
 def _left_out(p: Prepared) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

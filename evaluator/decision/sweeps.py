@@ -37,7 +37,7 @@ exactly t = 0 or 1 when a club drops out there; the interval is then the closure
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -138,7 +138,7 @@ def weight_sweeps(result: Result) -> tuple[WeightSweep, ...]:
     present = result.prepared.present
     n, k_count = u.shape
     ones = np.ones(n)
-    pi, pm = np.triu_indices(n, 1)
+    pi, pm = _pairs(n)
     sweeps = []
     for k in range(k_count):
         s = float(w[k])
@@ -159,6 +159,14 @@ def weight_sweeps(result: Result) -> tuple[WeightSweep, ...]:
                                   *_crossings(*_open_interval_form(num0, num1, ones, ones), pi, pm),
                                   known0=(present @ base) > 0, known1=(present @ e) > 0))
     return tuple(sweeps)
+
+
+@lru_cache(maxsize=8)
+def _pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair i < m of n clubs (read-only: shared by every sweep of that many clubs)."""
+    pi, pm = np.triu_indices(n, 1)
+    pi.flags.writeable = pm.flags.writeable = False
+    return pi, pm
 
 
 def _open_interval_form(n0: np.ndarray, n1: np.ndarray, d0: np.ndarray,
