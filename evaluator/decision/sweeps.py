@@ -93,6 +93,14 @@ class WeightSweep:
         """(clubs,) True where the curve is exactly the straight line from ``start`` to ``end``."""
         return np.abs(self.den1 - self.den0) <= 1e-12
 
+    @cached_property
+    def straight(self) -> bool:
+        """Every club's curve is one straight segment over all of [0, 1]: constant denominators
+        (``weight_sweeps`` always) and every club scored at both ends, so its two end points
+        draw it exactly (``ui.panels.robustness_charts``)."""
+        ends = all(k is None or bool(k.all()) for k in (self.known0, self.known1))
+        return ends and bool(self.linear.all()) and bool((self.den0 > 1e-15).all())
+
     def weights_at(self, t: float) -> np.ndarray:
         e = np.zeros_like(self.base)
         e[self.criterion] = 1.0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Callable, Generic, TypeVar
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -23,6 +24,7 @@ class DeferredTab(QWidget, Generic[P]):
         self._build = build
         self._result = result
         self._panel: P | None = None
+        self._floor = 0
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(0, 0, 0, 0)
 
@@ -33,9 +35,23 @@ class DeferredTab(QWidget, Generic[P]):
     def panel(self) -> P:
         """The panel, built now if it has not been yet."""
         if self._panel is None:
+            self._floor = self.minimumHeight()   # what the page asked for (a scrolling tab: 1,200 px)
             self._panel = self._build(self._result)
             self._box.addWidget(self._panel)
+            self._panel.installEventFilter(self)
+            self._fit()
         return self._panel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return False
+
+    def _fit(self) -> None:
+        """At least as tall as the panel needs: a fixed minimum on a scrolling page squeezed
+        its charts into each other once they asked for more (How sure at 100 clubs)."""
+        assert self._panel is not None
+        self.setMinimumHeight(max(self._floor, self._panel.minimumSizeHint().height()))
 
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         if self._panel is None:

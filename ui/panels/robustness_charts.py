@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen, QPolygonF, QResizeEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from evaluator.decision.robustness import Robustness
@@ -15,14 +15,17 @@ from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult
 from ui.panels.bar_axes import Bars, rank_positions, set_club_axis
 from ui.palette import RANK_COLOURS, Scheme, chart, club_colour, criterion_colour
+from ui.panels.sweep_item import SweepItem
 from ui.text import esc
-ALL_CROSSINGS_UP_TO = 10  # clubs; above, only crossings involving the current top TOP_CROSSINGS
+ALL_CROSSINGS_UP_TO = 10  # clubs; above, only crossings among the current top TOP_CROSSINGS
+KEYED_CLUBS = 8           # clubs (as many as club colours); above, the best this many in colour, the rest grey
 TOP_CROSSINGS = 3
 
 
 MIN_PLOT_PX = 130   # narrower than this a sweep plot is unreadable: the plots wrap onto more rows
 TITLE_ROOM_PX = 60  # of a plot's width, what its left axis, margins and colour square take from the title
 PLOT_ROW_PX = 190   # height of one row of sweep plots
+KEY_LINE_PX = 15    # one line of the sweeps' key (9 pt)
 
 
 def elide(label: str, width: int) -> str:
@@ -30,80 +33,6 @@ def elide(label: str, width: int) -> str:
     font = QFont()
     font.setPointSizeF(9)
     return QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight, max(width, 20))
-
-
-class SweepItem(pg.GraphicsObject):
-    """Everything one sweep plot draws, as ONE item: every club's line in its colour, the dots
-    where two lines cross and the dashed line at the share now.
-
-    Separate pyqtgraph items (a curve per colour, a scatter, an infinite line) each paid for
-    bounds, shape and their own paint on every tick (~1.3 ms of painting at 3 clubs, more than
-    the data). The view's range is fixed (0-1 by 0-100), so this item's bounds never change;
-    each club's polyline is a QPolygonF whose y column is written in place through NumPy.
-    """
-
-    BOUNDS = QRectF(-0.5, -50.0, 2.0, 200.0)   # larger than the view: the view box clips
-
-    def __init__(self, grid: np.ndarray, n_clubs: int, marker_colour: str, dot_colour: str) -> None:
-        super().__init__()
-        self.grid = grid
-        self.pens: list[QPen] = []
-        self.polys: list[QPolygonF] = []
-        self._xy: list[np.ndarray] = []
-        self.set_clubs(n_clubs)
-        self.marker = 0.0
-        self.dots = np.zeros((0, 2))
-        self.use_colours(marker_colour, dot_colour)
-
-    def set_clubs(self, n_clubs: int) -> None:
-        """One line per club: lines are added or dropped at the end, the others kept."""
-        del self.pens[n_clubs:], self.polys[n_clubs:], self._xy[n_clubs:]
-        for i in range(len(self.polys), n_clubs):
-            poly = pg.functions.create_qpolygonf(self.grid.size)
-            xy = pg.functions.ndarray_from_qpolygonf(poly)
-            xy[:, 0] = self.grid
-            xy[:, 1] = 0.0
-            self.pens.append(pg.mkPen(club_colour(i), width=2))
-            self.polys.append(poly)
-            self._xy.append(xy)
-        self.update()
-
-    def use_colours(self, marker: str, dot: str) -> None:
-        """The theme's colours for the marker and dots (the clubs' colours never change)."""
-        self.marker_pen = pg.mkPen(marker, style=Qt.PenStyle.DashLine)
-        self.dot_brush = pg.mkBrush(dot)
-        self.update()
-
-    def set_data(self, curves: np.ndarray, marker: float, dots_x: np.ndarray, dots_y: np.ndarray) -> None:
-        """``curves``: (grid points, clubs) scores; one call, one repaint."""
-        for c, xy in enumerate(self._xy):
-            xy[:, 1] = curves[:, c]
-        self.marker = float(marker)
-        self.dots = np.column_stack([dots_x, dots_y])
-        self.update()
-
-    def curve(self, club: int) -> tuple[np.ndarray, np.ndarray]:
-        xy = self._xy[club]
-        return xy[:, 0].copy(), xy[:, 1].copy()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return self.BOUNDS
-
-    def paint(self, p: QPainter, *args: object) -> None:
-        for pen, poly in zip(self.pens, self.polys):
-            p.setPen(pen)
-            p.drawPolyline(poly)
-        p.setPen(self.marker_pen)
-        p.drawLine(QPointF(self.marker, -10.0), QPointF(self.marker, 110.0))
-        if len(self.dots):   # dots of 7 px whatever the zoom: drawn in device pixels
-            to_device = p.transform()
-            p.resetTransform()
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(self.dot_brush)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            for x, y in self.dots.tolist():
-                p.drawEllipse(to_device.map(QPointF(x, y)), 3.5, 3.5)
-            p.setTransform(to_device)
 
 
 def free_width(label: pg.LabelItem) -> None:
@@ -130,6 +59,7 @@ class SweepPlots(pg.GraphicsLayoutWidget):
     """
 
     GRID = np.linspace(0.0, 1.0, 51)
+    ENDS = np.array([0.0, 1.0])   # a straight sweep is drawn exactly by its two ends (100 clubs: 2 ms less a move)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,8 +72,9 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         self.markers: list[float] = []
         self._labels: list[str] = []
         self._key: pg.LabelItem | None = None
-        self._names: tuple[str, ...] = ()
+        self._names: tuple[tuple[str, ...], tuple[int, ...] | None] = ((), None)
         self._columns = 0
+        self._key_lines = 2
         self.setMinimumHeight(PLOT_ROW_PX)
         self._arrange_soon = QTimer(self)
         self._arrange_soon.setSingleShot(True)
@@ -159,18 +90,23 @@ class SweepPlots(pg.GraphicsLayoutWidget):
             for item in self.items:
                 item.set_clubs(n)
         names = tuple(c.name for c in s.clubs)
-        if names != self._names:
-            self._names = names
-            self._show_key(names)
+        top = tuple(sorted(int(i) for i in rb.result.order[:KEYED_CLUBS])) if n > KEYED_CLUBS else None
+        if (names, top) != self._names:   # the key, and which lines stand out, follow the best few
+            self._names = (names, top)
+            self._show_key(names, top)
+            for item in self.items:
+                item.emphasise(top)
         self.markers = [sweep.current for sweep in rb.sweeps]
+        grid = self.ENDS if all(sweep.straight for sweep in rb.sweeps) else self.GRID
         for sweep, item in zip(rb.sweeps, self.items):
+            item.set_grid(grid)
             inside = (sweep.cross_t > 0) & (sweep.cross_t < 1)
             if n > ALL_CROSSINGS_UP_TO:   # thousands of dots say nothing: mark where the leaders change
-                top = np.zeros(n, dtype=bool)
-                top[rb.result.order[:TOP_CROSSINGS]] = True
-                inside &= top[sweep.cross_first] | top[sweep.cross_second]
+                leaders = np.zeros(n, dtype=bool)
+                leaders[rb.result.order[:TOP_CROSSINGS]] = True
+                inside &= leaders[sweep.cross_first] & leaders[sweep.cross_second]
             ts = sweep.cross_t[inside]
-            item.set_data(np.nan_to_num(sweep.at(self.GRID)), sweep.current, ts,
+            item.set_data(np.nan_to_num(sweep.at(grid)), sweep.current, ts,
                           sweep.club_at(ts, sweep.cross_first[inside]))
 
     def club_curve(self, plot: int, club: int) -> tuple[np.ndarray, np.ndarray]:
@@ -213,7 +149,7 @@ class SweepPlots(pg.GraphicsLayoutWidget):
             rows = -(-len(self.plots) // cols)
             if self._key is not None:
                 self.ci.addItem(self._key, row=rows, col=0, colspan=cols)
-            self.setMinimumHeight(rows * PLOT_ROW_PX + 40)
+            self._fit_height()
         room = self.width() // max(cols, 1) - TITLE_ROOM_PX
         colours = chart()
         for j, (plot, label) in enumerate(zip(self.plots, self._labels)):
@@ -255,15 +191,34 @@ class SweepPlots(pg.GraphicsLayoutWidget):
             self.plots.append(plot)
             self.items.append(item)
         self._key = pg.LabelItem("", color=colours.text, size="9pt")
-        self._names = ()
+        self._names = ((), None)
         self._arrange()
 
-    def _show_key(self, names: tuple[str, ...]) -> None:
+    def _show_key(self, names: tuple[str, ...], top: tuple[int, ...] | None) -> None:
         """Each club's colour and name, two clubs a line (on one line the key alone was wider than
-        the tab in an 800-px window)."""
-        keys = [f"<span style='color:{club_colour(i)}'>━</span> {esc(name)}" for i, name in enumerate(names)]
+        the tab in an 800-px window). Above KEYED_CLUBS, only the best few now, in the clubs'
+        order (so a change of order among them redraws nothing): at 100 clubs a key of every
+        club took the plots' whole height and left them no room at all."""
+        shown = range(len(names)) if top is None else top
+        keys = [f"<span style='color:{club_colour(i)}'>━</span> {esc(names[i])}" for i in shown]
+        lines = [" · ".join(keys[i:i + 2]) for i in range(0, len(keys), 2)]
+        if top is not None:
+            lines.append(f"{len(names) - len(top)} more clubs in grey; in colour, the {len(top)} best now")
         assert self._key is not None
-        self._key.setText("<br>".join(" · ".join(keys[i:i + 2]) for i in range(0, len(keys), 2)))
+        self._key.setText("<br>".join(lines))
+        if len(lines) != self._key_lines:
+            self._key_lines = len(lines)
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Room for every row of plots and every line of the key (a taller key squeezed the plots)."""
+        rows = -(-len(self.plots) // max(self._columns, 1))
+        self.setMinimumHeight(rows * PLOT_ROW_PX + 10 + KEY_LINE_PX * self._key_lines)
+
+
+MIN_HEIGHT = 220   # the legend takes ~70 px; the bars need the rest
+FRAME_PX = 120     # title, axis and legend
+ROW_PX = 18        # a club's row: its name in the axis' font
 
 
 class AcceptabilityChart(pg.GraphicsLayoutWidget):
@@ -300,7 +255,7 @@ class AcceptabilityChart(pg.GraphicsLayoutWidget):
         self._order: tuple[int, ...] = ()
         self._n = 0
         self._drawn: tuple[np.ndarray, np.ndarray] | None = None   # (shares, ys) on screen
-        self.setMinimumHeight(220)   # the legend takes ~70 px; the bars need the rest
+        self.setMinimumHeight(MIN_HEIGHT)
 
     def show_smaa(self, result: Result, mc: SMAAResult) -> None:
         acc = 100 * mc.acceptability
@@ -342,3 +297,5 @@ class AcceptabilityChart(pg.GraphicsLayoutWidget):
         self._order = ()
         self._drawn = None
         self._n = n
+        # Every club a readable row: 100 clubs in the old fixed 220 px left 1 px a bar, names unreadable.
+        self.setMinimumHeight(max(MIN_HEIGHT, FRAME_PX + ROW_PX * n))

@@ -19,7 +19,6 @@ import time
 from collections import deque
 from functools import partial
 
-import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -30,47 +29,25 @@ from evaluator.decision.robustness import Robustness, analyse_exact, exact_job, 
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult, smaa_job
-from evaluator.report_robustness import SMAA_MAX_CLUBS, stability_cells
+from evaluator.report_robustness import stability_cells
 from ui import dialogs
-from ui.text import esc
 from ui.palette import WARNING_BG, WARNING_BORDER, WARNING_TEXT
 from ui.panels.central_weights import CentralWeights
 from ui.panels.flip_details import FlipDetails
 from ui.panels.flip_table import FlipTable
 from ui.panels.steady_text import SteadyText, set_text_keeping_height
 from ui.panels.robustness_charts import AcceptabilityChart, SweepPlots
+from ui.panels.robustness_words import (  # noqa: F401 - the sample plan, read here by tests and benchmarks
+    FULL_SAMPLES, LIVE_SAMPLES, smaa_samples, smaa_stages, summary_text, warnings_text,
+)
 from ui.background import JobRunner
 from ui.status import SamplingStatus
 
-LIVE_SAMPLES = 1_000      # first answer for new weights
-FULL_SAMPLES = 10_000     # then refined to this, unless the weights move on first
 FRAME_MS = 16            # the tab is redrawn at most once per frame of a 60 Hz screen
 DUE_SLACK_S = 0.002
 REST_MS = 2 * FRAME_MS   # weights unchanged this long: the drag has paused, SMAA may be drawn
 WORKER_FROM_MS = FRAME_MS / 2   # exact parts slower than this here go to the worker process
 SLOW_RUN = 3             # ... when this many analyses in a row were (or one took a whole frame)
-DIRECT_FULL_UP_TO = 20   # clubs: SMAA 10,000 in ~5 ms or less (benchmarks, suite robustness)
-MAX_WARNINGS_SHOWN = 5
-MAX_SMAA_CLUBS = SMAA_MAX_CLUBS   # SMAA's pairwise index grows with clubs squared x samples; as in the report
-
-
-def smaa_stages(n_clubs: int) -> tuple[int, ...]:
-    """Sample counts the worker computes in turn for one set of weights (empty: SMAA off)."""
-    live, full = smaa_samples(n_clubs, False), smaa_samples(n_clubs, True)
-    if full == 0:
-        return ()
-    if n_clubs <= DIRECT_FULL_UP_TO:   # 10,000 samples take a few ms here: a first, smaller answer
-        return (full,)                 # would only cost one more redraw per slider tick
-    return (live, full) if live < full else (full,)
-
-
-def smaa_samples(n_clubs: int, resting: bool) -> int:
-    """Samples to draw: full when the slider rests, fewer while it moves or for long lists."""
-    if n_clubs > MAX_SMAA_CLUBS:
-        return 0
-    if resting:
-        return FULL_SAMPLES if n_clubs <= 100 else LIVE_SAMPLES
-    return LIVE_SAMPLES if n_clubs <= 20 else LIVE_SAMPLES // 5
 
 
 WARNING_STYLE = (f"QLabel {{ background:{WARNING_BG}; border:1px solid {WARNING_BORDER};"
@@ -359,7 +336,10 @@ class RobustnessPanel(QWidget):
         self._latest = rb
         self.sweeps.show_robustness(rb)
         s = rb.result.scenario
-        self.stability.setRowCount(len(rb.stability))
+        if self.stability.rowCount() != len(rb.stability):   # every criterion's row in sight, none squeezed out
+            self.stability.setRowCount(len(rb.stability))
+            self.stability.setMinimumHeight(self.stability.horizontalHeader().sizeHint().height() + 4
+                                            + len(rb.stability) * self.stability.verticalHeader().defaultSectionSize())
         for r, st in enumerate(rb.stability):
             cells = stability_cells(st, s)
             for c, text in enumerate(cells):
@@ -389,36 +369,8 @@ class RobustnessPanel(QWidget):
         if warn != self._warning_state:   # restyle only when the state flips
             self._warning_state = warn
             self.warnings.setStyleSheet(WARNING_STYLE if warn else CLEAR_STYLE)
-        shown = messages[:MAX_WARNINGS_SHOWN]   # 100 clubs can give hundreds; 10,000 characters took 40 ms to paint
-        more = len(messages) - len(shown)
-        extra = f"<br>… and {more} more: <a href='all'>show all {len(messages)}</a>" if more > 0 else ""
-        text = ("<br>".join(f"⚠ {esc(m)}" for m in shown) + extra if warn else
-                "✓ No rank reversal: leaving any one club out does not change the order of the others.")
-        set_text_keeping_height(self.warnings, text)
+        set_text_keeping_height(self.warnings, warnings_text(messages))
 
     def _summary(self) -> str:
-        rb = self._latest
-        assert rb is not None
-        s = rb.result.scenario
-        n = len(s.clubs)
-        if not rb.sweeps:
-            return "No ranking to test."
-        if not smaa_stages(n):
-            return f"SMAA is off above {MAX_SMAA_CLUBS} clubs (its cost grows with clubs squared)."
-        if self._smaa_error:
-            return f"<b>First place across random weightings</b>: could not be computed ({esc(self._smaa_error)})."
-        mc = rb.smaa or self._shown_smaa
-        if mc is None:
-            return "<b>First place across random weightings</b>: computing…"
-        first = mc.first_rank
-        parts = ", ".join(f"{esc(s.clubs[i].name)} {100 * first[i]:.1f}%" for i in np.argsort(-first)[:10])
-        more = f" and {n - 10} more" if n > 10 else ""
-        full = smaa_samples(n, resting=True)
-        if rb.smaa is None:
-            state = "for the previous weights; updating…"
-        elif mc.n_samples < full:
-            state = f"refining to {full:,} in the background"
-        else:
-            state = "final"
-        return (f"<b>First place across random weightings</b> ({mc.n_samples:,} samples, "
-                f"± {100 * mc.max_se:.1f} pts at most; {state}): {parts}{more}")
+        assert self._latest is not None
+        return summary_text(self._latest, self._shown_smaa, self._smaa_error)

@@ -1,0 +1,75 @@
+"""How sure stays readable with many clubs: the sweeps' key and colours follow the best few,
+the rank-share chart gives every club a row, and nothing is squeezed into anything else."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from benchmarks.common import synthetic_scenario
+from evaluator.decision.robustness import analyse_exact
+from evaluator.decision.scoring import prepare, score
+from evaluator.session import Session
+from robustness_cases import matrix_scenario
+from ui.main_window import MainWindow
+from ui.panels.robustness_charts import KEYED_CLUBS, ROW_PX, SweepPlots
+
+
+@pytest.fixture
+def many(qtbot):
+    w = MainWindow(Session(synthetic_scenario(60)))
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.tabs.setCurrentIndex(w.tabs.count() - 1)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_the_key_and_the_coloured_lines_are_the_best_few_now(many, qtbot):
+    w = many
+    panel = w.robustness
+    for v in (5, 95):
+        w.weights.rows[0].slider.setValue(v)
+        rb = panel.latest
+        r = w.session.result
+        top = tuple(sorted(int(i) for i in r.order[:KEYED_CLUBS]))
+        names = [c.name for c in r.scenario.clubs]
+        key = panel.sweeps._key.text
+        assert [n for n in names if f" {n}<" in key + "<" or f" {n} " in key] == [names[i] for i in top]
+        assert key.count("━") == KEYED_CLUBS and f"{len(names) - KEYED_CLUBS} more clubs in grey" in key
+        for item in panel.sweeps.items:
+            assert item.top == top
+            assert item._order[-KEYED_CLUBS:] == list(top)           # drawn last, on top of the grey
+            assert {item.pens[i].color().alpha() for i in range(len(names)) if i not in top} == {80}
+        assert rb is not None and rb.result is r
+
+
+def test_every_club_gets_a_readable_row_and_no_chart_is_squeezed(many, qtbot):
+    panel = many.robustness
+    qtbot.waitUntil(lambda: panel.latest.smaa is not None, timeout=10_000)
+    chart = panel.acceptability
+    assert chart.minimumHeight() >= ROW_PX * 60
+    for part in (panel.sweeps, chart, panel.stability, panel.central, panel.flips):
+        assert part.height() >= part.minimumHeight() > 0, type(part).__name__
+
+
+def test_straight_sweeps_are_drawn_by_their_ends_and_others_on_the_grid(qtbot):
+    plots = SweepPlots()
+    qtbot.addWidget(plots)
+    full = matrix_scenario(np.array([[1.0, 4.0, 2.0], [3.0, 1.0, 5.0], [2.0, 2.0, 1.0]]),
+                           ["higher", "lower", "higher"])
+    rb = analyse_exact(score(prepare(full), np.array([1.0, 1.0, 1.0])))
+    assert all(sw.straight for sw in rb.sweeps)
+    plots.show_robustness(rb)
+    x, y = plots.club_curve(0, 1)
+    assert x.tolist() == [0.0, 1.0]
+    t = np.linspace(0, 1, 101)                                    # the segment is the exact curve
+    np.testing.assert_allclose(np.interp(t, x, y), rb.sweeps[0].at(t)[:, 1], atol=1e-9)
+    # Club 2 has only criterion 0: at t = 0 of criterion 0's sweep it has no weighted figure.
+    gaps = matrix_scenario(np.array([[1.0, 4.0], [3.0, 1.0], [2.0, np.nan]]), ["higher", "lower"])
+    rb = analyse_exact(score(prepare(gaps), np.array([1.0, 1.0])))
+    assert not rb.sweeps[0].straight
+    plots.show_robustness(rb)
+    x, y = plots.club_curve(0, 2)
+    assert x.size == SweepPlots.GRID.size
+    np.testing.assert_allclose(y, np.nan_to_num(rb.sweeps[0].at(x)[:, 2]))

@@ -1,0 +1,108 @@
+"""One sweep plot's drawing as a single item (``robustness_charts.SweepPlots`` holds one per criterion)."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+
+from ui.palette import club_colour
+
+REST_ALPHA = 80   # the lines of the clubs not in the key: context, behind the coloured ones
+
+
+class SweepItem(pg.GraphicsObject):
+    """Everything one sweep plot draws, as ONE item: every club's line in its colour, the dots
+    where two lines cross and the dashed line at the share now.
+
+    Separate pyqtgraph items (a curve per colour, a scatter, an infinite line) each paid for
+    bounds, shape and their own paint on every tick (~1.3 ms of painting at 3 clubs, more than
+    the data). The view's range is fixed (0-1 by 0-100), so this item's bounds never change;
+    each club's polyline is a QPolygonF whose y column is written in place through NumPy.
+    """
+
+    BOUNDS = QRectF(-0.5, -50.0, 2.0, 200.0)   # larger than the view: the view box clips
+
+    def __init__(self, grid: np.ndarray, n_clubs: int, marker_colour: str, dot_colour: str) -> None:
+        super().__init__()
+        self.grid = grid
+        self.pens: list[QPen] = []
+        self.polys: list[QPolygonF] = []
+        self._xy: list[np.ndarray] = []
+        self.top: tuple[int, ...] | None = None   # None: every line in its club's colour
+        self._order: list[int] = []               # paint order: the emphasised lines last, on top
+        self.marker = 0.0
+        self.dots = np.zeros((0, 2))
+        self.use_colours(marker_colour, dot_colour)
+        self.set_clubs(n_clubs)
+
+    def set_grid(self, grid: np.ndarray) -> None:
+        """The shares each line is drawn at (two when every line is straight: ``SweepPlots``)."""
+        if not np.array_equal(grid, self.grid):
+            n = len(self.polys)
+            self.grid = grid
+            self.set_clubs(0)
+            self.set_clubs(n)
+
+    def set_clubs(self, n_clubs: int) -> None:
+        """One line per club: lines are added or dropped at the end, the others kept."""
+        del self.polys[n_clubs:], self._xy[n_clubs:]
+        for _ in range(len(self.polys), n_clubs):
+            poly = pg.functions.create_qpolygonf(self.grid.size)
+            xy = pg.functions.ndarray_from_qpolygonf(poly)
+            xy[:, 0] = self.grid
+            xy[:, 1] = 0.0
+            self.polys.append(poly)
+            self._xy.append(xy)
+        self.emphasise(self.top)
+
+    def emphasise(self, top: tuple[int, ...] | None) -> None:
+        """Only ``top``'s lines in their clubs' colours, drawn last; the others thin and muted
+        (a hundred coloured lines in eight colours say nothing). None: every line in colour."""
+        self.top = top
+        n = len(self.polys)
+        keep = set(range(n)) if top is None else {i for i in top if i < n}
+        self.pens = [pg.mkPen(club_colour(i), width=2) if i in keep else self.rest_pen for i in range(n)]
+        self._order = [i for i in range(n) if i not in keep] + [i for i in range(n) if i in keep]
+        self.update()
+
+    def use_colours(self, marker: str, dot: str) -> None:
+        """The theme's colours for the marker and dots (the clubs' colours never change)."""
+        self.marker_pen = pg.mkPen(marker, style=Qt.PenStyle.DashLine)
+        faint = QColor(marker)
+        faint.setAlpha(REST_ALPHA)
+        self.rest_pen = pg.mkPen(faint, width=1)
+        self.dot_brush = pg.mkBrush(dot)
+        if self.polys:
+            self.emphasise(self.top)
+
+    def set_data(self, curves: np.ndarray, marker: float, dots_x: np.ndarray, dots_y: np.ndarray) -> None:
+        """``curves``: (grid points, clubs) scores; one call, one repaint."""
+        for c, xy in enumerate(self._xy):
+            xy[:, 1] = curves[:, c]
+        self.marker = float(marker)
+        self.dots = np.column_stack([dots_x, dots_y])
+        self.update()
+
+    def curve(self, club: int) -> tuple[np.ndarray, np.ndarray]:
+        xy = self._xy[club]
+        return xy[:, 0].copy(), xy[:, 1].copy()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self.BOUNDS
+
+    def paint(self, p: QPainter, *args: object) -> None:
+        for i in self._order:
+            p.setPen(self.pens[i])
+            p.drawPolyline(self.polys[i])
+        p.setPen(self.marker_pen)
+        p.drawLine(QPointF(self.marker, -10.0), QPointF(self.marker, 110.0))
+        if len(self.dots):   # dots of 7 px whatever the zoom: drawn in device pixels
+            to_device = p.transform()
+            p.resetTransform()
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self.dot_brush)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            for x, y in self.dots.tolist():
+                p.drawEllipse(to_device.map(QPointF(x, y)), 3.5, 3.5)
+            p.setTransform(to_device)
