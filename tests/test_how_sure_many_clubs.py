@@ -39,8 +39,14 @@ def test_the_key_and_the_coloured_lines_are_the_best_few_now(many, qtbot):
         assert key.count("━") == KEYED_CLUBS and f"{len(names) - KEYED_CLUBS} more clubs in grey" in key
         for item in panel.sweeps.items:
             assert item.top == top
-            assert item._order[-KEYED_CLUBS:] == list(top)           # drawn last, on top of the grey
-            assert {item.pens[i].color().alpha() for i in range(len(names)) if i not in top} == {80}
+            assert item._order == list(top)                          # in colour, on top of the rest
+            rest = [i for i in range(len(names)) if i not in top]
+            assert item._rest.tolist() == rest and item.rest_pen.color().alpha() == 80
+            path = item._rest_path                                   # the faint lines: every other club's
+            assert path.elementCount() == len(rest) * item.grid.size
+            first = path.elementAt(0), path.elementAt(item.grid.size - 1)
+            x, y = item.curve(rest[0])
+            assert (first[0].x, first[0].y, first[1].x, first[1].y) == (x[0], y[0], x[-1], y[-1])
         assert rb is not None and rb.result is r
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from ui.palette import club_colour
 
@@ -30,7 +30,9 @@ class SweepItem(pg.GraphicsObject):
         self.polys: list[QPolygonF] = []
         self._xy: list[np.ndarray] = []
         self.top: tuple[int, ...] | None = None   # None: every line in its club's colour
-        self._order: list[int] = []               # paint order: the emphasised lines last, on top
+        self._order: list[int] = []               # the lines in colour, drawn one by one on top
+        self._rest = np.zeros(0, dtype=int)       # the others, one faint path beneath
+        self._rest_path = QPainterPath()
         self.marker = 0.0
         self.dots = np.zeros((0, 2))
         self.use_colours(marker_colour, dot_colour)
@@ -63,8 +65,22 @@ class SweepItem(pg.GraphicsObject):
         n = len(self.polys)
         keep = set(range(n)) if top is None else {i for i in top if i < n}
         self.pens = [pg.mkPen(club_colour(i), width=2) if i in keep else self.rest_pen for i in range(n)]
-        self._order = [i for i in range(n) if i not in keep] + [i for i in range(n) if i in keep]
+        self._order = [i for i in range(n) if i in keep]
+        self._rest = np.array([i for i in range(n) if i not in keep], dtype=int)
+        self._rest_path = self._path_of_rest()
         self.update()
+
+    def _path_of_rest(self) -> QPainterPath:
+        """Every line not in colour as one path, drawn with one call: a polyline each, with its
+        own pen change, cost 2.8 of 3.3 ms of the plots' repaint at 100 clubs."""
+        if not self._rest.size:
+            return QPainterPath()
+        k = self.grid.size
+        x = np.tile(self.grid, self._rest.size)
+        y = np.concatenate([self._xy[i][:, 1] for i in self._rest.tolist()])
+        joined = np.ones(x.size, dtype=bool)
+        joined[k - 1::k] = False          # no segment from one club's line to the next's
+        return pg.arrayToQPath(x, y, connect=joined)
 
     def use_colours(self, marker: str, dot: str) -> None:
         """The theme's colours for the marker and dots (the clubs' colours never change)."""
@@ -80,6 +96,8 @@ class SweepItem(pg.GraphicsObject):
         """``curves``: (grid points, clubs) scores; one call, one repaint."""
         for c, xy in enumerate(self._xy):
             xy[:, 1] = curves[:, c]
+        if self._rest.size:
+            self._rest_path = self._path_of_rest()
         self.marker = float(marker)
         self.dots = np.column_stack([dots_x, dots_y])
         self.update()
@@ -92,6 +110,9 @@ class SweepItem(pg.GraphicsObject):
         return self.BOUNDS
 
     def paint(self, p: QPainter, *args: object) -> None:
+        if self._rest.size:
+            p.setPen(self.rest_pen)
+            p.drawPath(self._rest_path)
         for i in self._order:
             p.setPen(self.pens[i])
             p.drawPolyline(self.polys[i])
