@@ -215,3 +215,13 @@ def test_a_worker_keeps_the_memo_across_copies_of_the_same_prepared():
         assert copy.prepared.memo is robustness._worker_memos[p.token]   # one memo for every copy
     fresh = robustness.analyse_exact(score(prepare(s), np.array([1.0, 0.5, 0.2])))
     assert answers[2][5:] == answers[0][5:] == tuple(getattr(fresh, f.name) for f in fields(fresh))[6:]
+
+
+def test_the_memo_drops_old_entries_of_one_kind_only():
+    p = prepare(random_scenario(np.random.default_rng(4), 5, 3))
+    p.memo[("left out",)] = "kept"
+    for i in range(flips.FLIP_SEARCHES_KEPT + 10):
+        flips._remember(p, ("figure flip", i), i, flips.FLIP_SEARCHES_KEPT)
+    kept = [k for k in p.memo if k[0] == "figure flip"]
+    assert len(kept) == flips.FLIP_SEARCHES_KEPT and kept[-1] == ("figure flip", flips.FLIP_SEARCHES_KEPT + 9)
+    assert ("figure flip", 0) not in p.memo and p.memo[("left out",)] == "kept"

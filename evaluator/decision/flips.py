@@ -194,7 +194,8 @@ def figure_flips(result: Result) -> tuple[FigureFlip, ...]:
     return tuple(out)
 
 
-MEMO_LIMIT = 256   # searches kept per Prepared (criteria x top-two pairs a session has passed through)
+FLIP_SEARCHES_KEPT = 256   # per Prepared: criteria x top-two pairs a session has passed through
+REVERSALS_KEPT = 4096      # per Prepared: rank-reversal sentences (~40 a move at 100 clubs)
 
 
 @dataclass(frozen=True)
@@ -232,10 +233,18 @@ def _flip_search(result: Result, k: int, lead: int, run: int) -> _FlipSearch:
         ends = mids = np.empty((0, 0))
         u = np.empty((0, 0, 2))
     search = _FlipSearch(lo_b, hi_b, col, probs, ends, mids, u)
-    if len(p.memo) >= MEMO_LIMIT:
-        p.memo.clear()
-    p.memo[key] = search
+    _remember(p, key, search, FLIP_SEARCHES_KEPT)
     return search
+
+
+def _remember(p: Prepared, key: tuple[object, ...], value: object, kept: int) -> None:
+    """``p.memo[key] = value``, dropping the oldest entries of the same kind (``key[0]``) beyond
+    ``kept``: other kinds stay (dropping everything had thrown away the left-out clubs' utilities
+    each time the rank-reversal sentences filled the memo)."""
+    same = [k for k in p.memo if k[0] == key[0]]
+    for old in same[:max(0, len(same) - kept + 1)]:
+        del p.memo[old]
+    p.memo[key] = value
 
 
 def _moved_utilities(crit: Criterion, col: np.ndarray, lead: int, clubs: np.ndarray, x: np.ndarray) -> np.ndarray:
@@ -344,10 +353,11 @@ def rank_reversals(result: Result) -> tuple[RankReversal, ...]:
         found = p.memo.get(key)                               # its sentence, made once per Prepared
         if not isinstance(found, RankReversal):
             found = _reversal(p, c, first, second, kind, crits[r])
-            if len(p.memo) >= MEMO_LIMIT:
-                p.memo.clear()
             p.memo[key] = found
         out.append(found)
+    if len(p.memo) > REVERSALS_KEPT:                          # sentences of orders long gone
+        for old in [k for k in p.memo if k[0] == "reversal"][:len(p.memo) - REVERSALS_KEPT]:
+            del p.memo[old]
     return tuple(out)
 
 

@@ -33,6 +33,7 @@ class SweepItem(pg.GraphicsObject):
         self._order: list[int] = []               # the lines in colour, drawn one by one on top
         self._rest = np.zeros(0, dtype=int)       # the others, one faint path beneath
         self._rest_path = QPainterPath()
+        self._club_pens: list[QPen] = []
         self.marker = 0.0
         self.dots = np.zeros((0, 2))
         self.use_colours(marker_colour, dot_colour)
@@ -64,7 +65,9 @@ class SweepItem(pg.GraphicsObject):
         self.top = top
         n = len(self.polys)
         keep = set(range(n)) if top is None else {i for i in top if i < n}
-        self.pens = [pg.mkPen(club_colour(i), width=2) if i in keep else self.rest_pen for i in range(n)]
+        while len(self._club_pens) < n:    # made once per club: 300 pens a change of the best few cost 1 ms
+            self._club_pens.append(pg.mkPen(club_colour(len(self._club_pens)), width=2))
+        self.pens = [self._club_pens[i] if i in keep else self.rest_pen for i in range(n)]
         self._order = [i for i in range(n) if i in keep]
         self._rest = np.array([i for i in range(n) if i not in keep], dtype=int)
         self._rest_path = self._path_of_rest()
