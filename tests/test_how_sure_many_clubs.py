@@ -42,7 +42,7 @@ def test_the_key_and_the_coloured_lines_are_the_best_few_now(many, qtbot):
             assert item._order == list(top)                          # in colour, on top of the rest
             rest = [i for i in range(len(names)) if i not in top]
             assert item._rest.tolist() == rest and item.rest_pen.color().alpha() == 80
-            path = item._rest_path                                   # the faint lines: every other club's
+            path = item._path_of_rest()                              # the faint lines: every other club's
             assert path.elementCount() == len(rest) * item.grid.size
             first = path.elementAt(0), path.elementAt(item.grid.size - 1)
             x, y = item.curve(rest[0])

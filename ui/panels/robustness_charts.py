@@ -86,7 +86,7 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         n = len(s.clubs)
         if [c.label for c in s.criteria] != self._labels:
             self._rebuild(rb)
-        elif n != len(self.items[0].polys):   # a club added or removed: the plots stay (~50 ms each to build)
+        elif n != self.items[0].curves.shape[1]:   # a club added or removed: the plots stay (~50 ms each to build)
             for item in self.items:
                 item.set_clubs(n)
         names = tuple(c.name for c in s.clubs)

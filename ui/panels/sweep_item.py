@@ -18,7 +18,8 @@ class SweepItem(pg.GraphicsObject):
     Separate pyqtgraph items (a curve per colour, a scatter, an infinite line) each paid for
     bounds, shape and their own paint on every tick (~1.3 ms of painting at 3 clubs, more than
     the data). The view's range is fixed (0-1 by 0-100), so this item's bounds never change;
-    each club's polyline is a QPolygonF whose y column is written in place through NumPy.
+    each coloured line is a QPolygonF whose y column is written in place through NumPy, and the
+    faint ones (many clubs) are one path.
     """
 
     BOUNDS = QRectF(-0.5, -50.0, 2.0, 200.0)   # larger than the view: the view box clips
@@ -26,13 +27,14 @@ class SweepItem(pg.GraphicsObject):
     def __init__(self, grid: np.ndarray, n_clubs: int, marker_colour: str, dot_colour: str) -> None:
         super().__init__()
         self.grid = grid
+        self.curves = np.zeros((grid.size, n_clubs))   # (grid points, clubs): what is drawn
         self.pens: list[QPen] = []
-        self.polys: list[QPolygonF] = []
-        self._xy: list[np.ndarray] = []
+        self.polys: list[QPolygonF] = []          # the lines in colour, one polyline each
+        self._xy: list[np.ndarray] = []           # each polyline's points, written through NumPy
         self.top: tuple[int, ...] | None = None   # None: every line in its club's colour
-        self._order: list[int] = []               # the lines in colour, drawn one by one on top
+        self._order: list[int] = []               # the clubs of ``polys``, drawn on top
         self._rest = np.zeros(0, dtype=int)       # the others, one faint path beneath
-        self._rest_path = QPainterPath()
+        self._rest_path: QPainterPath | None = QPainterPath()   # None: to build at the next paint
         self._club_pens: list[QPen] = []
         self.marker = 0.0
         self.dots = np.zeros((0, 2))
@@ -42,35 +44,42 @@ class SweepItem(pg.GraphicsObject):
     def set_grid(self, grid: np.ndarray) -> None:
         """The shares each line is drawn at (two when every line is straight: ``SweepPlots``)."""
         if not np.array_equal(grid, self.grid):
-            n = len(self.polys)
             self.grid = grid
-            self.set_clubs(0)
-            self.set_clubs(n)
+            self.curves = np.zeros((grid.size, self.curves.shape[1]))
+            self.emphasise(self.top)
 
     def set_clubs(self, n_clubs: int) -> None:
         """One line per club: lines are added or dropped at the end, the others kept."""
-        del self.polys[n_clubs:], self._xy[n_clubs:]
-        for _ in range(len(self.polys), n_clubs):
-            poly = pg.functions.create_qpolygonf(self.grid.size)
-            xy = pg.functions.ndarray_from_qpolygonf(poly)
-            xy[:, 0] = self.grid
-            xy[:, 1] = 0.0
-            self.polys.append(poly)
-            self._xy.append(xy)
+        old = self.curves
+        self.curves = np.zeros((self.grid.size, n_clubs))
+        keep = min(n_clubs, old.shape[1])
+        self.curves[:, :keep] = old[:, :keep]
         self.emphasise(self.top)
 
     def emphasise(self, top: tuple[int, ...] | None) -> None:
         """Only ``top``'s lines in their clubs' colours, drawn last; the others thin and muted
         (a hundred coloured lines in eight colours say nothing). None: every line in colour."""
         self.top = top
-        n = len(self.polys)
-        keep = set(range(n)) if top is None else {i for i in top if i < n}
+        n = self.curves.shape[1]
+        self._order = list(range(n)) if top is None else sorted(i for i in top if i < n)
+        coloured = set(self._order)
+        self._rest = np.array([i for i in range(n) if i not in coloured], dtype=int)
         while len(self._club_pens) < n:    # made once per club: 300 pens a change of the best few cost 1 ms
             self._club_pens.append(pg.mkPen(club_colour(len(self._club_pens)), width=2))
-        self.pens = [self._club_pens[i] if i in keep else self.rest_pen for i in range(n)]
-        self._order = [i for i in range(n) if i in keep]
-        self._rest = np.array([i for i in range(n) if i not in keep], dtype=int)
-        self._rest_path = self._path_of_rest()
+        self.pens = [self._club_pens[i] for i in self._order]
+        self.polys, self._xy = [], []
+        for _ in self._order:
+            poly = pg.functions.create_qpolygonf(self.grid.size)
+            xy = pg.functions.ndarray_from_qpolygonf(poly)
+            xy[:, 0] = self.grid
+            self.polys.append(poly)
+            self._xy.append(xy)
+        self._write_lines()
+
+    def _write_lines(self) -> None:
+        for i, xy in zip(self._order, self._xy):
+            xy[:, 1] = self.curves[:, i]
+        self._rest_path = None
         self.update()
 
     def _path_of_rest(self) -> QPainterPath:
@@ -80,7 +89,7 @@ class SweepItem(pg.GraphicsObject):
             return QPainterPath()
         k = self.grid.size
         x = np.tile(self.grid, self._rest.size)
-        y = np.concatenate([self._xy[i][:, 1] for i in self._rest.tolist()])
+        y = self.curves[:, self._rest].T.ravel()
         joined = np.ones(x.size, dtype=bool)
         joined[k - 1::k] = False          # no segment from one club's line to the next's
         return pg.arrayToQPath(x, y, connect=joined)
@@ -92,33 +101,30 @@ class SweepItem(pg.GraphicsObject):
         faint.setAlpha(REST_ALPHA)
         self.rest_pen = pg.mkPen(faint, width=1)
         self.dot_brush = pg.mkBrush(dot)
-        if self.polys:
-            self.emphasise(self.top)
+        self.update()
 
     def set_data(self, curves: np.ndarray, marker: float, dots_x: np.ndarray, dots_y: np.ndarray) -> None:
         """``curves``: (grid points, clubs) scores; one call, one repaint."""
-        for c, xy in enumerate(self._xy):
-            xy[:, 1] = curves[:, c]
-        if self._rest.size:
-            self._rest_path = self._path_of_rest()
+        self.curves = curves
         self.marker = float(marker)
         self.dots = np.column_stack([dots_x, dots_y])
-        self.update()
+        self._write_lines()
 
     def curve(self, club: int) -> tuple[np.ndarray, np.ndarray]:
-        xy = self._xy[club]
-        return xy[:, 0].copy(), xy[:, 1].copy()
+        return self.grid.copy(), self.curves[:, club].copy()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self.BOUNDS
 
     def paint(self, p: QPainter, *args: object) -> None:
         if self._rest.size:
+            if self._rest_path is None:   # built here, once a frame, not once per change
+                self._rest_path = self._path_of_rest()
             p.setPen(self.rest_pen)
             p.drawPath(self._rest_path)
-        for i in self._order:
-            p.setPen(self.pens[i])
-            p.drawPolyline(self.polys[i])
+        for pen, poly in zip(self.pens, self.polys):
+            p.setPen(pen)
+            p.drawPolyline(poly)
         p.setPen(self.marker_pen)
         p.drawLine(QPointF(self.marker, -10.0), QPointF(self.marker, 110.0))
         if len(self.dots):   # dots of 7 px whatever the zoom: drawn in device pixels
