@@ -364,3 +364,22 @@ def test_smaa_answers_wait_for_a_drag_to_pause(qtbot, session, monkeypatch):
     assert not panel.pending()                     # and a held answer does not count as behind
     qtbot.waitUntil(lambda: _final(panel, session), timeout=10000)
     assert len(drawn) >= 1                         # drawn once the drag paused
+
+
+def test_the_sentence_under_the_flip_table_follows_the_row_and_every_change(qtbot, session):
+    window = _shown(qtbot, session)
+    panel = window.robustness
+
+    def sentence(row: int) -> str:
+        return panel.flips.item(row, 4).text()
+
+    for v in (10, 90):
+        window.weights.rows[0].slider.setValue(v)
+        rb = panel.latest
+        assert rb is not None and rb.result is session.result
+        assert panel.flip_details.text().endswith(sentence(0))   # the first row until one is picked
+    panel.flips.setCurrentCell(2, 0)
+    assert panel.flip_details.text().endswith(sentence(2))
+    window.weights.rows[1].slider.setValue(3)
+    panel.latest
+    assert panel.flip_details.text().endswith(sentence(2))       # the picked row, its new words

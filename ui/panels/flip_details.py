@@ -6,8 +6,9 @@ row that has focus (the first row until the user picks another)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
+from ui.panels.flip_table import FlipTable
 from ui.panels.steady_text import set_text_keeping_height
 
 SENTENCE_COLUMN = 4
@@ -15,7 +16,7 @@ SENTENCE_COLUMN = 4
 
 
 class FlipDetails(QLabel):
-    def __init__(self, table: QTableWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, table: FlipTable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = table
         self.setWordWrap(True)
@@ -24,17 +25,13 @@ class FlipDetails(QLabel):
         self.setMinimumHeight(2 * self.fontMetrics().lineSpacing() + 8)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         table.currentCellChanged.connect(self._on_current)
-        table.itemChanged.connect(self._on_item)
+        table.rows_changed.connect(self._show)
 
     def _row(self) -> int:
         return max(self.table.currentRow(), 0)
 
     def _on_current(self, row: int, column: int, old_row: int, old_column: int) -> None:
         self._show()
-
-    def _on_item(self, item: QTableWidgetItem) -> None:
-        if item.column() == SENTENCE_COLUMN and item.row() == self._row():
-            self._show()
 
     def _show(self) -> None:
         item = self.table.item(self._row(), SENTENCE_COLUMN)

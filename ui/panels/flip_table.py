@@ -3,10 +3,11 @@ the runner-up first, cells updated in place (a paragraph of ~1,600 characters of
 re-laid out on every tick, cost 4 ms a tick)."""
 from __future__ import annotations
 
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from evaluator.decision.robustness import Robustness
-from evaluator.report_robustness import flip_rows
+from evaluator.report_robustness import FlipRow, flip_rows
 from ui.text import esc, tip
 
 FLIP_HEADERS = ["Criterion", "What changes", "Change needed", "Outcome", "In words"]
@@ -14,6 +15,9 @@ ROWS_WITHOUT_SCROLLING = 10
 
 
 class FlipTable(QTableWidget):
+    rows_changed = Signal()
+    """After each update of the cells (whose own itemChanged signals are held back meanwhile)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(FLIP_HEADERS), parent)
         self.setHorizontalHeaderLabels(FLIP_HEADERS)
@@ -40,6 +44,17 @@ class FlipTable(QTableWidget):
         new_shape = self.rowCount() != len(rows)
         if new_shape:
             self.setRowCount(len(rows))
+        with QSignalBlocker(self):   # one ``rows_changed`` below, not an itemChanged per cell (~40 a move)
+            self._fill(rows)
+        self.rows_changed.emit()
+        if new_shape:   # asking every cell for its size on every tick cost more than the rest
+            for c in range(len(FLIP_HEADERS) - 1):
+                self.resizeColumnToContents(c)
+            shown = min(len(rows), ROWS_WITHOUT_SCROLLING)
+            self.setMinimumHeight(self.horizontalHeader().height() + 4
+                                  + shown * self.verticalHeader().defaultSectionSize())
+
+    def _fill(self, rows: tuple[FlipRow, ...]) -> None:
         for r, row in enumerate(rows):
             for c, text in enumerate((row.criterion, row.change, row.needed, row.outcome, row.sentence)):
                 item = self.item(r, c)
@@ -51,9 +66,3 @@ class FlipTable(QTableWidget):
                 else:
                     continue
                 item.setToolTip(tip(row.sentence))
-        if new_shape:   # asking every cell for its size on every tick cost more than the rest
-            for c in range(len(FLIP_HEADERS) - 1):
-                self.resizeColumnToContents(c)
-            shown = min(len(rows), ROWS_WITHOUT_SCROLLING)
-            self.setMinimumHeight(self.horizontalHeader().height() + 4
-                                  + shown * self.verticalHeader().defaultSectionSize())
