@@ -8,10 +8,13 @@ from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from evaluator.decision.robustness import Robustness
 from evaluator.report_robustness import FlipRow, flip_rows
+from ui.panels.steady_text import set_text_keeping_height
 from ui.text import esc, tip
 
 FLIP_HEADERS = ["Criterion", "What changes", "Change needed", "Outcome", "In words"]
 ROWS_WITHOUT_SCROLLING = 10
+OUTCOME_COLUMN = 3
+OUTCOMES = ("can swap", "cannot swap", "level already")   # report_robustness._outcome
 
 
 class FlipTable(QTableWidget):
@@ -38,8 +41,7 @@ class FlipTable(QTableWidget):
         title = (f"<b>What would swap the top two</b> ({esc(s.clubs[rb.top_two[0]].name)} and "
                  f"{esc(s.clubs[rb.top_two[1]].name)})" if rb.top_two else "<b>What would swap the top two</b>: "
                  "there is no runner-up to swap with")
-        if self.title.text() != title:
-            self.title.setText(title)
+        set_text_keeping_height(self.title, title)
         rows = flip_rows(rb)
         new_shape = self.rowCount() != len(rows)
         if new_shape:
@@ -50,6 +52,9 @@ class FlipTable(QTableWidget):
         if new_shape:   # asking every cell for its size on every tick cost more than the rest
             for c in range(len(FLIP_HEADERS) - 1):
                 self.resizeColumnToContents(c)
+            # The outcome may later read longer than when the columns were sized ("cannot …" was cut).
+            widest = max(self.fontMetrics().horizontalAdvance(t) for t in OUTCOMES) + 16
+            self.setColumnWidth(OUTCOME_COLUMN, max(self.columnWidth(OUTCOME_COLUMN), widest))
             shown = min(len(rows), ROWS_WITHOUT_SCROLLING)
             self.setMinimumHeight(self.horizontalHeader().height() + 4
                                   + shown * self.verticalHeader().defaultSectionSize())

@@ -95,7 +95,7 @@ class RobustnessPanel(QWidget):
         box.addWidget(split, 5)   # the two charts take the height; the tables need only their rows
         box.addWidget(self.stability, 1)
         box.addWidget(self.central, 1)
-        box.addWidget(self.flips_title)
+        box.addWidget(SteadyText(self.flips_title))   # new top two: no relayout of the tab
         box.addWidget(self.flips, 1)
         box.addWidget(SteadyText(self.flip_details))
         box.addWidget(SteadyText(self.warnings))
@@ -350,7 +350,7 @@ class RobustnessPanel(QWidget):
                     item.setText(text)
         if rb.result.scenario.clubs is not getattr(self, "_clubs", None):   # another list: heights start afresh
             self._clubs = rb.result.scenario.clubs
-            for label in (self.summary, self.warnings, self.flip_details):
+            for label in (self.summary, self.warnings, self.flip_details, self.flips_title):
                 holder = label.parentWidget()
                 assert isinstance(holder, SteadyText)
                 holder.reset()
