@@ -35,7 +35,7 @@ def test_the_key_and_the_coloured_lines_are_the_best_few_now(many, qtbot):
         top = tuple(sorted(int(i) for i in r.order[:KEYED_CLUBS]))
         names = [c.name for c in r.scenario.clubs]
         key = panel.sweeps._key.text
-        assert [n for n in names if f" {n}<" in key + "<" or f" {n} " in key] == [names[i] for i in top]
+        assert [n for n in names if f"━ {n}\n" in key or f"━ {n} ·" in key] == [names[i] for i in top]
         assert key.count("━") == KEYED_CLUBS and f"{len(names) - KEYED_CLUBS} more clubs in grey" in key
         for item in panel.sweeps.items:
             assert item.top == top

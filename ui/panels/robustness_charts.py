@@ -16,6 +16,7 @@ from evaluator.decision.smaa import SMAAResult
 from ui.panels.bar_axes import Bars, rank_positions, set_club_axis
 from ui.palette import RANK_COLOURS, Scheme, chart, club_colour, criterion_colour
 from ui.panels.sweep_item import SweepItem
+from ui.panels.sweep_key import SweepKey
 from ui.text import esc
 ALL_CROSSINGS_UP_TO = 10  # clubs; above, only crossings among the current top TOP_CROSSINGS
 KEYED_CLUBS = 8           # clubs (as many as club colours); above, the best this many in colour, the rest grey
@@ -25,7 +26,9 @@ TOP_CROSSINGS = 3
 MIN_PLOT_PX = 130   # narrower than this a sweep plot is unreadable: the plots wrap onto more rows
 TITLE_ROOM_PX = 60  # of a plot's width, what its left axis, margins and colour square take from the title
 PLOT_ROW_PX = 190   # height of one row of sweep plots
-KEY_LINE_PX = 15    # one line of the sweeps' key (9 pt)
+KEY_LINE_PX = 15    # one line of the sweeps' key
+SWEEPS_DESCRIPTION = ("For each criterion, every club's fit score as that criterion's share of the weight goes "
+                      "from 0 to 100%; the dashed line is the share now.")
 
 
 def elide(label: str, width: int) -> str:
@@ -65,13 +68,12 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setBackground(chart().background)
         self.setAccessibleName("Weight sweep plots")
-        self.setAccessibleDescription("For each criterion, every club's fit score as that criterion's share of "
-                                      "the weight goes from 0 to 100%; the dashed line is the share now.")
+        self.setAccessibleDescription(SWEEPS_DESCRIPTION)
         self.plots: list[pg.PlotItem] = []
         self.items: list[SweepItem] = []
         self.markers: list[float] = []
         self._labels: list[str] = []
-        self._key: pg.LabelItem | None = None
+        self._key: SweepKey | None = None
         self._names: tuple[tuple[str, ...], tuple[int, ...] | None] = ((), None)
         self._columns = 0
         self._key_lines = 2
@@ -117,6 +119,8 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         """A theme switch (``ui.theme.restyle``): the marker and dots take the new colours."""
         for item in self.items:
             item.use_colours(scheme.muted, scheme.crossing)
+        if self._key is not None:
+            self._key.use_colour(scheme.text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -190,7 +194,7 @@ class SweepPlots(pg.GraphicsLayoutWidget):
             plot.addItem(item)
             self.plots.append(plot)
             self.items.append(item)
-        self._key = pg.LabelItem("", color=colours.text, size="9pt")
+        self._key = SweepKey(colours.text)
         self._names = ((), None)
         self._arrange()
 
@@ -200,14 +204,12 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         order (so a change of order among them redraws nothing): at 100 clubs a key of every
         club took the plots' whole height and left them no room at all."""
         shown = range(len(names)) if top is None else top
-        keys = [f"<span style='color:{club_colour(i)}'>━</span> {esc(names[i])}" for i in shown]
-        lines = [" · ".join(keys[i:i + 2]) for i in range(0, len(keys), 2)]
-        if top is not None:
-            lines.append(f"{len(names) - len(top)} more clubs in grey; in colour, the {len(top)} best now")
+        note = "" if top is None else f"{len(names) - len(top)} more clubs in grey; in colour, the {len(top)} best now"
         assert self._key is not None
-        self._key.setText("<br>".join(lines))
-        if len(lines) != self._key_lines:
-            self._key_lines = len(lines)
+        self._key.set_entries(tuple((club_colour(i), names[i]) for i in shown), note)
+        self.setAccessibleDescription(f"{SWEEPS_DESCRIPTION} Key: {self._key.text}")
+        if self._key.lines() != self._key_lines:
+            self._key_lines = self._key.lines()
             self._fit_height()
 
     def _fit_height(self) -> None:
