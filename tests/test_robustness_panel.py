@@ -213,9 +213,28 @@ def test_rapid_changes_draw_once_per_frame_and_the_last_smaa_lands(qtbot, sessio
         slider.setValue(v)                       # ten changes within one frame
     assert analysed == [] and panel.pending()     # nothing drawn yet: the worker has the newest
     qtbot.waitUntil(lambda: bool(analysed), timeout=1000)
-    assert analysed == [session.result] and len(submitted) == 1   # one redraw, one SMAA job: the newest
+    assert analysed == [session.result]                # one redraw, for the newest
     qtbot.waitUntil(lambda: _final(panel, session), timeout=5000)
-    assert panel.latest.smaa.n_samples == FULL_SAMPLES
+    assert len(submitted) == 1 and submitted[0][0] is session.result.prepared.utilities   # one SMAA job, once
+    assert panel.latest.smaa.n_samples == FULL_SAMPLES                                   # the weights rested
+
+
+def test_smaa_is_asked_for_only_once_a_drag_pauses(qtbot, session, monkeypatch):
+    import ui.panels.robustness_panel as rp
+    monkeypatch.setattr(rp, "REST_MS", 1500)
+    monkeypatch.setattr(rp.RobustnessPanel, "worker_from_ms", float("inf"))
+    window = _shown(qtbot, session)
+    panel = window.robustness
+    qtbot.waitUntil(lambda: _final(panel, session), timeout=10000)
+    submitted = []
+    submit = panel.jobs.submit
+    monkeypatch.setattr(panel.jobs, "submit", lambda fn, *a, **kw: submitted.append(a) or submit(fn, *a, **kw))
+    for v in range(10, 70, 6):                     # a slow drag, a move every 80 ms
+        window.weights.rows[0].slider.setValue(v)
+        qtbot.wait(80)
+    assert submitted == [] and not panel.pending()  # nothing sent while the weights move
+    qtbot.waitUntil(lambda: _final(panel, session), timeout=10000)
+    assert len(submitted) == 1                      # then once, for the weights it rests on
 
 
 def test_sweep_plots_wrap_in_a_narrow_tab_and_titles_follow_the_plot_width(qtbot, session):

@@ -1,17 +1,13 @@
 """How sure is the ranking: weight sweeps, stability intervals, SMAA, flips, rank reversal.
 
-Live on every change while the tab is on screen (a hidden tab only remembers the newest
-result and catches up when shown); a change's exact parts and SMAA's answers each redraw their part at
-most once per frame (``FRAME_MS``), on their own clocks. The sweeps,
-intervals, flips and rank reversals are exact; they are computed here, in the frame, while
-that takes under half a frame (``WORKER_FROM_MS``), and otherwise (hundreds of clubs) sent to a
-child process at the GUI's priority (latest wins) that computes them while this process keeps
-the rest of the window live; they are drawn in the first frame after they land (at once, here,
-when the tab is first shown or ``latest`` is read). SMAA runs
-in another child process (``ui.background.JobRunner("process")``, niced, latest wins): a small sample
-first for long lists, then the full one unless newer weights arrive first; the summary says
-which sample is on screen and whether it is refining. Plot items are created once per shape
-and updated in place.
+Live on every change while the tab is on screen (a hidden tab only remembers the newest result
+and catches up when shown), redrawn at most once per frame (``FRAME_MS``). The exact parts
+(sweeps, intervals, flips, rank reversals) are computed here, in the frame, while that is quick
+(``_slow``), else in a worker process at the GUI's priority (latest wins) while the window stays
+live. SMAA runs in another, niced, child process (``ui.background.JobRunner("process")``), asked
+for once the weights have rested ``REST_MS`` (a drag's answers were replaced before they could be
+drawn): a small sample first for long lists, then the full one; the summary says which sample
+is on screen and whether it is refining. Plot items are created once per shape, updated in place.
 """
 from __future__ import annotations
 
@@ -111,6 +107,10 @@ class RobustnessPanel(QWidget):
         self._frame = QTimer(self)               # the next redraw, at most one per frame
         self._frame.setSingleShot(True)
         self._frame.timeout.connect(self._draw_frame)
+        self._rest = QTimer(self)                # SMAA is asked for once the weights rest
+        self._rest.setSingleShot(True)
+        self._rest.timeout.connect(self._on_rest)
+        self._smaa_wanted: tuple[Result, tuple[int, ...]] | None = None
         self._last_change_frame = self._last_smaa_frame = -1.0
         self._last_change_at = -1.0              # when the weights (or anything) last changed
         self._stale: Result | None = result   # newest result not yet analysed (drawn at the next frame)
@@ -152,7 +152,8 @@ class RobustnessPanel(QWidget):
             self._ask(result)          # in the frame, or by the worker when that is slow
         else:                          # work for a result nobody will see: stop it, redone when shown
             self.exact.cancel()
-            self._asked = None
+            self._asked = self._smaa_wanted = None
+            self._rest.stop()
             if self.jobs.busy:
                 self.jobs.cancel()
                 self.sampling.stopped()
@@ -175,7 +176,8 @@ class RobustnessPanel(QWidget):
         self.exact.shutdown()
         self.sampling.stopped()
         self._frame.stop()
-        self._smaa_in = None
+        self._rest.stop()
+        self._smaa_in = self._smaa_wanted = None
         if self._asked is not None or self._exact_in is not None:
             self._stale = self._asked if self._asked is not None else self._exact_in.result  # type: ignore[union-attr]
             self._asked = self._exact_in = None
@@ -294,7 +296,26 @@ class RobustnessPanel(QWidget):
             self.acceptability.clear_bars()
         self._draw(rb)
         if stages:   # after drawing: waking the SMAA process can cost this process its time slice
+            self._ask_smaa(result, stages)
+
+    def _ask_smaa(self, result: Result, stages: tuple[int, ...]) -> None:
+        """SMAA for these weights once they have rested ``REST_MS``. During a drag each move's
+        answer was replaced before it could be drawn (``_smaa_due``), yet computing it took a
+        core from the window on a two-core machine, and sending it 0.4 ms a move."""
+        if self.jobs.busy:
+            self.jobs.cancel()          # for weights already left behind
+        wait = self._last_change_at + REST_MS / 1000 - time.monotonic()
+        if wait <= DUE_SLACK_S:
+            self._smaa_wanted = None
             self._submit_smaa(result, stages)
+        else:
+            self._smaa_wanted = (result, stages)
+            self._rest.start(int(1000 * wait) + 1)
+
+    def _on_rest(self) -> None:
+        wanted, self._smaa_wanted = self._smaa_wanted, None
+        if wanted is not None and self.isVisible() and self._latest is not None and self._latest.result is wanted[0]:
+            self._ask_smaa(*wanted)     # (waits on if a change came in meanwhile)
 
     def _submit_smaa(self, result: Result, stages: tuple[int, ...]) -> None:
         """The newest weights' SMAA, one stage per job: a running job for older weights stops at
