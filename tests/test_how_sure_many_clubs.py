@@ -28,7 +28,8 @@ def many(qtbot):
 def test_the_key_and_the_coloured_lines_are_the_best_few_now(many, qtbot):
     w = many
     panel = w.robustness
-    for v in (5, 95):
+    hue: dict[int, str] = {}
+    for v in (5, 95, 93, 90, 60, 58):
         w.weights.rows[0].slider.setValue(v)
         rb = panel.latest
         r = w.session.result
@@ -40,6 +41,10 @@ def test_the_key_and_the_coloured_lines_are_the_best_few_now(many, qtbot):
         for item in panel.sweeps.items:
             assert item.top == top
             assert item._order == list(top)                          # in colour, on top of the rest
+            colours = [pen.color().name().upper() for pen in item.pens]
+            assert len(set(colours)) == KEYED_CLUBS                  # no two keyed lines alike
+            stayed = {c: hue[c] for c in top if c in hue}
+            assert all(colours[top.index(c)] == h for c, h in stayed.items())   # a club keeps its colour
             rest = [i for i in range(len(names)) if i not in top]
             assert item._rest.tolist() == rest and item.rest_pen.color().alpha() == 80
             path = item._path_of_rest()                              # the faint lines: every other club's
@@ -48,6 +53,7 @@ def test_the_key_and_the_coloured_lines_are_the_best_few_now(many, qtbot):
             x, y = item.curve(rest[0])
             assert (first[0].x, first[0].y, first[1].x, first[1].y) == (x[0], y[0], x[-1], y[-1])
         assert rb is not None and rb.result is r
+        hue = {c: panel.sweeps.items[0].pens[k].color().name().upper() for k, c in enumerate(top)}
 
 
 def test_every_club_gets_a_readable_row_and_no_chart_is_squeezed(many, qtbot):

@@ -14,12 +14,12 @@ from evaluator.decision.robustness import Robustness
 from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult
 from ui.panels.bar_axes import Bars, rank_positions, set_club_axis
-from ui.palette import RANK_COLOURS, Scheme, chart, club_colour, criterion_colour
+from ui.palette import CLUB_COLOURS, RANK_COLOURS, Scheme, chart, club_colour, criterion_colour
 from ui.panels.sweep_item import SweepItem
 from ui.panels.sweep_key import SweepKey
 from ui.text import esc
 ALL_CROSSINGS_UP_TO = 10  # clubs; above, only crossings among the current top TOP_CROSSINGS
-KEYED_CLUBS = 8           # clubs (as many as club colours); above, the best this many in colour, the rest grey
+KEYED_CLUBS = len(CLUB_COLOURS)   # clubs; above, the best this many in colours of their own, the rest grey
 TOP_CROSSINGS = 3
 
 
@@ -77,6 +77,7 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         self._names: tuple[tuple[str, ...], tuple[int, ...] | None] = ((), None)
         self._columns = 0
         self._key_lines = 2
+        self._hues: dict[int, int] = {}   # keyed club -> its slot in CLUB_COLOURS (many clubs)
         self.setMinimumHeight(PLOT_ROW_PX)
         self._arrange_soon = QTimer(self)
         self._arrange_soon.setSingleShot(True)
@@ -95,9 +96,10 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         top = tuple(sorted(int(i) for i in rb.result.order[:KEYED_CLUBS])) if n > KEYED_CLUBS else None
         if (names, top) != self._names:   # the key, and which lines stand out, follow the best few
             self._names = (names, top)
-            self._show_key(names, top)
+            colours = self._colours_for(top)
+            self._show_key(names, top, colours)
             for item in self.items:
-                item.emphasise(top)
+                item.emphasise(top, colours)
         self.markers = [sweep.current for sweep in rb.sweeps]
         grid = self.ENDS if all(sweep.straight for sweep in rb.sweeps) else self.GRID
         for sweep, item in zip(rb.sweeps, self.items):
@@ -198,7 +200,21 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         self._names = ((), None)
         self._arrange()
 
-    def _show_key(self, names: tuple[str, ...], top: tuple[int, ...] | None) -> None:
+    def _colours_for(self, top: tuple[int, ...] | None) -> tuple[str, ...]:
+        """A colour per keyed club, none shared (by club index, clubs 1 and 9 shared one): a club
+        keeps its colour while it stays among the best few; one coming in takes a free one."""
+        if top is None:
+            self._hues = {}
+            return ()
+        kept = {club: hue for club, hue in self._hues.items() if club in top}
+        free = [hue for hue in range(len(CLUB_COLOURS)) if hue not in kept.values()]
+        for club in top:
+            if club not in kept:
+                kept[club] = free.pop(0)
+        self._hues = kept
+        return tuple(CLUB_COLOURS[kept[club]] for club in top)
+
+    def _show_key(self, names: tuple[str, ...], top: tuple[int, ...] | None, colours: tuple[str, ...]) -> None:
         """Each club's colour and name, two clubs a line (on one line the key alone was wider than
         the tab in an 800-px window). Above KEYED_CLUBS, only the best few now, in the clubs'
         order (so a change of order among them redraws nothing): at 100 clubs a key of every
@@ -206,7 +222,8 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         shown = range(len(names)) if top is None else top
         note = "" if top is None else f"{len(names) - len(top)} more clubs in grey; in colour, the {len(top)} best now"
         assert self._key is not None
-        self._key.set_entries(tuple((club_colour(i), names[i]) for i in shown), note)
+        hues = colours if top is not None else tuple(club_colour(i) for i in shown)
+        self._key.set_entries(tuple(zip(hues, (names[i] for i in shown))), note)
         self.setAccessibleDescription(f"{SWEEPS_DESCRIPTION} Key: {self._key.text}")
         if self._key.lines() != self._key_lines:
             self._key_lines = self._key.lines()

@@ -32,10 +32,11 @@ class SweepItem(pg.GraphicsObject):
         self.polys: list[QPolygonF] = []          # the lines in colour, one polyline each
         self._xy: list[np.ndarray] = []           # each polyline's points, written through NumPy
         self.top: tuple[int, ...] | None = None   # None: every line in its club's colour
+        self._colours: tuple[str, ...] = ()
         self._order: list[int] = []               # the clubs of ``polys``, drawn on top
         self._rest = np.zeros(0, dtype=int)       # the others, one faint path beneath
         self._rest_path: QPainterPath | None = QPainterPath()   # None: to build at the next paint
-        self._club_pens: list[QPen] = []
+        self._pens_made: dict[str, QPen] = {}
         self.marker = 0.0
         self.dots = np.zeros((0, 2))
         self.use_colours(marker_colour, dot_colour)
@@ -46,7 +47,7 @@ class SweepItem(pg.GraphicsObject):
         if not np.array_equal(grid, self.grid):
             self.grid = grid
             self.curves = np.zeros((grid.size, self.curves.shape[1]))
-            self.emphasise(self.top)
+            self.emphasise(self.top, self._colours)
 
     def set_clubs(self, n_clubs: int) -> None:
         """One line per club: lines are added or dropped at the end, the others kept."""
@@ -54,19 +55,21 @@ class SweepItem(pg.GraphicsObject):
         self.curves = np.zeros((self.grid.size, n_clubs))
         keep = min(n_clubs, old.shape[1])
         self.curves[:, :keep] = old[:, :keep]
-        self.emphasise(self.top)
+        self.emphasise(self.top, self._colours)
 
-    def emphasise(self, top: tuple[int, ...] | None) -> None:
-        """Only ``top``'s lines in their clubs' colours, drawn last; the others thin and muted
-        (a hundred coloured lines in eight colours say nothing). None: every line in colour."""
-        self.top = top
+    def emphasise(self, top: tuple[int, ...] | None, colours: tuple[str, ...] = ()) -> None:
+        """Only ``top``'s lines in colour (``colours``, one per club of ``top``), drawn last; the
+        others thin and muted (a hundred coloured lines in eight colours say nothing). None: every
+        line in its club's colour."""
+        self.top, self._colours = top, colours
         n = self.curves.shape[1]
-        self._order = list(range(n)) if top is None else sorted(i for i in top if i < n)
+        if top is None:
+            self._order, colours = list(range(n)), tuple(club_colour(i) for i in range(n))
+        else:
+            self._order = [i for i in top if i < n]
         coloured = set(self._order)
         self._rest = np.array([i for i in range(n) if i not in coloured], dtype=int)
-        while len(self._club_pens) < n:    # made once per club: 300 pens a change of the best few cost 1 ms
-            self._club_pens.append(pg.mkPen(club_colour(len(self._club_pens)), width=2))
-        self.pens = [self._club_pens[i] for i in self._order]
+        self.pens = [self._pen(c) for c in colours[:len(self._order)]]
         self.polys, self._xy = [], []
         for _ in self._order:
             poly = pg.functions.create_qpolygonf(self.grid.size)
@@ -75,6 +78,13 @@ class SweepItem(pg.GraphicsObject):
             self.polys.append(poly)
             self._xy.append(xy)
         self._write_lines()
+
+    def _pen(self, colour: str) -> QPen:
+        """One pen per colour, made once (300 pens a change of the best few had cost 1 ms)."""
+        pen = self._pens_made.get(colour)
+        if pen is None:
+            pen = self._pens_made[colour] = pg.mkPen(colour, width=2)
+        return pen
 
     def _write_lines(self) -> None:
         for i, xy in zip(self._order, self._xy):
