@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from evaluator.decision import flips, smaa as smaa_mod
+from evaluator.decision import flips, rank_reversal, smaa as smaa_mod
 from evaluator.decision.batch import utilities_batch, weighted_scores
 from evaluator.decision.scoring import TIE_TOLERANCE, prepare, score
 from robustness_cases import matrix_scenario, random_scenario
@@ -61,7 +61,7 @@ def _cases(seed: int, count: int):
 def test_rank_reversals_equal_removing_every_club(seed):
     found_any = False
     for r in _cases(seed, 40):
-        fast = {(x.removed, min(x.before, x.after), max(x.before, x.after), x.kind) for x in flips.rank_reversals(r)}
+        fast = {(x.removed, min(x.before, x.after), max(x.before, x.after), x.kind) for x in rank_reversal.rank_reversals(r)}
         assert fast == _straight_reversals(r)
         found_any |= bool(fast)
     assert found_any
@@ -73,9 +73,9 @@ def test_rank_reversals_with_tied_extremes_and_targets():
     for directions in (["higher", "target"], ["lower", "higher"]):
         s = matrix_scenario(v, directions, targets=[None, 5.0] if directions[1] == "target" else None)
         r = score(prepare(s), np.array([1.0, 2.0]))
-        fast = {(x.removed, min(x.before, x.after), max(x.before, x.after), x.kind) for x in flips.rank_reversals(r)}
+        fast = {(x.removed, min(x.before, x.after), max(x.before, x.after), x.kind) for x in rank_reversal.rank_reversals(r)}
         assert fast == _straight_reversals(r)
-        assert 0 not in flips.scale_setters(r) and 1 not in flips.scale_setters(r)
+        assert 0 not in rank_reversal.scale_setters(r) and 1 not in rank_reversal.scale_setters(r)
 
 
 @pytest.mark.parametrize("fixed", [False, True])

@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from evaluator.decision.flips import figure_flips, plausible_range, rank_reversals, top_two, weight_flips
+from evaluator.decision.flips import figure_flips, plausible_range, top_two, weight_flips
+from evaluator.decision.rank_reversal import rank_reversals
 from evaluator.decision.scoring import prepare, score
 from evaluator.decision.sweeps import weight_sweeps
 from robustness_cases import matrix_scenario, ramos, random_scenario

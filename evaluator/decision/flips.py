@@ -26,23 +26,16 @@ The plausible range is the clubs' present values widened by their own
 spread on each side, widened to a fixed scale if there is one, and clipped to the column's
 declared minimum/maximum. A missing figure cannot be changed and is reported as such.
 
-Rank reversal: with own-range scales, leaving a club out can change the order of two others
-whose figures did not change, because the left-out club set an end of a scale and every
-utility on it is re-normalised. Each club is removed in turn (a NaN row, which is exactly
-how scoring.py ignores a club when finding the range), every pairwise order is compared and
-each change is reported with the criteria whose utilities moved; fixed scales remove it.
-Only the clubs that alone set an end of some weighted own-range scale can cause one
-(``scale_setters``), so only those are removed: a handful instead of every club.
+Rank reversal (leaving a club out changes the order of two others) is in ``rank_reversal.py``.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from evaluator.decision.batch import utilities_batch, weighted_scores
+from evaluator.decision.batch import utilities_batch
 from evaluator.decision.flip_solver import breakpoints, nodes, solve
 from evaluator.model import SLIDER_MAX, Criterion, Direction
 from evaluator.decision.scoring import MISSING_UTILITY, TIE_TOLERANCE, Prepared, Result
@@ -70,16 +63,6 @@ class FigureFlip:
     delta: float | None        # new_value - value, in the figure's unit
     sentence: str
     change: str = ""           # "28.2 → 25.5 years": the same rounded figures as the sentence
-
-
-@dataclass(frozen=True)
-class RankReversal:
-    removed: int               # the club left out
-    before: int                # ahead of ``after`` with every club in
-    after: int                 # ahead of (or level with) ``before`` once ``removed`` is out
-    kind: str                  # "swap", "tie" (they become level) or "untie" (level before)
-    criteria: tuple[int, ...]  # weighted criteria whose utilities moved
-    message: str
 
 
 def top_two(result: Result) -> tuple[int, int] | None:
@@ -195,7 +178,6 @@ def figure_flips(result: Result) -> tuple[FigureFlip, ...]:
 
 
 FLIP_SEARCHES_KEPT = 256   # per Prepared: criteria x top-two pairs a session has passed through
-REVERSALS_KEPT = 4096      # per Prepared: rank-reversal sentences (~40 a move at 100 clubs)
 
 
 @dataclass(frozen=True)
@@ -319,122 +301,3 @@ def _rounded_pair(x0: float, x: float, d: int) -> tuple[float, float]:
     old = round(x0 * scale) / scale
     past = math.floor(x * scale + 1e-9) if x < x0 else math.ceil(x * scale - 1e-9)
     return old, past / scale
-
-
-def rank_reversals(result: Result) -> tuple[RankReversal, ...]:
-    """Every change in the pairwise order of two clubs when a third is left out."""
-    p = result.prepared
-    n, k = p.utilities.shape
-    if n < 3 or not result.weights.sum() > 0:
-        return ()
-    cand, u, moved_any = _left_out(p)
-    if cand.size == 0:
-        return ()
-    reduced = weighted_scores(np.broadcast_to(result.weights, (cand.size, k)), u)   # (removed, clubs)
-    full = result.scores
-    before = _order_sign(full[None, :])[0]                    # (clubs, clubs): +1 row ahead
-    after = _order_sign(reduced)                              # (removed, clubs, clubs)
-    ok = ~np.isnan(full)
-    valid = (ok[:, None] & ok[None, :] & _upper(n))[None] & ~np.isnan(reduced)[:, :, None] \
-        & ~np.isnan(reduced)[:, None, :]                      # each pair once (i < m), both scored
-    changed = valid & (before[None] != after)
-    moved = moved_any & (result.weights > 0)
-    crits = [tuple(int(j) for j in np.flatnonzero(row)) for row in moved]   # per club left out
-    out: list[RankReversal] = []
-    for r, i, m in zip(*np.nonzero(changed)):
-        c, i, m = int(cand[r]), int(i), int(m)
-        b, a = int(before[i, m]), int(after[r, i, m])
-        if b == 0:
-            kind, first, second = "untie", (i if a > 0 else m), (m if a > 0 else i)
-        else:
-            first, second = (i, m) if b > 0 else (m, i)
-            kind = "swap" if a != 0 else "tie"
-        key = ("reversal", c, first, second, kind, crits[r])
-        found = p.memo.get(key)                               # its sentence, made once per Prepared
-        if not isinstance(found, RankReversal):
-            found = _reversal(p, c, first, second, kind, crits[r])
-            p.memo[key] = found
-        out.append(found)
-    if len(p.memo) > REVERSALS_KEPT:                          # sentences of orders long gone
-        for old in [k for k in p.memo if k[0] == "reversal"][:len(p.memo) - REVERSALS_KEPT]:
-            del p.memo[old]
-    return tuple(out)
-
-
-@lru_cache(maxsize=8)
-def _upper(n: int) -> np.ndarray:
-    """(n, n) True above the diagonal: pairs i < m (read-only, shared)."""
-    upper = np.triu(np.ones((n, n), dtype=bool), 1)
-    upper.flags.writeable = False
-    return upper
-
-
-def _reversal(p: Prepared, c: int, first: int, second: int, kind: str, crit: tuple[int, ...]) -> RankReversal:
-    names = [club.name for club in p.scenario.clubs]
-    labels = ", ".join(p.scenario.criteria[j].label for j in crit)
-    if kind == "untie":
-        what = f"separates {names[first]} and {names[second]}, who are level with every club in " \
-               f"({names[first]} moves ahead)"
-    else:
-        what = (f"puts {names[second]} {'ahead of' if kind == 'swap' else 'level with'} {names[first]} "
-                f"(with every club in, {names[first]} is ahead)")
-    message = (f"Rank reversal: leaving out {names[c]} {what}, although neither club's figures changed. "
-               f"{names[c]} sets an end of the candidates' own range on {labels}, so those scores are "
-               f"re-normalised without it. Fixed scales on {labels} would prevent this.")
-    return RankReversal(c, first, second, kind, crit, message)
-
-
-def _left_out(p: Prepared) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The weight-free part of rank reversal, cached in ``Prepared.memo``: the clubs that alone
-    set an end of some own-range scale, weighted or not (``_setters``), and for each left out
-    (row r: the scenario without ``cand[r]``, a NaN row as scoring.py ignores it) every club's
-    utilities and which criteria moved. Leaving out a club that sets only an unweighted
-    criterion's end changes no score, so the larger set gives the same reversals."""
-    found = p.memo.get(("left out",))
-    if found is not None:
-        return found   # type: ignore[return-value]  # only this function writes the key
-    n, k = p.utilities.shape
-    cand = _setters(p, [True] * k)
-    values = np.broadcast_to(p.values, (cand.size, n, k)).copy()
-    values[np.arange(cand.size), cand, :] = np.nan
-    u = np.stack([utilities_batch(values[:, :, j], c) for j, c in enumerate(p.scenario.criteria)], axis=-1)
-    u = np.where(p.missing[None], MISSING_UTILITY, u)         # missing figures mid-scale, as scoring.py
-    u[np.arange(cand.size), cand, :] = np.nan                 # the left-out club is not scored
-    moved = (np.abs(np.nan_to_num(u - p.utilities[None], nan=0.0)) > 1e-12).any(axis=1)
-    p.memo[("left out",)] = (cand, u, moved)
-    return cand, u, moved
-
-
-def scale_setters(result: Result) -> np.ndarray:
-    """Clubs whose removal changes some weighted criterion's utilities, sorted.
-
-    On an own-range scale the utilities depend on the other clubs only through the column's
-    min and max (and, for a target, the min and max distance to it). Leaving out a club that
-    is not the *only* holder of one of those leaves every other utility bit for bit the same,
-    so no order can change: only these few clubs (at most four per criterion) need re-scoring.
-    """
-    return _setters(result.prepared, list(result.weights > 0))
-
-
-def _setters(p: Prepared, weighted: list[bool]) -> np.ndarray:
-    out: set[int] = set()
-    for j, crit in enumerate(p.scenario.criteria):
-        if not weighted[j] or crit.absolute:   # utilities of its own figure alone
-            continue
-        v = p.values[:, j]
-        cols = [v] if crit.direction is not Direction.TARGET else [v, np.abs(v - crit.target_value())]
-        for x in cols:
-            present = ~np.isnan(x)
-            if not present.any():
-                continue
-            for extreme in (x[present].min(), x[present].max()):
-                holders = np.flatnonzero(present & (x == extreme))
-                if holders.size == 1:
-                    out.add(int(holders[0]))
-    return np.array(sorted(out), dtype=int)
-
-
-def _order_sign(scores: np.ndarray) -> np.ndarray:
-    """(..., clubs, clubs): +1 where the row club is ahead, -1 behind, 0 level (tolerance)."""
-    d = scores[..., :, None] - scores[..., None, :]      # NaN compares false both ways: 0
-    return (d > TIE_TOLERANCE).astype(np.int8) - (d < -TIE_TOLERANCE).astype(np.int8)

@@ -67,7 +67,7 @@ class Prepared:
     @cached_property
     def memo(self) -> dict[tuple[object, ...], object]:
         """Weight-free parts the robustness analyses derive from these figures, by key: a slider
-        move keeps the ``Prepared`` and only re-weights them (``flips.py``). Left out of a pickle:
+        move keeps the ``Prepared`` and only re-weights them (``flips.py``, ``rank_reversal.py``). Left out of a pickle:
         a worker process gets a fresh copy each time and would only carry it back and forth."""
         return {}
 

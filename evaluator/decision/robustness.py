@@ -8,7 +8,7 @@ It gathers, for the weights behind one ``scoring.Result``:
   Monte Carlo standard errors, optionally within a band around the current weights and with
   uncertain figures (``smaa.py``);
 - ``weight_flips`` / ``figure_flips``: what would swap the top two (``flips.py``);
-- ``rank_reversals``: order changes caused only by leaving a club out (``flips.py``).
+- ``rank_reversals``: order changes caused only by leaving a club out (``rank_reversal.py``).
 
 Nothing here depends on Qt or on files. Everything that does not depend on the weights is
 cached (SMAA weight samples per seed/N/criteria, figure noise). ``analyse_exact`` is the
@@ -22,9 +22,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, fields, replace
 
-from evaluator.decision.flips import (
-    FigureFlip, RankReversal, WeightFlip, figure_flips, rank_reversals, top_two, weight_flips,
-)
+from evaluator.decision.flips import FigureFlip, WeightFlip, figure_flips, top_two, weight_flips
+from evaluator.decision.rank_reversal import RankReversal, rank_reversals
 from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult, smaa
 from evaluator.decision.sweeps import StabilityInterval, WeightSweep, stability_intervals, weight_sweeps
