@@ -68,3 +68,26 @@ def test_a_move_repaints_neither_the_rank_column_nor_unchanged_names(window, qtb
     if before == after:                                                   # the order held: names stay too
         assert painted.rect.left() >= w.ranking.columnViewportPosition(3)
     w.ranking.viewport().removeEventFilter(painted)
+
+
+def test_the_delegate_gets_in_one_call_what_data_answers_role_by_role(qtbot):
+    from PySide6.QtCore import QModelRoleData, Qt
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    from ui.panels.ranking_table import RankingTable
+
+    table = RankingTable(Session(synthetic_scenario(5)).result)
+    qtbot.addWidget(table)
+    model, delegate = table.model_, QStyledItemDelegate(table)
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            index = model.index(row, col)
+            option = QStyleOptionViewItem()
+            delegate.initStyleOption(option, index)        # Qt asks multiData for seven roles at once
+            assert option.text == index.data()
+            right = index.data(Qt.ItemDataRole.TextAlignmentRole) is not None
+            assert bool(option.displayAlignment & Qt.AlignmentFlag.AlignRight) == right, (row, col, option.displayAlignment)
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole):
+                one = QModelRoleData(role)
+                model.multiData(index, one)
+                assert one.data() == index.data(role)

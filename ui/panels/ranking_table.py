@@ -6,7 +6,7 @@ from typing import Any
 import numpy as np
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QModelRoleData, QModelRoleDataSpan, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
@@ -56,6 +56,7 @@ class RankingModel(QAbstractTableModel):
         self._rounded = RoundedRows(result)
         self._texts: dict[int, list[str]] = {}     # row -> its cells' texts, for this result
         self._before: dict[int, list[str]] = {}    # the same for the last result: what the views show until told
+        self._slots: dict[int, tuple[int, int] | None] = {}   # multiData: span length -> (display, alignment) slots
         self._count()
 
     def set_result(self, result: Result, changes: Change = Change.ALL) -> None:
@@ -126,6 +127,37 @@ class RankingModel(QAbstractTableModel):
             return first, last
         changed = [col for col in range(first, last + 1) if before[col] != after[col]]
         return (changed[0], changed[-1]) if changed else None
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:   # noqa: N803
+        """All the roles a delegate asks for a cell in one call from C++, not one ``data()`` call
+        each: Qt 6's item delegate asks for seven per cell as it paints, and the calls into
+        Python were half a repaint's time. Only the display and alignment roles have answers
+        here; the slots they sit at are found once per span length, checked every time. The
+        delegate re-uses its span from cell to cell: a slot left unset keeps the last cell's
+        answer, so the alignment is cleared where it is not set, and the roles never answered
+        stay empty as this model leaves them (a view's delegate paints this model only)."""
+        if isinstance(roleDataSpan, QModelRoleData):
+            roleDataSpan.setData(self.data(index, roleDataSpan.role()))
+            return
+        span: Any = roleDataSpan     # indexable and iterable; the type stubs do not say so
+        slots = self._slots.get(span.size())
+        if slots is None:
+            roles = [slot.role() for slot in span]
+            slots = self._slots[len(roles)] = ((roles.index(_DISPLAY), roles.index(_ALIGN))
+                                               if _DISPLAY in roles and _ALIGN in roles and _TOOLTIP not in roles
+                                               else None)
+        if slots:
+            display, align = span[slots[0]], span[slots[1]]
+            row, col = index.row(), index.column()
+            if row >= 0 and display.role() == _DISPLAY and align.role() == _ALIGN:
+                display.setData(self._row(row)[col])
+                if col == 0 or len(_FIXED) - 1 <= col < self._cols - 1:
+                    align.setData(_RIGHT)
+                else:
+                    align.clearData()
+                return
+        for slot in span:
+            slot.setData(self.data(index, slot.role()))
 
     def _row(self, row: int) -> list[str]:
         texts = self._texts.get(row)
