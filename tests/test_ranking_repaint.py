@@ -91,3 +91,52 @@ def test_the_delegate_gets_in_one_call_what_data_answers_role_by_role(qtbot):
                 one = QModelRoleData(role)
                 model.multiData(index, one)
                 assert one.data() == index.data(role)
+
+
+def _with_long_name(n: int):
+    from dataclasses import replace
+    scenario = synthetic_scenario(n)
+    clubs = list(scenario.clubs)
+    clubs[-1] = replace(clubs[-1], name="Real Club Deportivo de la Coruña, a very long name indeed",
+                        league="A league whose name is longer than any other")
+    return Session(replace(scenario, clubs=tuple(clubs))).result
+
+
+def test_a_club_added_widens_the_columns_its_row_needs_without_sizing_them_all(qtbot):
+    from evaluator.session import Change
+    from ui.panels.ranking_table import RankingTable
+
+    table = RankingTable(Session(synthetic_scenario(5)).result)
+    qtbot.addWidget(table)
+    table.resize(1000, 400)
+    table.show()
+    widths = [table.columnWidth(c) for c in range(3)]
+    table.setColumnWidth(0, widths[0] + 40)              # a width the user chose is not undone
+    sized = []
+    table.horizontalHeader().sectionResized.connect(lambda col, old, new: sized.append(col))
+    table.show_result(_with_long_name(6), Change.ALL)    # one club more, the columns as they were
+    notes = table.model_.columnCount() - 1                # stretched: it gives the others room
+    assert table.model_.new_rows and set(sized) - {notes} == {1, 2}   # only the club and league grew
+    assert table.columnWidth(0) == widths[0] + 40
+    grown = [table.columnWidth(c) for c in (1, 2)]
+    table.resizeColumnsToContents()
+    assert [table.columnWidth(c) for c in (1, 2)] == grown    # as wide as sizing every row makes them
+    sized.clear()
+    table.show_result(Session(synthetic_scenario(5)).result, Change.ALL)   # a club removed: widths stay
+    assert not set(sized) - {notes}
+
+
+def test_new_columns_are_sized_afresh(qtbot):
+    from dataclasses import replace
+
+    from evaluator.session import Change
+    from ui.panels.ranking_table import RankingTable
+
+    table = RankingTable(Session(synthetic_scenario(5)).result)
+    qtbot.addWidget(table)
+    before = table.columnWidth(4)
+    scenario = synthetic_scenario(5)
+    renamed = replace(scenario, criteria=(replace(scenario.criteria[0], label="A criterion with a long label"),
+                                          *scenario.criteria[1:]))
+    table.show_result(Session(renamed).result, Change.ALL)
+    assert table.columnWidth(4) > before
