@@ -86,7 +86,7 @@ def test_the_delegate_gets_in_one_call_what_data_answers_role_by_role(qtbot):
             delegate.initStyleOption(option, index)        # Qt asks multiData for seven roles at once
             assert option.text == index.data()
             right = index.data(Qt.ItemDataRole.TextAlignmentRole) is not None
-            assert bool(option.displayAlignment & Qt.AlignmentFlag.AlignRight) == right, (row, col, option.displayAlignment)
+            assert bool(option.displayAlignment & Qt.AlignmentFlag.AlignRight) == right, (row, col)
             for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole):
                 one = QModelRoleData(role)
                 model.multiData(index, one)

@@ -1,12 +1,12 @@
 """The ranking as a table: a thin QAbstractTableModel over the session's Result."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from collections.abc import Sequence
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QModelRoleData, QModelRoleDataSpan, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QModelRoleData, QModelRoleDataSpan,
+                            QPersistentModelIndex, Qt)
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
