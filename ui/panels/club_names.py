@@ -44,7 +44,8 @@ class ClubNames(QGraphicsItem):
         return shown
 
     def width_for(self, shown: list[str]) -> float:
-        return max((self._metrics.horizontalAdvance(t) for t in shown), default=20.0)
+        # The static texts know their widths: measuring 21 names per chart per move was 0.35 ms.
+        return max((self._texts.laid_out(t)[1] for t in shown), default=20.0)
 
     def line_height(self) -> float:
         return self._metrics.height()
