@@ -4,9 +4,11 @@ One move = ``slider.setValue`` and then draining the event loop until it is idle
 ``processEvents()`` that handles no event at all, after the How sure tab's pending frame (its
 at-most-once-per-frame redraw) has run and the exact analysis for the newest weights has come
 back from its worker process and been drawn. So the tab's relayout and repaint (which lands in
-passes 2-4 of the loop) and any SMAA answer that arrives meanwhile are inside the time. Moves
-come at 60 Hz (the next move waits for its 16.7 ms slot, so SMAA answers really land between
-moves and are drawn), >= 300 moves per row, paint events counted per move.
+passes 2-4 of the loop) and any SMAA answer due meanwhile are inside the time. Moves come at
+60 Hz (the next move waits for its 16.7 ms slot), >= 300 moves per row, paint events and SMAA
+answers drawn counted per move. The app asks for SMAA, and draws its answers, only once the
+weights have rested two frames, so a steady 60 Hz drag draws almost none inside a move
+(``smaa_drawn_per_move``); the "last drag move -> SMAA painted" rows time the catch-up.
 
 The floor is a bare pyqtgraph bar chart of the same number of bars on fixed 0-100 axes (as the
 app's charts), re-weighted with NumPy and drained the same way, at the same 60 Hz, in the same run: every row prints its ratio to it.
