@@ -1,10 +1,10 @@
 """Views that are not on screen do no work per change.
 
 With the How sure tab up, the Ranking tab's table and the folded fit-score and contribution
-charts had redrawn on every slider move out of sight (about 2 ms of a 3-club move, 3 ms at
-100 clubs). ``UntilShown`` stands between the session's signal and such a view: on screen it
-passes each change on at once; off screen (another tab, a folded splitter pane, which Qt
-moves out of sight, to negative coordinates, rather than hides) it keeps the newest result and everything that changed
+charts had redrawn on every slider move out of sight (1.4 ms of a 3-club move, 2.6 ms at 100
+clubs). ``UntilShown`` stands between the session's signal and such a view: on screen it passes
+each change on at once; off screen (another tab, or a folded splitter pane, which Qt moves to
+negative coordinates rather than hides) it keeps the newest result and everything that changed
 since, and passes them on when the view comes into sight, before it paints. A window that is
 not shown passes everything on: tests and the report read views of windows nobody sees.
 """

@@ -234,9 +234,9 @@ class RobustnessPanel(QWidget):
         self._schedule()               # whatever still waits
 
     def _ask(self, result: Result) -> None:
-        """The exact parts for ``result``: in the next frame, here, while the last analysis took
-        under ``worker_from_ms``; otherwise from the worker process (latest wins), the GUI
-        thread painting the rest of the window meanwhile and drawing them when they land."""
+        """The exact parts for ``result``: in the next frame, here, unless they have been slow
+        (``_slow``); then from the worker process (latest wins), the GUI thread painting the rest
+        of the window meanwhile and drawing them when they land."""
         if not self._slow() or not self.exact.started:
             self._stale = result        # computed here, in the frame (which starts the worker
             self._schedule()            # once that is slow)
@@ -246,11 +246,10 @@ class RobustnessPanel(QWidget):
                           on_error=partial(self._on_exact_failed, result))
 
     def _slow(self) -> bool:
-        """Whether the exact parts go to the worker: the last analysis took twice
-        ``worker_from_ms`` (a whole frame), or
-        the last few all took over ``worker_from_ms``. One slow analysis alone does not count: a
-        new top two misses the figure-flip cache (~11 ms at 100 clubs, ~5 usually), and that
-        one miss had sent every later move to the worker."""
+        """Whether the exact parts go to the worker: the last analysis took twice ``worker_from_ms``
+        (a whole frame), or the last few all took over it. One slow analysis alone does not count:
+        a new top two misses the figure-flip cache (~11 ms at 100 clubs, ~5 usually), and that one
+        miss had sent every later move to the worker."""
         times = self._exact_ms
         return bool(times) and (times[-1] >= 2 * self.worker_from_ms
                                 or (len(times) == SLOW_RUN and min(times) >= self.worker_from_ms))
