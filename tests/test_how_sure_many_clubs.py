@@ -10,19 +10,13 @@ from evaluator.decision.robustness import analyse_exact
 from evaluator.decision.scoring import prepare, score
 from evaluator.session import Session
 from robustness_cases import matrix_scenario
-from ui.main_window import MainWindow
+from windows import shown_window
 from ui.panels.robustness_charts import KEYED_CLUBS, ROW_PX, SweepPlots
 
 
 @pytest.fixture
 def many(qtbot):
-    w = MainWindow(Session(synthetic_scenario(60)))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.tabs.setCurrentIndex(w.tabs.count() - 1)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown_window(qtbot, Session(synthetic_scenario(60)), tab=-1)
 
 
 def test_the_key_and_the_coloured_lines_are_the_best_few_now(many, qtbot):

@@ -14,6 +14,7 @@ from evaluator.session import Session
 from main import BUNDLED_SCENARIO
 from ui import dialogs
 from ui.main_window import MainWindow
+from windows import shown_window
 from ui.panels.messages_panel import MAX_SHOWN
 
 
@@ -21,11 +22,7 @@ from ui.panels.messages_panel import MAX_SHOWN
 def added(qtbot):
     """The bundled case opened live in a shown window, and the clubs that can be added to it."""
     session = Session.from_file(BUNDLED_SCENARIO, read_only=True)
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, session)
     have = {c.name for c in session.scenario.clubs}
     todo: list[tuple[str, Path]] = [(t.name, lg.path) for lg in session.leagues() for t in lg.teams
                                     if t.name not in have]

@@ -16,6 +16,7 @@ from evaluator.top_clubs import TOP_N, Hidden, hidden_clubs, shown_clubs
 from main import BUNDLED_SCENARIO
 from tests.helpers import make
 from ui.main_window import MainWindow
+from windows import shown_window
 from ui.panels.club_names import club_names
 
 
@@ -50,12 +51,7 @@ def test_summary_text_reads_count_and_range():
 
 @pytest.fixture
 def big_window(qtbot):
-    w = MainWindow(Session(synthetic_scenario(60)))
-    qtbot.addWidget(w)
-    w.resize(1280, 1400)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown_window(qtbot, Session(synthetic_scenario(60)), height=1400)
 
 
 def test_charts_draw_the_top_clubs_and_summarise_the_rest(big_window):
@@ -102,11 +98,7 @@ def _labels_match(w: MainWindow) -> None:
 
 def test_labels_are_right_after_clubs_are_added_and_removed(qtbot):
     session = Session.from_file(BUNDLED_SCENARIO, read_only=True)
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.resize(1280, 1000)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, session, height=1000)
     have = {c.name for c in session.scenario.clubs}
     todo = [(t.name, lg.path) for lg in session.leagues() for t in lg.teams if t.name not in have]
     for name, path in todo[:3]:

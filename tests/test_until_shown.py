@@ -7,16 +7,12 @@ import pytest
 from benchmarks.common import synthetic_scenario
 from evaluator.session import Session
 from ui.main_window import MainWindow
+from windows import shown_window
 
 
 @pytest.fixture
 def window(qtbot):
-    w = MainWindow(Session(synthetic_scenario(6)))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown_window(qtbot, Session(synthetic_scenario(6)))
 
 
 def _up_to_date(w: MainWindow) -> bool:
