@@ -1,9 +1,15 @@
 """Weight sweeps and stability intervals against brute force with scoring.score."""
 from __future__ import annotations
 
+from dataclasses import astuple
+
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from evaluator.decision import sweeps as sweeps_mod
+from evaluator.decision.flips import weight_flips
 from evaluator.decision.scoring import prepare, score
 from evaluator.decision.sweeps import weight_sweeps, stability_intervals
 from robustness_cases import matrix_scenario, ramos, random_scenario
@@ -120,3 +126,42 @@ def test_identical_clubs_never_cross():
     for sw in weight_sweeps(r):
         assert all({c.first, c.second} != {0, 1} for c in sw.crossings)
         assert len(sw.crossings) == 2   # both copies cross the third club at the same share
+
+
+def _every_pair(monkeypatch, r):
+    """The same analysis with every pair's crossings (the way below ALL_PAIRS_UP_TO clubs)."""
+    monkeypatch.setattr(sweeps_mod, "ALL_PAIRS_UP_TO", 10**9)
+    try:
+        full = weight_sweeps(r)
+        return full, stability_intervals(r, full), weight_flips(r, full)
+    finally:
+        monkeypatch.undo()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(n=st.integers(sweeps_mod.ALL_PAIRS_UP_TO + 1, 90), k=st.integers(1, 4), seed=st.integers(0, 2**32 - 1),
+       coarse=st.booleans(), copies=st.integers(0, 5), zero=st.booleans())
+def test_pairs_that_matter_give_what_every_pair_gives(monkeypatch, n, k, seed, coarse, copies, zero):
+    """Above ALL_PAIRS_UP_TO clubs only ``pairs_that_matter`` are solved: the stability intervals,
+    the weight flips and the crossings among the best three must be exactly those of every pair,
+    with ties (coarse figures), identical clubs (copies) and a weight at zero among the cases."""
+    rng = np.random.default_rng(seed)
+    values = rng.integers(0, 4, (n, k)).astype(float) if coarse else rng.uniform(0, 10, (n, k)).round(2)
+    values[n - copies:] = values[0]            # identical clubs: coinciding lines never cross
+    raw = rng.uniform(0.1, 1.0, k).round(3)
+    if zero and k > 1:
+        raw[int(rng.integers(k))] = 0.0
+    r = score(prepare(matrix_scenario(values, weights=list(raw))), raw)
+    some = weight_sweeps(r)
+    full, full_stability, full_flips = _every_pair(monkeypatch, r)
+    # Equal up to float rounding: with ties, several pairs cross at one share, and which pair's
+    # root is nearest (0.75 or 0.7500000000000001) may differ; the intervals must not otherwise.
+    np.testing.assert_allclose([astuple(x) for x in stability_intervals(r, some)],
+                               [astuple(x) for x in full_stability], rtol=0, atol=1e-9)
+    assert weight_flips(r, some) == full_flips
+    if not coarse:   # few ties: far fewer pairs solved (a big tie group is solved whole)
+        assert sweeps_mod.pairs_that_matter(r)[0].size < n * (n - 1) // 2
+    top = set(r.order[:3].tolist())
+    for a, b in zip(some, full):
+        among = [(c.t, c.first, c.second, c.leader_after) for c in b.crossings if {c.first, c.second} <= top]
+        assert [(c.t, c.first, c.second, c.leader_after) for c in a.crossings if {c.first, c.second} <= top] == among
