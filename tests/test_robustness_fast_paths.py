@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evaluator.decision import flips, rank_reversal, smaa as smaa_mod
 from evaluator.decision.batch import utilities_batch, weighted_scores
@@ -65,6 +67,24 @@ def test_rank_reversals_equal_removing_every_club(seed):
         assert fast == _straight_reversals(r)
         found_any |= bool(fast)
     assert found_any
+
+
+@settings(max_examples=25, deadline=None)
+@given(n=st.integers(12, 40), seed=st.integers(0, 2**32 - 1), coarse=st.booleans(), fixed=st.booleans())
+def test_rank_reversals_compare_only_near_pairs_yet_find_every_change(n, seed, coarse, fixed):
+    """Only pairs closer in score than the left-out club's deltas spread are compared
+    (``_changed_pairs``): still every change removing every club finds, with many ties (coarse
+    figures) and in (removed, first, second) order."""
+    rng = np.random.default_rng(seed)
+    s = random_scenario(rng, n, 3, missing=0.2 if seed % 2 else 0.0, fixed=fixed)
+    if coarse:
+        s = matrix_scenario(rng.integers(0, 3, (n, 3)).astype(float), ["higher", "lower", "higher"])
+    raw = np.array([s.weights[c.id] for c in s.criteria])
+    r = score(prepare(s), raw)
+    found = rank_reversal.rank_reversals(r)
+    assert {(x.removed, min(x.before, x.after), max(x.before, x.after), x.kind) for x in found} == _straight_reversals(r)
+    keys = [(x.removed, min(x.before, x.after), max(x.before, x.after)) for x in found]
+    assert keys == sorted(keys)
 
 
 def test_rank_reversals_with_tied_extremes_and_targets():

@@ -9,7 +9,6 @@ Only the clubs that alone set an end of some weighted own-range scale can cause 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -40,19 +39,12 @@ def rank_reversals(result: Result) -> tuple[RankReversal, ...]:
     if cand.size == 0:
         return ()
     reduced = weighted_scores(np.broadcast_to(result.weights, (cand.size, k)), u)   # (removed, clubs)
-    full = result.scores
-    before = _order_sign(full[None, :])[0]                    # (clubs, clubs): +1 row ahead
-    after = _order_sign(reduced)                              # (removed, clubs, clubs)
-    ok = ~np.isnan(full)
-    valid = (ok[:, None] & ok[None, :] & _upper(n))[None] & ~np.isnan(reduced)[:, :, None] \
-        & ~np.isnan(reduced)[:, None, :]                      # each pair once (i < m), both scored
-    changed = valid & (before[None] != after)
+    rows, firsts, seconds, before, after = _changed_pairs(result.scores, reduced)
     moved = moved_any & (result.weights > 0)
     crits = [tuple(int(j) for j in np.flatnonzero(row)) for row in moved]   # per club left out
     out: list[RankReversal] = []
-    for r, i, m in zip(*np.nonzero(changed)):
-        c, i, m = int(cand[r]), int(i), int(m)
-        b, a = int(before[i, m]), int(after[r, i, m])
+    for r, i, m, b, a in zip(rows.tolist(), firsts.tolist(), seconds.tolist(), before.tolist(), after.tolist()):
+        c = int(cand[r])
         if b == 0:
             kind, first, second = "untie", (i if a > 0 else m), (m if a > 0 else i)
         else:
@@ -70,12 +62,42 @@ def rank_reversals(result: Result) -> tuple[RankReversal, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=8)
-def _upper(n: int) -> np.ndarray:
-    """(n, n) True above the diagonal: pairs i < m (read-only, shared)."""
-    upper = np.triu(np.ones((n, n), dtype=bool), 1)
-    upper.flags.writeable = False
-    return upper
+def _changed_pairs(full: np.ndarray, reduced: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Every (row r of ``reduced``, i < m) whose order sign (``_sign``) differs between ``full``
+    and ``reduced[r]``, both scored, sorted by (r, i, m); with both signs.
+
+    Leaving a club out moves each score by some delta, so a pair more than the deltas' spread
+    (plus the tie tolerance, twice) apart keeps its order: only pairs closer than that in the
+    full scores are compared, found from the sorted scores. Every pair was compared before,
+    (removed, clubs, clubs) at once: 6 x 10^6 at 1,000 clubs, most of an analysis (~50 ms)."""
+    found: list[tuple[np.ndarray, ...]] = []
+    for r, red in enumerate(reduced):
+        ok = np.flatnonzero(~np.isnan(full) & ~np.isnan(red))
+        if ok.size < 2:
+            continue
+        f, delta = full[ok], red[ok] - full[ok]
+        width = float(delta.max() - delta.min()) + 2 * TIE_TOLERANCE
+        by = np.argsort(f, kind="stable")
+        fs = f[by]
+        reach = np.searchsorted(fs, fs + width * (1 + 1e-9) + 1e-12, side="right")   # margin for rounding
+        counts = reach - np.arange(fs.size) - 1
+        a = np.repeat(np.arange(fs.size), counts)
+        b = a + 1 + np.arange(a.size) - np.repeat(np.cumsum(counts) - counts, counts)
+        i, m = ok[by[a]], ok[by[b]]
+        i, m = np.minimum(i, m), np.maximum(i, m)
+        before, after = _sign(full[i] - full[m]), _sign(red[i] - red[m])
+        hit = before != after
+        found.append((np.full(int(hit.sum()), r), i[hit], m[hit], before[hit], after[hit]))
+    if not found:
+        return tuple(np.empty(0, dtype=int) for _ in range(5))
+    rows, i, m, before, after = (np.concatenate(x) for x in zip(*found))
+    order = np.lexsort((m, i, rows))
+    return rows[order], i[order], m[order], before[order], after[order]
+
+
+def _sign(d: np.ndarray) -> np.ndarray:
+    """+1 where the first club is ahead, -1 behind, 0 level (within the tie tolerance)."""
+    return (d > TIE_TOLERANCE).astype(np.int8) - (d < -TIE_TOLERANCE).astype(np.int8)
 
 
 def _reversal(p: Prepared, c: int, first: int, second: int, kind: str, crit: tuple[int, ...]) -> RankReversal:
@@ -141,9 +163,3 @@ def _setters(p: Prepared, weighted: list[bool]) -> np.ndarray:
                 if holders.size == 1:
                     out.add(int(holders[0]))
     return np.array(sorted(out), dtype=int)
-
-
-def _order_sign(scores: np.ndarray) -> np.ndarray:
-    """(..., clubs, clubs): +1 where the row club is ahead, -1 behind, 0 level (tolerance)."""
-    d = scores[..., :, None] - scores[..., None, :]      # NaN compares false both ways: 0
-    return (d > TIE_TOLERANCE).astype(np.int8) - (d < -TIE_TOLERANCE).astype(np.int8)
