@@ -101,7 +101,8 @@ def _sign(d: np.ndarray) -> np.ndarray:
 
 
 def _reversal(p: Prepared, c: int, first: int, second: int, kind: str, crit: tuple[int, ...]) -> RankReversal:
-    names = [club.name for club in p.scenario.clubs]
+    clubs = p.scenario.clubs   # the three names only: every club's list, per sentence, cost 0.07 ms at 1,000 clubs
+    names = {i: clubs[i].name for i in (c, first, second)}
     labels = ", ".join(p.scenario.criteria[j].label for j in crit)
     if kind == "untie":
         what = f"separates {names[first]} and {names[second]}, who are level with every club in " \
