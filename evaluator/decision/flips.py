@@ -39,7 +39,7 @@ from evaluator.decision.batch import utilities_batch
 from evaluator.decision.flip_solver import breakpoints, nodes, solve
 from evaluator.model import SLIDER_MAX, Criterion, Direction
 from evaluator.decision.scoring import MISSING_UTILITY, TIE_TOLERANCE, Prepared, Result
-from evaluator.decision.sweeps import WeightSweep
+from evaluator.decision.sweeps import WeightSweep, best_ranked
 
 
 
@@ -66,8 +66,9 @@ class FigureFlip:
 
 
 def top_two(result: Result) -> tuple[int, int] | None:
-    ranked = [int(i) for i in result.order if result.ranks[i] > 0]
+    ranked = best_ranked(result, 2)
     return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
+
 
 
 def weight_flips(result: Result, sweeps: tuple[WeightSweep, ...]) -> tuple[WeightFlip, ...]:

@@ -181,6 +181,19 @@ def _pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
     return pi, pm
 
 
+def best_ranked(result: Result, count: int) -> list[int]:
+    """The first ``count`` ranked clubs in order (unranked clubs skipped), without walking the
+    whole order: at 1,000 clubs the full walk cost 0.3 ms, three times an analysis."""
+    out: list[int] = []
+    ranks = result.ranks
+    for i in result.order:
+        if ranks[i] > 0:
+            out.append(int(i))
+            if len(out) == count:
+                break
+    return out
+
+
 def pairs_that_matter(result: Result) -> tuple[np.ndarray, np.ndarray]:
     """The pairs (i < m, in the order ``_pairs`` lists them) whose crossings anything reads:
 
@@ -202,7 +215,7 @@ def pairs_that_matter(result: Result) -> tuple[np.ndarray, np.ndarray]:
     by_score = np.argsort(-now, kind="stable")
     group = np.concatenate([[0], np.cumsum(-np.diff(now[by_score]) > _TIE)])
     firsts = np.flatnonzero(result.ranks == 1)
-    ranked = [int(i) for i in result.order if result.ranks[i] > 0][:TOP_PAIRS]
+    ranked = best_ranked(result, TOP_PAIRS)
     top = np.unique(np.concatenate([np.asarray(result.order[:TOP_PAIRS], dtype=int), np.array(ranked, dtype=int)]))
     a = [by_score[:-1], np.repeat(firsts, n), np.repeat(top, top.size)]
     b = [by_score[1:], np.tile(np.arange(n), firsts.size), np.tile(top, top.size)]
