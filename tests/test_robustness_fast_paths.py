@@ -20,8 +20,10 @@ from evaluator.decision.scoring import TIE_TOLERANCE, prepare, score
 from robustness_cases import matrix_scenario, random_scenario
 
 
-def _straight_reversals(r) -> set[tuple[int, int, int, str]]:
-    """Remove every club in turn; every pairwise order change (the pre-shortcut algorithm)."""
+def _straight_reversals(r, directed: bool = False) -> set[tuple[int, int, int, str]]:
+    """Remove every club in turn; every pairwise order change (the pre-shortcut algorithm):
+    (removed, lower index, higher index, kind), or with ``directed`` (removed, the club ahead
+    with every club in (for an untie: the one moving ahead), the other, kind)."""
     p = r.prepared
     n, k = p.utilities.shape
     values = np.broadcast_to(p.values, (n, n, k)).copy()
@@ -40,7 +42,12 @@ def _straight_reversals(r) -> set[tuple[int, int, int, str]]:
                 a = _sign(reduced[c, i] - reduced[c, m])
                 if a != b:
                     kind = "untie" if b == 0 else ("swap" if a != 0 else "tie")
-                    out.add((c, min(i, m), max(i, m), kind))
+                    if not directed:
+                        out.add((c, min(i, m), max(i, m), kind))
+                    elif b == 0:
+                        out.add((c, i, m, kind) if a > 0 else (c, m, i, kind))
+                    else:
+                        out.add((c, i, m, kind) if b > 0 else (c, m, i, kind))
     return out
 
 
@@ -73,18 +80,31 @@ def test_rank_reversals_equal_removing_every_club(seed):
 @given(n=st.integers(12, 40), seed=st.integers(0, 2**32 - 1), coarse=st.booleans(), fixed=st.booleans())
 def test_rank_reversals_compare_only_near_pairs_yet_find_every_change(n, seed, coarse, fixed):
     """Only pairs closer in score than the left-out club's deltas spread are compared
-    (``_changed_pairs``): still every change removing every club finds, with many ties (coarse
-    figures) and in (removed, first, second) order."""
+    (``_changed_pairs``), or every pair at once for few clubs (``_every_changed_pair``): either
+    way every change removing every club finds, with many ties (coarse figures) and in
+    (removed, first, second) order."""
     rng = np.random.default_rng(seed)
     s = random_scenario(rng, n, 3, missing=0.2 if seed % 2 else 0.0, fixed=fixed)
     if coarse:
         s = matrix_scenario(rng.integers(0, 3, (n, 3)).astype(float), ["higher", "lower", "higher"])
     raw = np.array([s.weights[c.id] for c in s.criteria])
     r = score(prepare(s), raw)
-    found = rank_reversal.rank_reversals(r)
-    assert {(x.removed, min(x.before, x.after), max(x.before, x.after), x.kind) for x in found} == _straight_reversals(r)
-    keys = [(x.removed, min(x.before, x.after), max(x.before, x.after)) for x in found]
-    assert keys == sorted(keys)
+    straight = _straight_reversals(r, directed=True)
+    default = rank_reversal.DENSE_UP_TO
+    try:
+        for dense_up_to in (0, 10**9):        # the near-pairs window, then every pair at once
+            rank_reversal.DENSE_UP_TO = dense_up_to
+            found = rank_reversal.rank_reversals(prepare_again(r))
+            assert {(x.removed, x.before, x.after, x.kind) for x in found} == straight
+            keys = [(x.removed, min(x.before, x.after), max(x.before, x.after)) for x in found]
+            assert keys == sorted(keys)
+    finally:
+        rank_reversal.DENSE_UP_TO = default
+
+
+def prepare_again(r):
+    """The same scores from a fresh ``Prepared``: nothing cached by an earlier call."""
+    return score(prepare(r.scenario), r.weights)
 
 
 def test_rank_reversals_with_tied_extremes_and_targets():

@@ -17,6 +17,7 @@ from evaluator.decision.scoring import MISSING_UTILITY, TIE_TOLERANCE, Prepared,
 from evaluator.model import Direction
 
 REVERSALS_KEPT = 4096      # per Prepared: rank-reversal sentences (~40 a move at 100 clubs)
+DENSE_UP_TO = 40_000       # (clubs left out) x clubs x clubs: every pair at once, in a few NumPy calls
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ def rank_reversals(result: Result) -> tuple[RankReversal, ...]:
     if cand.size == 0:
         return ()
     reduced = weighted_scores(np.broadcast_to(result.weights, (cand.size, k)), u)   # (removed, clubs)
-    rows, firsts, seconds, before, after = _changed_pairs(result.scores, reduced)
+    pairs = _every_changed_pair if reduced.size * n <= DENSE_UP_TO else _changed_pairs
+    rows, firsts, seconds, before, after = pairs(result.scores, reduced)
     moved = moved_any & (result.weights > 0)
     crits = [tuple(int(j) for j in np.flatnonzero(row)) for row in moved]   # per club left out
     out: list[RankReversal] = []
@@ -93,6 +95,18 @@ def _changed_pairs(full: np.ndarray, reduced: np.ndarray) -> tuple[np.ndarray, .
     rows, i, m, before, after = (np.concatenate(x) for x in zip(*found))
     order = np.lexsort((m, i, rows))
     return rows[order], i[order], m[order], before[order], after[order]
+
+
+def _every_changed_pair(full: np.ndarray, reduced: np.ndarray) -> tuple[np.ndarray, ...]:
+    """What ``_changed_pairs`` gives, every pair compared at once: a few NumPy calls instead of
+    a dozen per club left out, which made a 3-club analysis's rank reversals ~0.3 ms."""
+    before = _sign(full[:, None] - full[None, :])                     # (i, m)
+    after = _sign(reduced[:, :, None] - reduced[:, None, :])          # (r, i, m)
+    scored = ~np.isnan(reduced) & ~np.isnan(full)[None, :]
+    hit = (after != before[None]) & scored[:, :, None] & scored[:, None, :]
+    hit &= np.triu(np.ones(full.size, dtype=bool), 1)[None]          # i < m
+    rows, i, m = np.nonzero(hit)                                      # in (r, i, m) order already
+    return rows, i, m, before[i, m], after[rows, i, m]
 
 
 def _sign(d: np.ndarray) -> np.ndarray:
