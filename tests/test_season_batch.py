@@ -61,7 +61,11 @@ def test_the_batch_path_is_the_one_taken(monkeypatch):
     """Small seasons go through ``_score_all_dates``; more clubs than the small path takes do not."""
     calls = []
     real = timeline._score_all_dates
-    monkeypatch.setattr(timeline, "_score_all_dates", lambda *a: calls.append(1) or real(*a))
+
+    def counted(*args):
+        calls.append(1)
+        return real(*args)
+    monkeypatch.setattr(timeline, "_score_all_dates", counted)
     rng = np.random.default_rng(5)
     score_season(_season(rng, 4, 3, 3, 0.2, False), (1.0, 2.0, 3.0), None)
     assert calls == [1]
