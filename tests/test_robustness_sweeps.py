@@ -140,14 +140,16 @@ def _every_pair(monkeypatch, r):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(n=st.integers(sweeps_mod.ALL_PAIRS_UP_TO + 1, 90), k=st.integers(1, 4), seed=st.integers(0, 2**32 - 1),
-       coarse=st.booleans(), copies=st.integers(0, 5), zero=st.booleans())
-def test_pairs_that_matter_give_what_every_pair_gives(monkeypatch, n, k, seed, coarse, copies, zero):
+       coarse=st.booleans(), copies=st.integers(0, 5), zero=st.booleans(), missing=st.sampled_from([0.0, 0.1, 0.5]))
+def test_pairs_that_matter_give_what_every_pair_gives(monkeypatch, n, k, seed, coarse, copies, zero, missing):
     """Above ALL_PAIRS_UP_TO clubs only ``pairs_that_matter`` are solved: the stability intervals,
     the weight flips and the crossings among the best three must be exactly those of every pair,
-    with ties (coarse figures), identical clubs (copies) and a weight at zero among the cases."""
+    with ties (coarse figures), identical clubs (copies), a weight at zero, missing figures and
+    clubs with none (unranked) among the cases."""
     rng = np.random.default_rng(seed)
     values = rng.integers(0, 4, (n, k)).astype(float) if coarse else rng.uniform(0, 10, (n, k)).round(2)
     values[n - copies:] = values[0]            # identical clubs: coinciding lines never cross
+    values[rng.random((n, k)) < missing] = np.nan
     raw = rng.uniform(0.1, 1.0, k).round(3)
     if zero and k > 1:
         raw[int(rng.integers(k))] = 0.0
@@ -161,7 +163,16 @@ def test_pairs_that_matter_give_what_every_pair_gives(monkeypatch, n, k, seed, c
     assert weight_flips(r, some) == full_flips
     if not coarse:   # few ties: far fewer pairs solved (a big tie group is solved whole)
         assert sweeps_mod.pairs_that_matter(r)[0].size < n * (n - 1) // 2
-    top = set(r.order[:3].tolist())
+    top = set(r.order[:sweeps_mod.TOP_PAIRS].tolist())
     for a, b in zip(some, full):
         among = [(c.t, c.first, c.second, c.leader_after) for c in b.crossings if {c.first, c.second} <= top]
         assert [(c.t, c.first, c.second, c.leader_after) for c in a.crossings if {c.first, c.second} <= top] == among
+
+
+def test_the_plots_draw_only_crossings_the_sweeps_solve():
+    """The sweep plots draw every pair's crossing dots up to ALL_CROSSINGS_UP_TO clubs and the
+    best TOP_CROSSINGS' above: both must be pairs the sweeps solve (``pairs_that_matter``), or
+    dots would silently go missing above ALL_PAIRS_UP_TO clubs."""
+    from ui.panels import robustness_charts
+    assert robustness_charts.ALL_CROSSINGS_UP_TO <= sweeps_mod.ALL_PAIRS_UP_TO
+    assert robustness_charts.TOP_CROSSINGS <= sweeps_mod.TOP_PAIRS

@@ -1,10 +1,12 @@
 """Rank reversal: with own-range scales, leaving a club out can change the order of two others
 whose figures did not change, because the left-out club set an end of a scale and every
 utility on it is re-normalised. Each club is removed in turn (a NaN row, which is exactly
-how scoring.py ignores a club when finding the range), every pairwise order is compared and
+how scoring.py ignores a club when finding the range), the pairwise orders are compared and
 each change is reported with the criteria whose utilities moved; fixed scales remove it.
 Only the clubs that alone set an end of some weighted own-range scale can cause one
-(``scale_setters``), so only those are removed: a handful instead of every club.
+(``scale_setters``), so only those are removed: a handful instead of every club. Only pairs
+closer in score than the removal moves scores can change order, so for many clubs only those
+are compared (``_changed_pairs``); for few, every pair at once (``_every_changed_pair``).
 """
 from __future__ import annotations
 

@@ -26,6 +26,10 @@ The general N/D form below is kept for scorers that renormalise. Both N and D ar
 
 Crossings are the simple roots in the open interval (0, 1) (sign changes of the score
 difference); curves that only touch, or coincide, never swap places and are not crossings.
+Above ALL_PAIRS_UP_TO clubs a sweep holds only the crossings of the pairs anything reads
+(``pairs_that_matter``): the intervals, flips and the top three's dots are the same (up to
+rounding where several pairs cross at one share), but a new reader of every crossing must ask
+for the pairs it needs.
 
 Stability intervals (Mareschal 1988): the closed interval [t_lo, t_hi] around the current
 share over which the set of first-placed clubs (a) / the whole competition ranking (b) stays
@@ -205,7 +209,8 @@ def pairs_that_matter(result: Result) -> tuple[np.ndarray, np.ndarray]:
       on either side;
     - every pair with a first-placed club: the first-place interval;
     - every pair among the best TOP_PAIRS: the top two's weight flips, and the sweep plots'
-      crossing dots above ``ui.panels.robustness_charts.ALL_CROSSINGS_UP_TO`` clubs.
+      crossing dots above ``ui.panels.robustness_charts.ALL_CROSSINGS_UP_TO`` clubs (which
+      draws those of the best TOP_PAIRS, ``TOP_CROSSINGS``).
 
     About 2n pairs instead of n(n - 1)/2 without ties: 197 of 4,950 at 100 synthetic clubs, 1,997
     of 499,500 at 1,000 (every pair's crossings were most of an analysis there)."""
@@ -249,7 +254,8 @@ _NO_CROSSINGS = (np.empty(0), np.empty(0, dtype=int), np.empty(0, dtype=int), np
 
 def _crossings(n0: np.ndarray, n1: np.ndarray, d0: np.ndarray, d1: np.ndarray,
                pi: np.ndarray, pm: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Sign changes in (0, 1) of N_i D_m - N_m D_i for all pairs i < m, vectorised.
+    """Sign changes in (0, 1) of N_i D_m - N_m D_i for the pairs (``pi[p]`` < ``pm[p]``) given:
+    every pair up to ALL_PAIRS_UP_TO clubs, else those ``pairs_that_matter`` names; vectorised.
 
     Returns (t, first, second, leader_after) arrays sorted by t."""
     if pi.size == 0:

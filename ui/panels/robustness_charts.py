@@ -13,14 +13,18 @@ from PySide6.QtWidgets import QGraphicsItem, QWidget
 from evaluator.decision.robustness import Robustness
 from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult
+from evaluator.decision.sweeps import TOP_PAIRS
 from ui.panels.bar_axes import Bars, rank_positions, set_club_axis
 from ui.palette import CLUB_COLOURS, RANK_COLOURS, Scheme, chart, club_colour, criterion_colour
 from ui.panels.sweep_item import SweepItem
 from ui.panels.sweep_key import SweepKey
 from ui.text import esc
-ALL_CROSSINGS_UP_TO = 10  # clubs; above, only crossings among the current top TOP_CROSSINGS
+
+# Clubs; above, only crossings among the current top TOP_CROSSINGS. At most ALL_PAIRS_UP_TO:
+# above that the sweeps solve only some pairs (tests/test_robustness_sweeps.py holds both to it).
+ALL_CROSSINGS_UP_TO = 10
 KEYED_CLUBS = len(CLUB_COLOURS)   # clubs; above, the best this many in colours of their own, the rest grey
-TOP_CROSSINGS = 3
+TOP_CROSSINGS = TOP_PAIRS   # the sweeps solve every pair among them whatever the number of clubs
 
 
 MIN_PLOT_PX = 130   # narrower than this a sweep plot is unreadable: the plots wrap onto more rows
