@@ -351,3 +351,27 @@ def test_the_sentence_under_the_flip_table_follows_the_row_and_every_change(qtbo
     window.weights.rows[1].slider.setValue(3)
     panel.latest
     assert panel.flip_details.text().endswith(sentence(2))       # the picked row, its new words
+
+
+def test_tables_show_the_newest_analysis_after_every_move(qtbot, session):
+    """The flip and stability tables skip rows that read as drawn (``FlipTable._fill``, ``_draw``):
+    through a walk of weights that changes the top two, zeroes criteria (fewer flip rows) and
+    brings them back, every cell and tooltip equals the newest analysis's own text."""
+    from evaluator.report_robustness import flip_rows, stability_cells
+    from ui.text import tip
+    window = _shown(qtbot, session)
+    panel = window.robustness
+    rng = np.random.default_rng(3)
+    for step in range(40):
+        row = window.weights.rows[int(rng.integers(len(window.weights.rows)))]
+        row.slider.setValue(0 if step % 7 == 3 else int(rng.integers(0, 101)))
+        rb = panel.latest                                  # drawn for the newest weights
+        want = flip_rows(rb)
+        assert panel.flips.rowCount() == len(want)
+        for r, fr in enumerate(want):
+            cells = (fr.criterion, fr.change, fr.needed, fr.outcome, fr.sentence)
+            assert tuple(panel.flips.item(r, c).text() for c in range(5)) == cells
+            assert all(panel.flips.item(r, c).toolTip() == tip(fr.sentence) for c in range(5))
+        for r, st in enumerate(rb.stability):
+            assert tuple(panel.stability.item(r, c).text() for c in range(4)) == \
+                stability_cells(st, rb.result.scenario)

@@ -171,8 +171,8 @@ def weight_sweeps(result: Result) -> tuple[WeightSweep, ...]:
         e = np.zeros(k_count)
         e[k] = 1.0
         num0, num1 = 100.0 * u @ base, 100.0 * u @ e
-        sweeps.append(WeightSweep(k, s, base, num0, num1, ones, ones,
-                                  *_crossings(*_open_interval_form(num0, num1, ones, ones), pi, pm),
+        # Denominators are all one (weights are never renormalised): none vanishes at an end.
+        sweeps.append(WeightSweep(k, s, base, num0, num1, ones, ones, *_crossings(num0, num1, ones, ones, pi, pm),
                                   known0=(present @ base) > 0, known1=(present @ e) > 0))
     return tuple(sweeps)
 
@@ -232,21 +232,6 @@ def pairs_that_matter(result: Result) -> tuple[np.ndarray, np.ndarray]:
     lo, hi = np.minimum(np.concatenate(a), np.concatenate(b)), np.maximum(np.concatenate(a), np.concatenate(b))
     code = np.unique(lo[lo != hi] * n + hi[lo != hi])
     return code // n, code % n
-
-
-def _open_interval_form(n0: np.ndarray, n1: np.ndarray, d0: np.ndarray,
-                        d1: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Same curves on (0, 1), with a vanishing endpoint denominator divided out.
-
-    If D(1) = 0 then N(1) = 0 too (no present weighted figure), so N/D is the constant
-    N(0)/D(0) on [0, 1); left as is, the common factor (1 - t) would show up as a spurious
-    float root near t = 1. Likewise for D(0) = 0.
-    """
-    n0, n1, d0, d1 = n0.copy(), n1.copy(), d0.copy(), d1.copy()
-    for m, num, den in (((d1 <= 1e-15) & (d0 > 1e-15), n0, d0), ((d0 <= 1e-15) & (d1 > 1e-15), n1, d1)):
-        const = num[m] / den[m]
-        n0[m], n1[m], d0[m], d1[m] = const, const, 1.0, 1.0
-    return n0, n1, d0, d1
 
 
 _NO_CROSSINGS = (np.empty(0), np.empty(0, dtype=int), np.empty(0, dtype=int), np.empty(0, dtype=int))

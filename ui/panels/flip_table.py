@@ -35,6 +35,7 @@ class FlipTable(QTableWidget):
         self.setAccessibleDescription("One row per change that could put the runner-up first; "
                                       "the full sentence of the current row is under the table.")
         self.title = QLabel()
+        self._shown: list[tuple[str, ...]] = []   # the cells' texts as last filled, row by row
 
     def show_robustness(self, rb: Robustness) -> None:
         s = rb.result.scenario
@@ -61,13 +62,19 @@ class FlipTable(QTableWidget):
 
     def _fill(self, rows: tuple[FlipRow, ...]) -> None:
         for r, row in enumerate(rows):
-            for c, text in enumerate((row.criterion, row.change, row.needed, row.outcome, row.sentence)):
+            cells = (row.criterion, row.change, row.needed, row.outcome, row.sentence)
+            old = self._shown[r] if r < len(self._shown) else None
+            if old == cells:
+                continue                 # asking each item for its text cost more than the rest
+            words = tip(row.sentence) if old is None or old[-1] != row.sentence else None
+            for c, text in enumerate(cells):
                 item = self.item(r, c)
                 if item is None:
                     item = QTableWidgetItem(text)
                     self.setItem(r, c, item)
+                    item.setToolTip(tip(row.sentence))
                 elif item.text() != text:
                     item.setText(text)
-                else:
-                    continue
-                item.setToolTip(tip(row.sentence))
+                if words is not None:    # every cell's tooltip is the row's sentence (each had kept
+                    item.setToolTip(words)   # an old one while its own text stayed the same)
+        self._shown = [(row.criterion, row.change, row.needed, row.outcome, row.sentence) for row in rows]

@@ -121,6 +121,7 @@ class RobustnessPanel(QWidget):
         self._smaa_in: SMAAResult | None = None   # arrived, drawn at the next frame
         self._latest: Robustness | None = None
         self._shown_smaa: SMAAResult | None = None   # drawn in the chart (may be for older weights)
+        self._stability_cells: list[tuple[str, ...]] = []   # the stability table's texts as drawn
 
     @property
     def latest(self) -> Robustness | None:
@@ -360,8 +361,10 @@ class RobustnessPanel(QWidget):
             self.stability.setRowCount(len(rb.stability))
             self.stability.setMinimumHeight(self.stability.horizontalHeader().sizeHint().height() + 4
                                             + len(rb.stability) * self.stability.verticalHeader().defaultSectionSize())
-        for r, st in enumerate(rb.stability):
-            cells = stability_cells(st, s)
+        shown, self._stability_cells = self._stability_cells, [stability_cells(st, s) for st in rb.stability]
+        for r, cells in enumerate(self._stability_cells):
+            if r < len(shown) and shown[r] == cells:
+                continue                 # the row reads as drawn: no item asked for its text
             for c, text in enumerate(cells):
                 item = self.stability.item(r, c)
                 if item is None:

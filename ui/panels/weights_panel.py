@@ -132,7 +132,7 @@ class WeightRow:
     def scale_for(self, kind: str) -> Scale:
         return self.fixed if kind == "fixed" and self.fixed is not None else Scale(kind=kind)
 
-    def show_result(self, result: Result, index: int) -> None:
+    def show_result(self, result: Result, index: int, changes: Change = Change.ALL) -> None:
         raw = float(result.raw_weights[index])
         if self.spin.value() != raw:
             with QSignalBlocker(self.spin):
@@ -141,6 +141,8 @@ class WeightRow:
             with QSignalBlocker(self.slider):
                 self.slider.setValue(round(min(raw, WEIGHT_MAX)))
         self.share.setText(f"{100 * result.weights[index]:.0f}%")
+        if changes == Change.WEIGHTS:   # a slider tick: the direction, scale and flatness stay
+            return
         crit = result.scenario.criteria[index]
         want = self.direction.findData(crit.direction.value)
         if want != self.direction.currentIndex():
@@ -173,7 +175,7 @@ class WeightsPanel(QGroupBox):
         if changes & Change.CRITERIA:
             self._rebuild(result)
         for j, row in enumerate(self.rows):
-            row.show_result(result, j)
+            row.show_result(result, j, changes)
 
     def _rebuild(self, result: Result) -> None:
         # Only when the criteria themselves change (a new scenario), never per slider tick.
