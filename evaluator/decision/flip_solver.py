@@ -53,19 +53,20 @@ def solve(gap, clubs: np.ndarray, x0: np.ndarray, ends: np.ndarray, mids: np.nda
     if clubs.size == 0:
         return np.empty(0)
     width = ends.shape[1]
-    g_end, g_mid = g[:, :width], g[:, width:]
-    out = np.full(clubs.size, np.nan)
-    for i in range(clubs.size):
-        if g_end[i, 0] <= TIE_TOLERANCE:
-            out[i] = x0[i]                                          # level already: no change needed
+    below = g[:, :width] <= 0.0
+    firsts = np.where(below.any(axis=1), below.argmax(axis=1), -1).tolist()   # first end at or below 0
+    # Plain floats from here: a NumPy call per problem cost more than the arithmetic.
+    g_end, g_mid, e, m = g[:, :width].tolist(), g[:, width:].tolist(), ends.tolist(), mids.tolist()
+    out = [math.nan] * clubs.size
+    for i, j in enumerate(firsts):
+        if g_end[i][0] <= TIE_TOLERANCE:
+            out[i] = float(x0[i])                                   # level already: no change needed
             continue
-        hit = np.flatnonzero(g_end[i] <= 0.0)
-        if hit.size == 0:
+        if j < 0:
             continue                                                # no flip in the plausible range
-        j = int(hit[0])
-        x = moebius_root(ends[i, j - 1], mids[i, j - 1], ends[i, j], g_end[i, j - 1], g_mid[i, j - 1], g_end[i, j])
-        out[i] = x if not math.isnan(x) else bracket(gap, clubs[i], ends[i, j - 1], ends[i, j])
-    return out
+        x = moebius_root(e[i][j - 1], m[i][j - 1], e[i][j], g_end[i][j - 1], g_mid[i][j - 1], g_end[i][j])
+        out[i] = x if not math.isnan(x) else bracket(gap, int(clubs[i]), e[i][j - 1], e[i][j])
+    return np.array(out)
 
 
 def moebius_root(x1: float, x2: float, x3: float, g1: float, g2: float, g3: float) -> float:
@@ -74,9 +75,10 @@ def moebius_root(x1: float, x2: float, x3: float, g1: float, g2: float, g3: floa
     are no such function (the gap jumps at x1: see ``bracket``)."""
     if g3 == 0.0:
         return x3
-    if g2 == g3 or g1 <= 0.0:
+    q = (g3 - g2) * g1
+    if g2 == g3 or g1 <= 0.0 or q == 0.0:     # (q: an underflow; plain floats raise on / 0)
         return math.nan
-    r = ((g3 - g1) * g2) / ((g3 - g2) * g1)
+    r = ((g3 - g1) * g2) / q
     den = (x3 - x1) - r * (x3 - x2)
     x = ((x3 - x1) * x2 - r * (x3 - x2) * x1) / den if den != 0 else math.nan
     return x if min(x1, x3) <= x <= max(x1, x3) else math.nan
