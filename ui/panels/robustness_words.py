@@ -60,14 +60,15 @@ def summary_text(rb: Robustness, shown: SMAAResult | None, error: str) -> str:
     if mc is None:
         return "<b>First place across random weightings</b>: computing…"
     first = mc.first_rank
-    parts = ", ".join(f"{esc(s.clubs[i].name)} {100 * first[i]:.1f}%" for i in np.argsort(-first)[:10])
+    by_share = np.lexsort((np.where(rb.result.ranks > 0, rb.result.ranks, n + 1), -first))   # ties: rank now
+    parts = ", ".join(f"{esc(s.clubs[i].name)} {100 * first[i]:.1f}%" for i in by_share[:10])
     more = f" and {n - 10} more" if n > 10 else ""
     full = smaa_samples(n, resting=True)
     if rb.smaa is None:
-        state = "for the previous weights; updating…"
+        state = "; for the previous weights, updating…"
     elif mc.n_samples < full:
-        state = f"refining to {full:,} in the background"
+        state = f"; refining to {full:,} in the background"
     else:
-        state = "final"
+        state = ""                 # the full sample for these weights: nothing to add
     return (f"<b>First place across random weightings</b> ({mc.n_samples:,} samples, "
-            f"± {100 * mc.max_se:.1f} pts at most; {state}): {parts}{more}")
+            f"± {100 * mc.max_se:.1f} pts at most{state}): {parts}{more}")
