@@ -25,7 +25,6 @@ from evaluator.session import Session
 from evaluator.session.new_case import LeagueChoice, NewClub, bundled_leagues, league_choices, remember_league
 from ui import background, dialogs, settings
 from ui.add_club_dialog import team_item
-from ui.palette import chart
 from ui.panels.case_panel import from_qdate, to_qdate
 
 POSITIONS = ("goalkeeper", "centre-back", "full-back", "defensive midfielder", "midfielder",
@@ -41,16 +40,6 @@ def _named(widget: QWidget, name: str, description: str) -> QWidget:
 def _label(text: str, buddy: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(buddy)
-    return label
-
-
-def _problem_label() -> QLabel:
-    """Where a refusal is said, in one line naming the field (empty when all is well)."""
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)   # it may quote what the user typed
-    label.setStyleSheet(f"color: {chart().error_text};")
-    _named(label, "Problem", "Why the page cannot go on yet")
     return label
 
 
@@ -99,7 +88,7 @@ class SubjectPage(QWizardPage):
         self.notes.setPlaceholderText("optional: contract, wishes, what matters in this move…")
         _named(self.notes, "Notes", "Optional free text about the player, shown in the report")
         form.addRow(_label("N&otes:", self.notes), self.notes)
-        self.problem = _problem_label()
+        self.problem = dialogs.problem_label()
         form.addRow(self.problem)
 
     def day(self) -> date:
@@ -149,7 +138,7 @@ class ClubsPage(QWizardPage):
                       "list… for each club (or enter an age by hand). The criteria and weights are those of "
                       "the bundled case; change them after Finish.")
         note.setWordWrap(True)
-        self.problem = _problem_label()
+        self.problem = dialogs.problem_label()
 
         grid = QGridLayout(self)
         top = QHBoxLayout()
