@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from evaluator import formats
 from evaluator.errors import InputError, shown
-from evaluator.model import Player, check_player
+from evaluator.model import Player
+from evaluator.people import player_problem
 from evaluator.session import Session
 from evaluator.session.new_case import LeagueChoice, NewClub, bundled_leagues, league_choices, remember_league
 from ui import background, dialogs, settings
@@ -43,6 +44,11 @@ def _label(text: str, buddy: QWidget) -> QLabel:
     return label
 
 
+# The player's fields as this page labels them: a message here names the box to correct, not the
+# field of a case file ("player.born"), which is what the same check says when a file is read.
+FORM_LABELS = {"name": "Player's name", "position": "Position", "born": "Date of birth", "notes": "Notes"}
+
+
 def read_born(text: str) -> date | None:
     """The date of birth typed (empty: not given), or an InputError naming the field."""
     text = text.strip()
@@ -51,7 +57,7 @@ def read_born(text: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"player.born: date of birth {shown(text)} is not a date (use YYYY-MM-DD)") from None
+        raise InputError(f"{FORM_LABELS['born']}: {shown(text)} is not a date (use YYYY-MM-DD)") from None
 
 
 class SubjectPage(QWizardPage):
@@ -95,10 +101,12 @@ class SubjectPage(QWizardPage):
         return from_qdate(self.as_of.date())
 
     def player(self) -> Player:
-        """The player as typed, or an InputError naming the field."""
+        """The player as typed, or an InputError naming the box at fault by its label."""
         player = Player(self.name.text().strip(), self.position.currentText().strip(),
                         read_born(self.born.text()), self.notes.toPlainText().strip())
-        check_player(player, self.day())
+        problem = player_problem(player, self.day())   # the check files get, in this page's words
+        if problem is not None:
+            raise InputError(f"{FORM_LABELS[problem.field]}: {problem.in_form}")
         return player
 
     def validatePage(self) -> bool:
@@ -267,7 +275,7 @@ class ClubsPage(QWizardPage):
 
     def validatePage(self) -> bool:
         if not self.clubs():
-            self.problem.setText("clubs: pick at least one club for the case")
+            self.problem.setText("Clubs in the case: pick at least one club from the league's list")
             return False
         try:
             self.session.new_case(self.subject.player(), self.subject.day(), self.clubs(), self.leagues())
