@@ -73,9 +73,9 @@ def test_a_negative_value_is_refused_with_the_range_and_nothing_is_stored(window
     def user(d: FigureDialog) -> None:
         type_into(qtbot, d.value, "-5")
         qtbot.keyClick(d.value, Qt.Key.Key_Return)
-        said.append(d.problem.text())
         assert d.isVisible() and d.value.text() == "-5"       # open, the minus kept to correct
         assert figure(window.session) == before
+        said.append(d.problem.text())
     seen = drive(monkeypatch, qtbot, user)
     double_click(window)
     assert len(seen) == 1
@@ -90,6 +90,7 @@ def test_text_that_is_not_a_number_is_refused_and_the_dialog_stays_open(window, 
     def user(d: FigureDialog) -> None:
         type_into(qtbot, d.value, "abc")
         qtbot.keyClick(d.value, Qt.Key.Key_Return)
+        assert d.isVisible() and d.value.text() == "abc"      # open, nothing typed lost
         said.append((d.problem.text(), d.isVisible()))
     drive(monkeypatch, qtbot, user)
     double_click(window)
