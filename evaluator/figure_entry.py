@@ -47,8 +47,8 @@ def read_value(text: str, column: Column) -> float | None:
         typed = typed.replace(",", ".")      # a decimal comma, as typed in much of Europe
     wanted = describe_range(column)
     if not _NUMBER.fullmatch(typed):
-        raise InputError(f"{column.label}: {shown(text.strip())} is not a number; allowed: {wanted} "
-                         "(empty: missing)")
+        # One line on the dialog: its intro says an empty value marks the figure missing.
+        raise InputError(f"{column.label}: {shown(text.strip(), 24)} is not a number; allowed: {wanted}")
     value = float(typed)
     said = f"{value:g}" if math.isfinite(value) else shown(text.strip(), 24)   # "1e999" reads as inf
     lo, hi = allowed_range(column)

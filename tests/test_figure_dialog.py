@@ -95,7 +95,7 @@ def test_text_that_is_not_a_number_is_refused_and_the_dialog_stays_open(window, 
     drive(monkeypatch, qtbot, user)
     double_click(window)
     message, still_open = said[0]
-    assert still_open and message == f"{LABEL}: 'abc' is not a number; allowed: 0 or more goals/match (empty: missing)"
+    assert still_open and message == f"{LABEL}: 'abc' is not a number; allowed: 0 or more goals/match"
     assert "\n" not in message
     assert figure(window.session) == before and before.status is FigureStatus.SOURCED
 
