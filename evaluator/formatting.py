@@ -6,7 +6,7 @@ from datetime import date
 
 from typing import TYPE_CHECKING, Protocol
 
-from evaluator.model import Column, Figure, Player, Scale
+from evaluator.model import USER_NOTE, Column, Figure, Player, Scale
 
 if TYPE_CHECKING:
     import numpy as np
@@ -61,10 +61,14 @@ def figure_provenance(fig: Figure) -> str:
     if fig.value is None:
         return f"Missing: {fig.note or 'no source found'}.\nDouble-click to enter a value and its source."
     lines = [f"Source: {fig.source}", f"As of: {format_date(fig.as_of)}"]
+    note = fig.note
     if fig.status.value == "user":
-        lines.insert(0, "Entered by the user")
-    if fig.note:
-        lines.append(f"Note: {fig.note}")
+        # Said once, with the source the user typed; the session's note says the same again.
+        lines[0] = f"Entered by the user; source given: {fig.source}" if fig.source.strip() else \
+            "Entered by the user; no source given"
+        note = "" if note.strip().casefold() == USER_NOTE else note
+    if note:
+        lines.append(f"Note: {note}")
     if fig.stale:
         lines.append(f"Stale: {fig.stale}")
     return "\n".join(lines)

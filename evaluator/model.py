@@ -42,6 +42,9 @@ class FigureStatus(str, Enum):
     MISSING = "missing"   # nobody could source it: shown as missing, never invented
 
 
+USER_NOTE = "entered by the user"   # the note a figure typed in the window carries
+
+
 @dataclass(frozen=True)
 class Figure:
     """One number about one club, with where it came from and when it was true."""

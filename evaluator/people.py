@@ -11,7 +11,7 @@ from evaluator.errors import InputError, shown
 if TYPE_CHECKING:
     from evaluator.model import Criterion
 
-__all__ = ["OLDEST_PLAYER", "Player", "Profile", "check_player"]
+__all__ = ["OLDEST_PLAYER", "Player", "PlayerProblem", "Profile", "check_player", "player_problem"]
 
 
 @dataclass(frozen=True)
@@ -52,21 +52,41 @@ class Player:
 OLDEST_PLAYER = 100   # years: a date of birth further back is a typo in the year
 
 
-def check_player(player: Player, as_of: date | None, where: str = "player") -> None:
-    """Reject a player the case cannot describe honestly, naming the field."""
+@dataclass(frozen=True)
+class PlayerProblem:
+    """What is wrong with a player: the field, and the words after its name in a file's message
+    ("player.born: date of birth ...") and on a form, after the field's label ("Date of birth: ...")."""
+    field: str
+    in_file: str
+    in_form: str
+
+
+def player_problem(player: Player, as_of: date | None) -> PlayerProblem | None:
+    """The first thing that stops a case describing ``player`` honestly, or None."""
     for name in ("name", "position", "notes"):
         if not isinstance(getattr(player, name), str):
-            raise InputError(f"{where}.{name}: expected a text, got {shown(getattr(player, name))}")
+            said = f"expected a text, got {shown(getattr(player, name))}"
+            return PlayerProblem(name, said, said)
     if not player.name.strip():
-        raise InputError(f"{where}.name: the player's name is empty")
+        return PlayerProblem("name", "the player's name is empty", "enter the player's name")
     if player.born is None:
-        return
+        return None
     if not isinstance(player.born, date):
-        raise InputError(f"{where}.born: expected a date of birth YYYY-MM-DD, got {shown(player.born)}")
+        return PlayerProblem("born", f"expected a date of birth YYYY-MM-DD, got {shown(player.born)}",
+                             f"{shown(player.born)} is not a date (use YYYY-MM-DD)")
+    born = player.born.isoformat()
     if as_of is not None and player.born > as_of:
-        raise InputError(f"{where}.born: date of birth {player.born.isoformat()} is after the as-of date "
-                         f"{as_of.isoformat()}")
+        return PlayerProblem("born", f"date of birth {born} is after the as-of date {as_of.isoformat()}",
+                             f"{born} is after the as-of date {as_of.isoformat()}")
     age = player.age(as_of)
     if age is not None and age > OLDEST_PLAYER:
-        raise InputError(f"{where}.born: date of birth {player.born.isoformat()} makes the player {age} on "
-                         f"{as_of}; check the year")
+        return PlayerProblem("born", f"date of birth {born} makes the player {age} on {as_of}; check the year",
+                             f"{born} makes the player {age} on {as_of}; check the year")
+    return None
+
+
+def check_player(player: Player, as_of: date | None, where: str = "player") -> None:
+    """Reject a player the case cannot describe honestly, naming the field as a file names it."""
+    problem = player_problem(player, as_of)
+    if problem is not None:
+        raise InputError(f"{where}.{problem.field}: {problem.in_file}")

@@ -237,18 +237,24 @@ def test_a_whole_league_and_a_loaded_league_file(window, wizard, qtbot, monkeypa
 def test_the_wizard_refuses_bad_input_naming_the_field(window, wizard, qtbot):
     before = window.session.state
     next_page(wizard, qtbot)                                        # no name
-    assert wizard.currentPage() is wizard.subject and "player.name" in wizard.subject.problem.text()
+    # Messages name the boxes by their labels, never a file's fields ("player.name", "clubs")
+    assert wizard.currentPage() is wizard.subject
+    assert wizard.subject.problem.text() == "Player's name: enter the player's name"
     fill_subject(wizard, qtbot, born="2026-02-01")                  # born after the as-of date
     next_page(wizard, qtbot)
     assert wizard.currentPage() is wizard.subject
-    assert "player.born: date of birth 2026-02-01 is after the as-of date 2025-11-28" == wizard.subject.problem.text()
+    assert wizard.subject.problem.text() == "Date of birth: 2026-02-01 is after the as-of date 2025-11-28"
+    fill_subject(wizard, qtbot, born="1900-01-01")
+    next_page(wizard, qtbot)
+    assert wizard.subject.problem.text() == "Date of birth: 1900-01-01 makes the player 125 on 2025-11-28; check the year"
     fill_subject(wizard, qtbot, born="02/05/2001")
     next_page(wizard, qtbot)
-    assert "player.born" in wizard.subject.problem.text() and "YYYY-MM-DD" in wizard.subject.problem.text()
+    assert wizard.subject.problem.text() == "Date of birth: '02/05/2001' is not a date (use YYYY-MM-DD)"
     fill_subject(wizard, qtbot)
     next_page(wizard, qtbot)
     finish(wizard, qtbot)                                           # no clubs
-    assert wizard.isVisible() and "clubs" in wizard.clubs.problem.text()
+    assert wizard.isVisible()
+    assert wizard.clubs.problem.text() == "Clubs in the case: pick at least one club from the league's list"
     pick(wizard, SERIE_A, "AS Roma")
     qtbot.mouseClick(wizard.clubs.remove, Qt.MouseButton.LeftButton)   # nothing selected on the right: stays
     wizard.clubs.chosen.item(0).setSelected(True)

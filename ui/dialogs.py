@@ -5,7 +5,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QWidget
+
+from ui.palette import chart
 
 
 def _plain_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, message: str) -> None:
@@ -13,6 +15,18 @@ def _plain_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, messa
     box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
+
+
+def problem_label() -> QLabel:
+    """Where a page or dialog says why it cannot go on, in one line naming the field (empty when
+    all is well): shown in place, so the user corrects the field without losing what was typed."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)   # it may quote what the user typed
+    label.setStyleSheet(f"color: {chart().error_text};")
+    label.setAccessibleName("Problem")
+    label.setAccessibleDescription("Why the page cannot go on yet")
+    return label
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 
 from evaluator import formats
 from evaluator.errors import InputError, shown
-from evaluator.model import Player, check_player
+from evaluator.model import Player
+from evaluator.people import player_problem
 from evaluator.session import Session
 from evaluator.session.new_case import LeagueChoice, NewClub, bundled_leagues, league_choices, remember_league
 from ui import background, dialogs, settings
 from ui.add_club_dialog import team_item
-from ui.palette import chart
 from ui.panels.case_panel import from_qdate, to_qdate
 
 POSITIONS = ("goalkeeper", "centre-back", "full-back", "defensive midfielder", "midfielder",
@@ -44,14 +44,9 @@ def _label(text: str, buddy: QWidget) -> QLabel:
     return label
 
 
-def _problem_label() -> QLabel:
-    """Where a refusal is said, in one line naming the field (empty when all is well)."""
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)   # it may quote what the user typed
-    label.setStyleSheet(f"color: {chart().error_text};")
-    _named(label, "Problem", "Why the page cannot go on yet")
-    return label
+# The player's fields as this page labels them: a message here names the box to correct, not the
+# field of a case file ("player.born"), which is what the same check says when a file is read.
+FORM_LABELS = {"name": "Player's name", "position": "Position", "born": "Date of birth", "notes": "Notes"}
 
 
 def read_born(text: str) -> date | None:
@@ -62,7 +57,7 @@ def read_born(text: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"player.born: date of birth {shown(text)} is not a date (use YYYY-MM-DD)") from None
+        raise InputError(f"{FORM_LABELS['born']}: {shown(text)} is not a date (use YYYY-MM-DD)") from None
 
 
 class SubjectPage(QWizardPage):
@@ -99,17 +94,19 @@ class SubjectPage(QWizardPage):
         self.notes.setPlaceholderText("optional: contract, wishes, what matters in this move…")
         _named(self.notes, "Notes", "Optional free text about the player, shown in the report")
         form.addRow(_label("N&otes:", self.notes), self.notes)
-        self.problem = _problem_label()
+        self.problem = dialogs.problem_label()
         form.addRow(self.problem)
 
     def day(self) -> date:
         return from_qdate(self.as_of.date())
 
     def player(self) -> Player:
-        """The player as typed, or an InputError naming the field."""
+        """The player as typed, or an InputError naming the box at fault by its label."""
         player = Player(self.name.text().strip(), self.position.currentText().strip(),
                         read_born(self.born.text()), self.notes.toPlainText().strip())
-        check_player(player, self.day())
+        problem = player_problem(player, self.day())   # the check files get, in this page's words
+        if problem is not None:
+            raise InputError(f"{FORM_LABELS[problem.field]}: {problem.in_form}")
         return player
 
     def validatePage(self) -> bool:
@@ -149,7 +146,7 @@ class ClubsPage(QWizardPage):
                       "list… for each club (or enter an age by hand). The criteria and weights are those of "
                       "the bundled case; change them after Finish.")
         note.setWordWrap(True)
-        self.problem = _problem_label()
+        self.problem = dialogs.problem_label()
 
         grid = QGridLayout(self)
         top = QHBoxLayout()
@@ -278,7 +275,7 @@ class ClubsPage(QWizardPage):
 
     def validatePage(self) -> bool:
         if not self.clubs():
-            self.problem.setText("clubs: pick at least one club for the case")
+            self.problem.setText("Clubs in the case: pick at least one club from the league's list")
             return False
         try:
             self.session.new_case(self.subject.player(), self.subject.day(), self.clubs(), self.leagues())

@@ -21,7 +21,7 @@ from evaluator.data.case import DataCache
 from evaluator.decision.scoring import Prepared, Result, prepare, score
 from evaluator.errors import InputError
 from evaluator.model import (
-    MAX_MAGNITUDE, CaseDefinition, Criterion, Figure, FigureStatus, Player, Scenario, check_number, in_force,
+    MAX_MAGNITUDE, USER_NOTE, CaseDefinition, Criterion, Figure, FigureStatus, Player, Scenario, check_number, in_force,
 )
 from evaluator.session import new_case, saving
 from evaluator.session.criteria_edits import CriteriaEditing
@@ -180,7 +180,7 @@ class Session(ProfileEdits, CriteriaEditing, SeasonViews):   # edit sets: sessio
             if not source.strip():
                 raise InputError(f"{column_id}: say where the figure comes from (source is empty)")
         club = self._club(club_id)
-        fig = (Figure(float(value), source.strip(), as_of, FigureStatus.USER, "entered by the user")
+        fig = (Figure(float(value), source.strip(), as_of, FigureStatus.USER, USER_NOTE)
                if value is not None else Figure.missing_figure("cleared by the user"))
         clubs = tuple(replace(c, figures={**c.figures, column_id: fig}) if c.id == club_id else c
                       for c in scenario.clubs)
