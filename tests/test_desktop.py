@@ -153,6 +153,23 @@ def test_theme_switch_restyles_the_score_whiskers_and_the_sweep_plots(window):
     assert sweep.marker_pen.color().name() == palette.LIGHT.muted.lower()
 
 
+def test_the_criteria_editors_value_curve_follows_a_theme_switch(window, qtbot):
+    from ui import settings, theme
+    from ui.criteria_dialog import show_criteria
+    plot = show_criteria(window, window.session, window.signals).plot.plot
+    before = settings.theme()
+    try:
+        theme.apply("dark", remember=False)
+        for scheme in (palette.DARK, palette.LIGHT):
+            text = scheme.text.lower()
+            assert pg_pen_colour(plot.clubs) == text and pg_pen_colour(plot.curve) == text
+            assert plot.getAxis("left").labelStyle["color"].lower() == text   # "value", in text colour
+            assert plot.target_line.pen.color().name() == scheme.muted.lower()
+            theme.apply("light", remember=False)
+    finally:
+        theme.apply(before, remember=False)
+
+
 def pg_pen_colour(item) -> str:
     import pyqtgraph as pg
     return pg.mkPen(item.opts["pen"]).color().name()
