@@ -182,6 +182,7 @@ def test_text_on_bars_and_on_the_chart_meets_wcag_aa(scheme):
     assert palette.contrast(scheme.text, scheme.background) >= 4.5
     assert palette.contrast(scheme.muted, scheme.background) >= 4.5
     assert palette.contrast(scheme.warning_text, scheme.background) >= 4.5
+    assert palette.contrast(palette.WARNING_LINK, palette.WARNING_BG) >= 4.5   # "show all", either theme
 
 
 def test_club_colours_are_not_criterion_colours():
