@@ -25,8 +25,8 @@ from evaluator.session import Session
 from evaluator.session.new_case import LeagueChoice, NewClub, bundled_leagues, league_choices, remember_league
 from ui import background, dialogs, settings
 from ui.add_club_dialog import team_item
-from ui.palette import chart
 from ui.panels.case_panel import from_qdate, to_qdate
+from ui.themed import set_style
 
 POSITIONS = ("goalkeeper", "centre-back", "full-back", "defensive midfielder", "midfielder",
              "attacking midfielder", "winger", "striker")
@@ -49,7 +49,7 @@ def _problem_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)   # it may quote what the user typed
-    label.setStyleSheet(f"color: {chart().error_text};")
+    set_style(label, "color: $error_text;")
     _named(label, "Problem", "Why the page cannot go on yet")
     return label
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ui import palette, settings
+from ui import palette, settings, themed
 from ui.palette import DARK, LIGHT, Scheme
 from ui.panels.bar_labels import BarLabels
 
@@ -51,7 +51,9 @@ def apply(choice: str, remember: bool = True) -> Scheme:
     if remember:
         settings.set_theme(choice)
     _follow_system(app)
-    for widget in app.allWidgets():
+    widgets = app.allWidgets()
+    themed.restyle(widgets, new)   # labels whose style sheets hold scheme colours
+    for widget in widgets:
         if isinstance(widget, pg.GraphicsView):
             restyle(widget, old, new)
     return new
