@@ -153,6 +153,64 @@ def test_theme_switch_restyles_the_score_whiskers_and_the_sweep_plots(window):
     assert sweep.marker_pen.color().name() == palette.LIGHT.muted.lower()
 
 
+def _contrast_on_screen(window: QWidget, widget: QWidget, tinted: bool = False) -> float:
+    """How ``widget``'s text stands out where it is drawn: the contrast between the commonest
+    colour of its area (its background) and its most distinct pixel (``tinted``: of the
+    coloured pixels only, i.e. a link). Anti-aliasing only lowers it: the best pixel is the ink."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QImage
+    image = window.grab(QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())).toImage()
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    colours, counts = np.unique(rows[:, :3 * image.width()].reshape(-1, 3), axis=0, return_counts=True)
+    hex_of = lambda c: "#%02X%02X%02X" % tuple(int(v) for v in c)   # noqa: E731
+    background = hex_of(colours[counts.argmax()])
+    if tinted:
+        colours = colours[colours.max(axis=1).astype(int) - colours.min(axis=1) > 60]
+    assert len(colours), "nothing drawn"
+    return max(palette.contrast(hex_of(c), background) for c in colours)
+
+
+def test_captions_and_links_follow_a_theme_switch_both_ways(window, qtbot):
+    """Light -> dark -> light: the weights' scale captions and the sources' "details…" link keep
+    reading on the new background (they kept the old theme's colour: 1.3:1 and 1.5:1)."""
+    from ui import settings, theme
+    captions = [row.scale for row in window.weights.rows]
+    before = settings.theme()
+    try:
+        for name, scheme in (("light", palette.LIGHT), ("dark", palette.DARK), ("light", palette.LIGHT)):
+            theme.apply(name, remember=False)
+            qtbot.wait(10)   # the palette reaches the widgets as posted events
+            for caption in captions:
+                assert _contrast_on_screen(window, caption) >= 3, (name, caption.text())
+            assert _contrast_on_screen(window, window.case.checks, tinted=True) >= 3, name
+            # No style sheet keeps a colour of the other theme's scheme.
+            other = palette.DARK if scheme is palette.LIGHT else palette.LIGHT
+            stale = {getattr(other, f).lower() for f in ("text", "muted", "warning_text", "error_text")}
+            for widget in QApplication.allWidgets():
+                sheet = widget.styleSheet().lower()
+                assert not any(c in sheet for c in stale), (name, type(widget).__name__, sheet)
+    finally:
+        theme.apply(before, remember=False)
+
+
+def test_the_criteria_editors_value_curve_follows_a_theme_switch(window, qtbot):
+    from ui import settings, theme
+    from ui.criteria_dialog import show_criteria
+    plot = show_criteria(window, window.session, window.signals).plot.plot
+    before = settings.theme()
+    try:
+        theme.apply("dark", remember=False)
+        for scheme in (palette.DARK, palette.LIGHT):
+            text = scheme.text.lower()
+            assert pg_pen_colour(plot.clubs) == text and pg_pen_colour(plot.curve) == text
+            assert plot.getAxis("left").labelStyle["color"].lower() == text   # "value", in text colour
+            assert plot.target_line.pen.color().name() == scheme.muted.lower()
+            theme.apply("light", remember=False)
+    finally:
+        theme.apply(before, remember=False)
+
+
 def pg_pen_colour(item) -> str:
     import pyqtgraph as pg
     return pg.mkPen(item.opts["pen"]).color().name()
@@ -165,6 +223,7 @@ def test_text_on_bars_and_on_the_chart_meets_wcag_aa(scheme):
     assert palette.contrast(scheme.text, scheme.background) >= 4.5
     assert palette.contrast(scheme.muted, scheme.background) >= 4.5
     assert palette.contrast(scheme.warning_text, scheme.background) >= 4.5
+    assert palette.contrast(palette.WARNING_LINK, palette.WARNING_BG) >= 4.5   # "show all", either theme
 
 
 def test_club_colours_are_not_criterion_colours():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -297,3 +298,44 @@ def test_unranked_club_headings_say_not_ranked_once(qapp, session, tmp_path):
     out = export_report(session.result, tmp_path / "zero.pdf")
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
     assert "AS Roma — not ranked" in text and "not ranked not ranked" not in text
+
+
+def page_pixels(pdf: Path) -> list[np.ndarray]:
+    """Each page as the reader sees it: greys 0-255, rendered by poppler at 50 dpi."""
+    from PySide6.QtGui import QImage
+    subprocess.run(["pdftoppm", "-r", "50", "-gray", "-png", str(pdf), str(pdf.with_suffix(""))],
+                   check=True, timeout=120, capture_output=True)
+    pages = []
+    for png in sorted(pdf.parent.glob(f"{pdf.stem}-*.png")):
+        image = QImage(str(png)).convertToFormat(QImage.Format.Format_Grayscale8)
+        rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+        pages.append(rows[:, :image.width()].astype(int))
+    return pages
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler's pdftoppm")
+def test_window_export_in_the_dark_theme_prints_like_the_light_one(qapp, tmp_path, monkeypatch):
+    """Paper is white whatever the screen: the dark theme's pale text must not reach the PDF."""
+    from evaluator.session import Session
+    from ui import file_actions, settings, theme
+
+    class Frozen(datetime):   # both exports say the same "Generated" time
+        @classmethod
+        def now(cls, tz=None):
+            return WHEN
+    monkeypatch.setattr(file_actions, "datetime", Frozen)
+    session = Session.from_file(BUNDLED_SCENARIO, read_only=True)   # with its season chart
+    before = settings.theme()
+    try:
+        for name in ("light", "dark"):
+            theme.apply(name, remember=False)
+            assert file_actions.export_fit_report(None, session, str(tmp_path / f"{name}.pdf"), "a4")
+    finally:
+        theme.apply(before, remember=False)   # one QApplication for the whole suite
+    light, dark = page_pixels(tmp_path / "light.pdf"), page_pixels(tmp_path / "dark.pdf")
+    assert len(dark) == len(light) >= 3
+    for n, (lp, dp) in enumerate(zip(light, dark), 1):
+        ink = int((lp < 128).sum())          # dark text and lines on the white page
+        assert ink > 500, n
+        assert (dp < 128).sum() >= 0.98 * ink, f"page {n}: text paler than in the light theme"
+        assert np.abs(dp - lp).mean() < 0.5, f"page {n} differs from the light theme's"

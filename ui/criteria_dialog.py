@@ -25,10 +25,11 @@ from evaluator.decision.scoring import Result
 from evaluator.errors import InputError
 from evaluator.model import Criterion, Direction
 from evaluator.session import Change, Session
-from ui.palette import chart, club_colour
+from ui.palette import club_colour
 from ui.panels.value_curve_chart import ValueCurveChart
 from ui.session_signals import SessionSignals
 from ui.text import esc
+from ui.themed import set_style
 
 DIRECTIONS = (("Higher is better", Direction.HIGHER), ("Lower is better", Direction.LOWER),
               ("Closest to a target", Direction.TARGET))
@@ -70,7 +71,7 @@ class CriteriaDialog(QDialog):
         body.addWidget(self._function_side(), 1)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {chart().error_text}")
+        set_style(self.message, "color: $error_text")
         _named(self.message, "Message", "Why the last edit was refused")
         outer.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

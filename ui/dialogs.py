@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QWidget
 
-from ui.palette import chart
+from ui.themed import set_style
 
 
 def _plain_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, message: str) -> None:
@@ -23,7 +23,7 @@ def problem_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)   # it may quote what the user typed
-    label.setStyleSheet(f"color: {chart().error_text};")
+    set_style(label, "color: $error_text;")        # follows a theme switch (ui/themed.py)
     label.setAccessibleName("Problem")
     label.setAccessibleDescription("Why the page cannot go on yet")
     return label

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QColor, QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QPyTextObject,
-    QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat, QFontMetricsF,
+    QAbstractTextDocumentLayout, QColor, QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPalette,
+    QPdfWriter, QPen, QPyTextObject, QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat,
+    QFontMetricsF,
 )
 
 from evaluator.atomic import write_atomic
@@ -30,7 +31,7 @@ from evaluator.model import Profile
 from evaluator.report import APP_NAME, FitReport, build_report
 from evaluator.report_robustness import RobustnessSection
 from evaluator.top_clubs import TOP_N
-from ui.palette import MUTED, printing
+from ui.palette import HEADING, MUTED, TEXT, printing
 from ui.report_html import RULE, report_html
 
 if TYPE_CHECKING:
@@ -83,6 +84,8 @@ def write_pdf(report: FitReport, result: Result, filename: str, paper: str = "a4
     charts = ReportCharts(result, body.width(), body.height() * 0.92, report.robustness, season)
     doc = _document(report, writer, body.size(), charts)
     pages = doc.pageCount()
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.palette = paper_palette()
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot start a PDF in {filename}")
@@ -95,13 +98,28 @@ def write_pdf(report: FitReport, result: Result, filename: str, paper: str = "a4
             painter.translate(body.left(), body.top() - n * body.height())
             clip = QRectF(0, n * body.height(), body.width(), body.height())
             painter.setClipRect(clip)   # a block that starts on the next page must not leak in
-            doc.drawContents(painter, clip)
+            context.clip = clip
+            # Not doc.drawContents: it paints in the application's palette, the dark theme's pale text.
+            doc.documentLayout().draw(painter, context)
             painter.restore()
     finally:
         painter.end()
         charts.close()
     if not os.path.getsize(filename):
         raise OSError(f"nothing was written to {filename}")
+
+
+def paper_palette() -> QPalette:
+    """The colours of white paper, whatever the window's theme. The report's text that sets no
+    colour of its own (the title, tables, boxes) is painted in the palette's Text, and a
+    default palette is a copy of the application's: near-white when the window is dark."""
+    paper = QPalette()
+    roles = {QPalette.ColorRole.Text: TEXT, QPalette.ColorRole.WindowText: TEXT,
+             QPalette.ColorRole.Base: "#FFFFFF", QPalette.ColorRole.Window: "#FFFFFF",
+             QPalette.ColorRole.Link: HEADING, QPalette.ColorRole.LinkVisited: HEADING}
+    for role, colour in roles.items():
+        paper.setColor(role, QColor(colour))   # every colour group: the page is never "inactive"
+    return paper
 
 
 def _furniture(p: QPainter, report: FitReport, page: QRectF, body: QRectF, n: int, pages: int) -> None:

@@ -21,6 +21,8 @@ MUTED = "#4A5568"
 WARNING_BG = "#FFF8E1"
 WARNING_BORDER = "#E0B44C"
 WARNING_TEXT = "#3D2B00"   # on WARNING_BG, in either theme (the box keeps its own light background)
+# A link in that box: its own colour, as the theme's link colour is pale blue in the dark theme.
+WARNING_LINK = "#1A4971"
 # The printed report: always on white paper.
 RULE = "#CBD5E0"
 HEAD_BG = "#EDF2F7"

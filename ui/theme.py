@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ui import palette, settings
+from ui import palette, settings, themed
 from ui.palette import DARK, LIGHT, Scheme
 from ui.panels.bar_labels import BarLabels
 
@@ -51,7 +51,9 @@ def apply(choice: str, remember: bool = True) -> Scheme:
     if remember:
         settings.set_theme(choice)
     _follow_system(app)
-    for widget in app.allWidgets():
+    widgets = app.allWidgets()
+    themed.restyle(widgets, new)   # labels whose style sheets hold scheme colours
+    for widget in widgets:
         if isinstance(widget, pg.GraphicsView):
             restyle(widget, old, new)
     return new
@@ -80,10 +82,13 @@ def restyle(view: QWidget, old: Scheme, new: Scheme) -> None:
     swap = {QColor(getattr(old, f)).name(): getattr(new, f) for f in ("text", "muted")}
     for item in view.scene().items():
         if isinstance(item, pg.AxisItem):
+            # A label in text colour (the value curves') stays in text colour; read before setPen,
+            # which gives the label the pen's colour.
+            label = QColor(item.labelStyle.get("color", old.muted)).name()
             item.setPen(pg.mkPen(new.muted))
             item.setTextPen(pg.mkPen(new.text))
             if item.labelText:
-                item.setLabel(item.labelText, **{**item.labelStyle, "color": new.muted})
+                item.setLabel(item.labelText, **{**item.labelStyle, "color": swap.get(label, new.muted)})
         elif isinstance(item, BarLabels):
             item.swap_colours(swap)
         elif isinstance(item, pg.TextItem):
@@ -102,6 +107,10 @@ def restyle(view: QWidget, old: Scheme, new: Scheme) -> None:
                 pen.setColor(QColor(swap[pen.color().name()]))
                 item.setPen(pen)
         elif isinstance(item, pg.PlotDataItem):   # e.g. the score chart's range whiskers, in text colour
+            pen = pg.mkPen(item.opts["pen"])
+            if pen.color().name() in swap:
+                item.setPen(pg.mkPen(swap[pen.color().name()], width=pen.widthF()))
+        elif isinstance(item, pg.ScatterPlotItem):   # e.g. the value curves' club points, outlined in text colour
             pen = pg.mkPen(item.opts["pen"])
             if pen.color().name() in swap:
                 item.setPen(pg.mkPen(swap[pen.color().name()], width=pen.widthF()))

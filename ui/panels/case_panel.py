@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QDateEdit, QFormLayout, QGroupBox, QLabel, QPushButton, QWidget,
 )
@@ -18,6 +18,7 @@ from evaluator.session import Change, Session
 from evaluator.errors import InputError
 from ui import case_actions
 from ui.palette import chart
+from ui.themed import set_style
 
 
 def checks_summary(checks: tuple[DataCheck, ...]) -> str:
@@ -86,7 +87,7 @@ class CasePanel(QGroupBox):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)   # it quotes what the user typed or a file said
-        self.error.setStyleSheet(f"color:{chart().error_text};")
+        set_style(self.error, "color:$error_text;")
         self.error.hide()
         form.addRow(self.error)
         self.as_of.dateChanged.connect(self._on_date)
@@ -128,6 +129,13 @@ class CasePanel(QGroupBox):
         if day is not None and from_qdate(self.as_of.date()) != day:
             with QSignalBlocker(self.as_of):
                 self.as_of.setDate(to_qdate(day))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # The summary's link and warning colours were fixed when its HTML was read: read it again.
+            self.checks.clear()   # setText with the same text would not parse it again
+            self.checks.setText(checks_summary(self.session.result.scenario.data_checks))
 
     # --- listening -----------------------------------------------------------------------
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from ui import dialogs
-from ui.palette import WARNING_BG, WARNING_BORDER, WARNING_TEXT
+from ui.palette import WARNING_BG, WARNING_BORDER, WARNING_LINK, WARNING_TEXT
 from ui.panels.steady_text import SteadyText
 
 MAX_SHOWN = 5   # of the result's messages, and again of the data checks' (a disagreement is never buried)
@@ -53,7 +53,7 @@ class MessagesPanel(SteadyText):
         self.setVisible(bool(shown))
         lines = result.messages[:MAX_SHOWN] + checks[:MAX_SHOWN]
         more = len(shown) - len(lines)
-        extra = f"<br>… and {more} more: <a href='all'>show all {len(shown)}</a>" if more > 0 else ""
+        extra = f"<br>… and {more} more: <a href='all' style='color:{WARNING_LINK}'>show all {len(shown)}</a>" if more > 0 else ""
         text = "<br>".join(f"⚠ {html.escape(m)}" for m in lines) + extra
         if len(lines) + (more > 0) == self._lines:
             self.set_text(text)    # the same lines, other words: taller only if it must be

@@ -7,6 +7,7 @@ import numpy as np
 from evaluator.decision.robustness import Robustness
 from evaluator.decision.smaa import SMAAResult
 from evaluator.report_robustness import SMAA_MAX_CLUBS
+from ui.palette import WARNING_LINK
 from ui.text import esc
 
 LIVE_SAMPLES = 1_000      # first answer for new weights
@@ -41,7 +42,7 @@ def warnings_text(messages: tuple[str, ...]) -> str:
         return "✓ No rank reversal: leaving any one club out does not change the order of the others."
     shown = messages[:MAX_WARNINGS_SHOWN]
     more = len(messages) - len(shown)
-    extra = f"<br>… and {more} more: <a href='all'>show all {len(messages)}</a>" if more > 0 else ""
+    extra = f"<br>… and {more} more: <a href='all' style='color:{WARNING_LINK}'>show all {len(messages)}</a>" if more > 0 else ""
     return "<br>".join(f"⚠ {esc(m)}" for m in shown) + extra
 
 

@@ -24,6 +24,7 @@ from evaluator.session import Change, Session
 from evaluator.session.timeline import Timeline
 from ui.palette import chart, club_colour
 from ui.text import esc
+from ui.themed import set_style
 from ui.panels.bar_axes import BarChartView
 from ui.panels.steady_text import SteadyText, set_text_keeping_height
 
@@ -170,7 +171,7 @@ class SeasonPanel(QWidget):
         self.sentence_timer.timeout.connect(self._on_sentence_due)
         self._sentence = ""
         self.hint = QLabel("Click the chart to set the as-of date to the nearest matchday.")
-        self.hint.setStyleSheet(f"color: {chart().muted}")
+        set_style(self.hint, "color: $muted")
         top = QHBoxLayout()
         top.addWidget(SteadyText(self.sentence), 1)   # a new sentence does not re-lay out the tab
         top.addWidget(self.by_rank)

@@ -7,7 +7,6 @@ blocked so the widget that caused a change is not set again (napari's pattern).
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QLabel, QSlider, QWidget,
 )
@@ -17,8 +16,9 @@ from evaluator.model import SLIDER_MAX, Criterion, Direction, Scale
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.session import Session
-from ui.palette import chart, criterion_colour
+from ui.palette import criterion_colour
 from ui.text import esc, tip as plain_tip
+from ui.themed import set_style
 
 WEIGHT_MAX = int(SLIDER_MAX)   # the flip table's slider advice stays within this too
 _DIRECTION_TEXT = {Direction.HIGHER: "Higher is better", Direction.LOWER: "Lower is better",
@@ -80,11 +80,10 @@ class WeightRow:
                                    "exaggerates small gaps and changes when a club is added or removed.")
         self.scale = QLabel(parent)           # the scale in force, e.g. "scale 0.50–2.36 goals/match, ..."
         self.scale.setWordWrap(True)
-        self.scale.setStyleSheet("font-size:small;")
-        self.scale.setForegroundRole(QPalette.ColorRole.PlaceholderText)   # muted, and follows the theme
+        set_style(self.scale, "font-size:small; color:$muted;")   # muted; theme.apply restyles it
         self.flat = QLabel(parent)
         self.flat.setWordWrap(True)
-        self.flat.setStyleSheet(f"color:{chart().warning_text};")
+        set_style(self.flat, "color:$warning_text;")
         self.flat.hide()
         tip = (f"{criterion.description}\n\n" if criterion.description else "") + (
             "Drag, or use the arrow and Page keys, to set how much this criterion matters. "
