@@ -1,6 +1,7 @@
 """Club Fit's composition root and command line.
 
     clubfit [--scenario FILE]                       open the window (bundled Ramos case by default)
+    (--scenario and --allow-outside-files work before or after a command: `clubfit --scenario F score`)
     clubfit --screenshot PNG [--size WxH]           save the window as a PNG (no display needed)
     clubfit score [--scenario FILE] [--profile NAME] [--weight ID=W]... [--format text|json]
     clubfit build-case CASE [--as-of DATE] [--out FILE]
@@ -42,7 +43,9 @@ MAX_SIDE = 16384   # pixels; far beyond any screen, and Qt crashes on sizes it c
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _settle_document_options(parser, args)
     try:
         code = int(args.run(args) or 0)
         sys.stdout.flush()    # a closed pipe shows up here, not at interpreter exit
@@ -79,13 +82,46 @@ class _Version(argparse.Action):
 
 ALLOW_HELP = "read files the scenario's case names outside its folder tree (refused otherwise)"
 PROFILE_HELP = "start from this saved weight profile's weights (--weight options then apply on top)"
+SCENARIO_HELP = "scenario JSON (default: the bundled case); before or after the command"
+# Options the window and several commands share, with their defaults. They are defined once,
+# default None on the main parser and SUPPRESS on the commands: a command's own default would
+# otherwise overwrite one given before the command (`clubfit --scenario x.json score`).
+DOCUMENT_OPTIONS = {"scenario": BUNDLED_SCENARIO, "allow_outside_files": False}
+
+
+def _document_options(*dests: str, default: object = argparse.SUPPRESS) -> argparse.ArgumentParser:
+    """A parent parser with the shared options named in ``dests``."""
+    shared = argparse.ArgumentParser(add_help=False)
+    if "scenario" in dests:
+        shared.add_argument("--scenario", type=_path, default=default, metavar="FILE", help=SCENARIO_HELP)
+    if "allow_outside_files" in dests:
+        shared.add_argument("--allow-outside-files", action="store_true", default=default, help=ALLOW_HELP)
+    return shared
+
+
+def _settle_document_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Fill in the shared options' defaults; one given before a command that has no use for it
+    is refused as it would be after the command, never silently ignored."""
+    for dest, default in DOCUMENT_OPTIONS.items():
+        if getattr(args, dest) is None:
+            setattr(args, dest, default)
+        elif dest not in args.reads:
+            parser.error(f"argument --{dest.replace('_', '-')}: not used by the {args.command} command")
+
+
+def _command(sub: argparse._SubParsersAction, name: str, help: str, run: object,
+             *reads: str) -> argparse.ArgumentParser:
+    """A subcommand taking the shared options in ``reads`` (and refusing the others)."""
+    c: argparse.ArgumentParser = sub.add_parser(name, help=help, parents=[_document_options(*reads)])
+    c.set_defaults(run=run, reads=reads)
+    return c
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="clubfit", description="Weigh candidate clubs for a player's move.")
+    both = tuple(DOCUMENT_OPTIONS)
+    p = _Parser(prog="clubfit", description="Weigh candidate clubs for a player's move.",
+                parents=[_document_options(*both, default=None)])   # defaults filled in after parsing
     p.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
-    p.add_argument("--scenario", type=_path, default=BUNDLED_SCENARIO, help="scenario JSON to open")
-    p.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     p.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--screenshot", type=_path, default=None, metavar="PNG",
                    help="save the window as a PNG and quit (works offscreen)")
@@ -93,45 +129,37 @@ def _parser() -> argparse.ArgumentParser:
                    help="colours for this run (default: as chosen in View > Theme)")
     p.add_argument("--size", type=_size, default=None, metavar="WxH",
                    help="window size, e.g. 1280x800 (default: as last time; 1280x800 for --screenshot)")
-    p.set_defaults(run=_run_app)
+    p.set_defaults(run=_run_app, reads=both)
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
-    s = sub.add_parser("score", help="print the ranking for a scenario and weights")
-    s.add_argument("--scenario", type=_path, default=BUNDLED_SCENARIO, help="scenario JSON (default: the bundled case)")
-    s.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
+    s = _command(sub, "score", "print the ranking for a scenario and weights", _run_score, *both)
     s.add_argument("--weight", action="append", default=[], metavar="ID=W", help="raw weight of a criterion")
     s.add_argument("--profile", default=None, metavar="NAME", help=PROFILE_HELP)
     s.add_argument("--as-of", type=_iso_date, default=None,
                    help="recompute the figures on this date from the scenario's case file")
     s.add_argument("--format", choices=("text", "json"), default="text")
-    s.set_defaults(run=_run_score)
 
-    t = sub.add_parser("table", help="print a league table computed from a match file on a date")
+    t = _command(sub, "table", "print a league table computed from a match file on a date", _run_table)
     t.add_argument("file", type=_path, help="openfootball JSON or football-data-style CSV")
     t.add_argument("--as-of", type=_iso_date, required=True)
     t.add_argument("--format", choices=("text", "csv", "json"), default="text")
-    t.set_defaults(run=_run_table)
 
-    b = sub.add_parser("build-case", help="compute a scenario's figures from the files its case names")
+    b = _command(sub, "build-case", "compute a scenario's figures from the files its case names", _run_build_case,
+                 "allow_outside_files")
     b.add_argument("case", type=_path)
-    b.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
     b.add_argument("--as-of", type=_iso_date, default=None)
     b.add_argument("--out", type=_path, default=None, help="write here (default: print)")
-    b.set_defaults(run=_run_build_case)
 
-    r = sub.add_parser("report", help="write the fit report as a PDF (no display needed)")
-    r.add_argument("--scenario", type=_path, default=BUNDLED_SCENARIO, help="scenario JSON (default: the bundled case)")
-    r.add_argument("--allow-outside-files", action="store_true", help=ALLOW_HELP)
+    r = _command(sub, "report", "write the fit report as a PDF (no display needed)", _run_report, *both)
     r.add_argument("--weight", action="append", default=[], metavar="ID=W", help="raw weight of a criterion")
     r.add_argument("--profile", default=None, metavar="NAME", help=PROFILE_HELP)
     r.add_argument("--as-of", type=_iso_date, default=None,
                    help="recompute the figures on this date from the scenario's case file")
     r.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
     r.add_argument("--out", type=_path, required=True, metavar="PDF", help="where to write the PDF (atomically)")
-    r.set_defaults(run=_run_report)
 
-    tl = sub.add_parser("timeline", help="each club's fit score and rank on every matchday of the season")
-    tl.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO, help="scenario JSON (default: the bundled case)")
+    tl = _command(sub, "timeline", "each club's fit score and rank on every matchday of the season", _run_timeline,
+                  *both)
     tl.add_argument("--weight", action="append", default=[], metavar="ID=W", help="raw weight of a criterion")
     tl.add_argument("--from", dest="start", type=_iso_date, default=None, metavar="DATE",
                     help="first date (default: when every candidate's league has begun)")
@@ -142,16 +170,14 @@ def _parser() -> argparse.ArgumentParser:
     step.add_argument("--matchdays", action="store_true",
                       help="one date per matchday: the last day of each week with a result (the default)")
     tl.add_argument("--format", choices=("text", "csv", "json"), default="text")
-    tl.set_defaults(run=_run_timeline)
 
-    dv = sub.add_parser("discover", help="rank every club of the candidates' leagues with the same criteria")
-    dv.add_argument("--scenario", type=Path, default=BUNDLED_SCENARIO, help="scenario JSON (default: the bundled case)")
+    dv = _command(sub, "discover", "rank every club of the candidates' leagues with the same criteria",
+                  _run_discover, *both)
     dv.add_argument("--weight", action="append", default=[], metavar="ID=W", help="raw weight of a criterion")
     dv.add_argument("--league", action="append", type=Path, default=[], metavar="FILE",
                     help="rank the clubs of this match file instead of the candidates' leagues (repeatable)")
     dv.add_argument("--as-of", type=_iso_date, default=None, help="the date of the tables (default: the scenario's)")
     dv.add_argument("--format", choices=("text", "csv", "json"), default="text")
-    dv.set_defaults(run=_run_discover)
     return p
 
 
@@ -318,7 +344,7 @@ def _run_report(args: argparse.Namespace) -> int:
 
 
 def _live_session(args: argparse.Namespace, what: str) -> Session:
-    session = _session(args.scenario, args.weight)
+    session = _session(args.scenario, args.weight, allow_outside=args.allow_outside_files)
     if not session.can_recompute:
         named = session.scenario.case_file
         raise InputError(f"{args.scenario}: {what} needs the case file the scenario was built from; "

@@ -287,7 +287,7 @@ def test_file_new_asks_about_unsaved_changes_then_runs_the_wizard(window, qtbot,
     new.trigger()
     assert len(ran) == 1 and ran[0].parent() is window
     assert [c.name for c in window.session.scenario.clubs] == ["SSC Napoli"]
-    assert not window.isWindowModified() and not window.undo_action.isEnabled()
+    assert window.isWindowModified() and not window.undo_action.isEnabled()   # new work, in no file yet
 
 
 def test_every_wizard_control_is_named_and_tab_comes_round(wizard, qtbot):

@@ -229,10 +229,12 @@ class MainWindow(QMainWindow):
         case_actions.show_club_detail(self, self.session, int(self.session.result.order[index.row()]))
 
     def _on_clean_changed(self, clean: bool) -> None:
-        self.setWindowModified(not clean)
+        self.setWindowModified(self.history.modified)   # a clean stack may still hold never-saved work
 
     def _on_change(self, result: Result, changes: Change) -> None:
         self.setWindowTitle(self.header.window_title(result, self.session.document_name))
+        if changes & Change.DOCUMENT:   # another document, or saved under a name: the marker may change
+            self.setWindowModified(self.history.modified)
 
     def _on_recent_menu(self) -> None:
         _fill_recent(self.recent_menu, self._on_open_recent)

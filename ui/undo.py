@@ -77,7 +77,9 @@ class UndoHistory(QObject):
 
     @property
     def modified(self) -> bool:
-        return not self.stack.isClean()
+        """Unsaved: the history has moved off the saved state, or the document is work no file
+        holds yet (a wizard-built case; its creation is not a step the stack can see)."""
+        return not self.stack.isClean() or self.session.never_saved_work
 
     def states(self) -> tuple[State, ...]:
         """Every state the history can return to, oldest first (for tests and diagnostics)."""

@@ -50,6 +50,7 @@ class Session(ProfileEdits, CriteriaEditing, SeasonViews):   # edit sets: sessio
         self.path, self.read_only = path, read_only
         self._case_path = case.path if case is not None else None   # the case file this document owns
         self.generation = 0        # grows when another document opens (stale file reads are dropped)
+        self._never_saved_work = False   # see never_saved_work
         state = opened(scenario, weights_of(scenario), case)
         self._prepared = prepare(scenario)
         self._state, self._result = state, self._score(state, self._prepared)
@@ -100,6 +101,12 @@ class Session(ProfileEdits, CriteriaEditing, SeasonViews):   # edit sets: sessio
     @property
     def document_name(self) -> str:
         return self.path.name if self.path is not None else "Untitled"
+
+    @property
+    def never_saved_work(self) -> bool:
+        """True for a case built here (new_case) that no file holds yet: it is unsaved from the
+        start, before any edit. An opened file, or an untouched copy of a template, is not."""
+        return self._never_saved_work
 
     def subscribe(self, listener: Listener) -> None:
         """``listener(result, changes)`` is called once after every change (never on subscribe)."""
@@ -277,7 +284,8 @@ class Session(ProfileEdits, CriteriaEditing, SeasonViews):   # edit sets: sessio
     def new_case(self, player: Player, as_of: date, clubs: Sequence[NewClub], leagues: Sequence[Path] = (),
                  template: Path | None = None) -> None:
         """A new, untitled case: ``clubs`` on the template's (the bundled case's) criteria and weights."""
-        self._open(new_case.new_state(player, as_of, clubs, leagues, self.cache, template), None, False)
+        self._open(new_case.new_state(player, as_of, clubs, leagues, self.cache, template), None, False,
+                   never_saved_work=True)
         self._case_path = None
 
     def save(self, path: Path | None = None) -> Path:
@@ -289,7 +297,7 @@ class Session(ProfileEdits, CriteriaEditing, SeasonViews):   # edit sets: sessio
                              + ("read-only)" if self.read_only else "not saved yet)"))
         self._case_path = saving.save_document(self._state, self.scenario, target, self._case_path)
         changed = target != self.path or self.read_only
-        self.path, self.read_only = target, False
+        self.path, self.read_only, self._never_saved_work = target, False, False
         if changed:
             self._notify(Change.DOCUMENT)
         return target
@@ -302,10 +310,11 @@ class Session(ProfileEdits, CriteriaEditing, SeasonViews):   # edit sets: sessio
         return absolute_names(self._state.case, self.path.resolve().parent)
 
     # --- internals -----------------------------------------------------------------
-    def _open(self, state: State, path: Path | None, read_only: bool) -> None:
+    def _open(self, state: State, path: Path | None, read_only: bool, never_saved_work: bool = False) -> None:
         prepared = prepare(state.scenario)
         result = self._score(state, prepared)   # before anything changes
         self.path, self.read_only, self.generation = path, read_only, self.generation + 1
+        self._never_saved_work = never_saved_work
         self._case_path = state.case.path if state.case is not None else None
         self._state, self._prepared, self._result = state, prepared, result
         self._notify(Change.ALL)
