@@ -1,13 +1,11 @@
 """How sure is the ranking: weight sweeps, stability intervals, SMAA, flips, rank reversal.
 
-Live on every change while the tab is on screen (a hidden tab only remembers the newest result
-and catches up when shown), redrawn at most once per frame (``FRAME_MS``). The exact parts
-(sweeps, intervals, flips, rank reversals) are computed here, in the frame, while that is quick
-(``_slow``), else in a worker process at the GUI's priority (latest wins) while the window stays
-live. SMAA runs in another, niced, child process (``ui.background.JobRunner("process")``), asked
-for once the weights have rested ``REST_MS`` (a drag's answers were replaced before they could be
-drawn): a small sample first for long lists, then the full one; the summary says which sample
-is on screen and whether it is refining. Plot items are created once per shape, updated in place.
+Live while on screen (a hidden tab keeps the newest result and catches up when shown), redrawn
+at most once per frame (``FRAME_MS``, ``ui.frame_clock``). The exact parts are computed here,
+in the frame, while that is quick (``_slow``), else in a worker process (latest wins). SMAA runs
+in a niced child process, asked for once the weights have rested ``REST_MS`` (a drag's answers
+were replaced before they could be drawn): a small sample first for long lists, then the full
+one. Plot items are created once per shape, updated in place.
 """
 from __future__ import annotations
 
@@ -37,6 +35,7 @@ from ui.panels.robustness_words import (  # noqa: F401 - the sample plan, read h
     FULL_SAMPLES, LIVE_SAMPLES, smaa_samples, smaa_stages, summary_text, warnings_text,
 )
 from ui.background import JobRunner
+from ui.frame_clock import FrameClock
 from ui.status import SamplingStatus
 
 FRAME_MS = 16            # the tab is redrawn at most once per frame of a 60 Hz screen
@@ -44,7 +43,6 @@ DUE_SLACK_S = 0.002
 REST_MS = 2 * FRAME_MS   # weights unchanged this long: the drag has paused, SMAA may be drawn
 WORKER_FROM_MS = FRAME_MS / 2   # exact parts slower than this here go to the worker process
 SLOW_RUN = 3             # ... when this many analyses in a row were (or one took a whole frame)
-
 
 WARNING_STYLE = (f"QLabel {{ background:{WARNING_BG}; border:1px solid {WARNING_BORDER};"
                  " border-radius:4px; padding:6px; color:" + WARNING_TEXT + "; }")
@@ -111,7 +109,8 @@ class RobustnessPanel(QWidget):
         self._rest.setSingleShot(True)
         self._rest.timeout.connect(self._on_rest)
         self._smaa_wanted: tuple[Result, tuple[int, ...]] | None = None
-        self._last_change_frame = self._last_smaa_frame = -1.0
+        self._change_frames = FrameClock(FRAME_MS / 1000)   # when a change's frame may run next
+        self._last_smaa_frame = -1.0
         self._last_change_at = -1.0              # when the weights (or anything) last changed
         self._stale: Result | None = result   # newest result not yet analysed (drawn at the next frame)
         self._stale_changes = Change.ALL        # what changed since the last analysis
@@ -192,7 +191,7 @@ class RobustnessPanel(QWidget):
         (it did, by up to a frame: the tab then answered a slider move ~10 ms late)."""
         due = []
         if self._stale is not None or self._exact_in is not None:
-            due.append(self._last_change_frame + FRAME_MS / 1000)
+            due.append(self._change_frames.due())
         if self._smaa_in is not None:
             due.append(self._smaa_due())
         return min(due) if due else None
@@ -222,8 +221,8 @@ class RobustnessPanel(QWidget):
         now = time.monotonic()
         soon = now + DUE_SLACK_S       # the timer counts whole milliseconds
         if (self._stale is not None or self._exact_in is not None) and (
-                force or soon >= self._last_change_frame + FRAME_MS / 1000):
-            self._last_change_frame = now
+                force or soon >= self._change_frames.due()):
+            self._change_frames.drawn(self._last_change_at, now)
             if self._stale is not None:
                 self._analyse(self._stale, timed=True)
             elif self._exact_in is not None:
@@ -397,3 +396,4 @@ class RobustnessPanel(QWidget):
     def _summary(self) -> str:
         assert self._latest is not None
         return summary_text(self._latest, self._shown_smaa, self._smaa_error)
+

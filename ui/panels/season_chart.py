@@ -22,6 +22,7 @@ from evaluator.decision.scoring import Result
 from evaluator.errors import InputError
 from evaluator.session import Change, Session
 from evaluator.session.timeline import Timeline
+from ui.frame_clock import FrameClock
 from ui.palette import chart, club_colour
 from ui.text import esc
 from ui.themed import set_style
@@ -183,7 +184,8 @@ class SeasonPanel(QWidget):
         self._frame = QTimer(self)   # the next redraw, at most one per frame
         self._frame.setSingleShot(True)
         self._frame.timeout.connect(self._draw_frame)
-        self._last_frame = -1.0
+        self._frames = FrameClock(FRAME_MS / 1000)   # when the next redraw may run
+        self._arrived = -1.0                         # when the newest change came
         self._stale = True
         self.show_result(result)
 
@@ -194,9 +196,9 @@ class SeasonPanel(QWidget):
 
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         self._stale = True
+        self._arrived = time.monotonic()
         if self.isVisible() and not self._frame.isActive():
-            wait = FRAME_MS - 1000 * (time.monotonic() - self._last_frame)
-            self._frame.start(max(0, int(wait)))
+            self._frame.start(max(0, int(1000 * (self._frames.due() - self._arrived))))
 
     def flush(self) -> None:
         """Draw a waiting frame now (tests, and anything that reads the chart)."""
@@ -205,7 +207,7 @@ class SeasonPanel(QWidget):
             self._draw_frame()
 
     def _draw_frame(self) -> None:
-        self._last_frame = time.monotonic()
+        self._frames.drawn(self._arrived, time.monotonic())
         if self._stale and self.isVisible():
             self.refresh()
 
