@@ -17,6 +17,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # as main.py sets it for the app and its workers
+from benchmarks.common import fresh_settings  # noqa: E402
+fresh_settings()   # never the user's settings: child processes (startup, scale) start from defaults too
 
 SUITES = ("scoring", "live", "startup", "report", "robustness", "data", "season", "scale", "fuzz")
 

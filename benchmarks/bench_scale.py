@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.common import row, stats
+from benchmarks.common import fresh_settings, row, stats
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_SIZES = (3, 20, 100)
@@ -63,6 +63,7 @@ def open_window(n: int) -> dict[str, float]:
     else:
         from evaluator.session import Session
         from ui.main_window import MainWindow
+        fresh_settings()
         w = MainWindow(Session(scenario))
     w.resize(1280, 800)
     w.show()
@@ -100,6 +101,7 @@ def _add_clubs(app) -> dict[str, float]:
     from ui import dialogs
     from ui.main_window import MainWindow
     session = Session.from_file(BUNDLED_SCENARIO, read_only=True)
+    fresh_settings()               # the default layout, whatever an earlier window left
     window = MainWindow(session)
     window.resize(1280, 800)
     window.show()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.common import measure, row
+from benchmarks.common import fresh_settings, measure, row
 
 LEAGUES, CLUBS_PER_LEAGUE = 500, 20
 START = date(2025, 8, 16)
@@ -128,6 +128,7 @@ def _live_rows() -> list[dict[str, object]]:
     from clubfit import paths
     app = QApplication.instance() or QApplication([])
     session = Session.from_file(paths.bundled_scenario(), read_only=True)
+    fresh_settings()               # the default layout, whatever an earlier window left
     window = MainWindow(session)
     window.resize(1280, 800)
     window.show()
