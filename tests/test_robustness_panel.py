@@ -381,3 +381,23 @@ def test_tables_show_the_newest_analysis_after_every_move(qtbot, session):
         for r, st in enumerate(rb.stability):
             assert tuple(panel.stability.item(r, c).text() for c in range(4)) == \
                 stability_cells(st, rb.result.scenario)
+
+
+def test_warning_box_comes_and_goes_by_painting_not_restyling(qtbot):
+    """The rank-reversal line is a box (light background, dark text) with warnings and a plain
+    line without, switched without a new style sheet (a re-polish per switch was a move's tail)."""
+    from PySide6.QtGui import QColor
+    from ui.palette import WARNING_BG, WARNING_TEXT
+    from ui.panels.warning_box import WarningBox
+    box = WarningBox()
+    qtbot.addWidget(box)
+    box.resize(300, 60)
+    sheet = box.styleSheet()
+    box.setText(box.markup("⚠ Rank reversal: …", True))
+    assert WARNING_TEXT.lower() in box.text().lower()
+    inside = box.grab().toImage().pixelColor(6, box.height() - 6)   # inside the border, below the text
+    assert inside == QColor(WARNING_BG)
+    box.setText(box.markup("✓ No rank reversal", False))
+    assert WARNING_TEXT.lower() not in box.text().lower()
+    assert box.grab().toImage().pixelColor(6, box.height() - 6) != QColor(WARNING_BG)
+    assert box.styleSheet() == sheet

@@ -25,11 +25,11 @@ from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult, smaa_job
 from evaluator.report_robustness import stability_cells
 from ui import dialogs
-from ui.palette import WARNING_BG, WARNING_BORDER, WARNING_TEXT
 from ui.panels.central_weights import CentralWeights
 from ui.panels.flip_details import FlipDetails
 from ui.panels.flip_table import FlipTable
 from ui.panels.steady_text import SteadyText, set_text_keeping_height
+from ui.panels.warning_box import WarningBox
 from ui.panels.robustness_charts import AcceptabilityChart, SweepPlots
 from ui.panels.robustness_words import (  # noqa: F401 - the sample plan, read here by tests and benchmarks
     FULL_SAMPLES, LIVE_SAMPLES, smaa_samples, smaa_stages, summary_text, warnings_text,
@@ -44,10 +44,6 @@ REST_MS = 2 * FRAME_MS   # weights unchanged this long: the drag has paused, SMA
 WORKER_FROM_MS = FRAME_MS / 2   # exact parts slower than this here go to the worker process
 SLOW_RUN = 3             # ... when this many analyses in a row were (or one took a whole frame)
 
-WARNING_STYLE = (f"QLabel {{ background:{WARNING_BG}; border:1px solid {WARNING_BORDER};"
-                 " border-radius:4px; padding:6px; color:" + WARNING_TEXT + "; }")
-CLEAR_STYLE = "QLabel { border:1px solid transparent; padding:6px; }"   # the theme's text colour
-
 
 class RobustnessPanel(QWidget):
     # The exact parts are computed here, in the frame, while that takes under half a frame;
@@ -61,9 +57,7 @@ class RobustnessPanel(QWidget):
         box = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.warnings = QLabel()
-        self.warnings.setWordWrap(True)
-        self._warning_state: bool | None = None
+        self.warnings = WarningBox()
         self.warnings.linkActivated.connect(self._on_all_warnings)
         self.sweeps = SweepPlots()
         self.acceptability = AcceptabilityChart()
@@ -387,11 +381,7 @@ class RobustnessPanel(QWidget):
     def _set_warnings(self, messages: tuple[str, ...]) -> None:
         """Always shown, so a warning coming and going while a slider moves does not re-lay
         out the tab: a warning box, or a plain line saying there is nothing to warn about."""
-        warn = bool(messages)
-        if warn != self._warning_state:   # restyle only when the state flips
-            self._warning_state = warn
-            self.warnings.setStyleSheet(WARNING_STYLE if warn else CLEAR_STYLE)
-        set_text_keeping_height(self.warnings, warnings_text(messages))
+        set_text_keeping_height(self.warnings, self.warnings.markup(warnings_text(messages), bool(messages)))
 
     def _summary(self) -> str:
         assert self._latest is not None
