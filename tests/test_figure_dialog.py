@@ -18,6 +18,7 @@ from evaluator.session import Session
 from ui import file_actions
 from ui.figure_dialog import FigureDialog
 from ui.main_window import MainWindow
+from windows import shown_window
 
 CLUB = 1                              # Bayer 04 Leverkusen in the bundled case
 COLUMN = "conceded_per_match"         # minimum 0, no maximum; 1.36 from the Bundesliga file
@@ -28,11 +29,7 @@ Script = Callable[[FigureDialog], None]
 
 @pytest.fixture
 def window(qtbot, session):
-    w = MainWindow(session)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown_window(qtbot, session)
 
 
 def drive(monkeypatch, qtbot, script: Script) -> list[FigureDialog]:
