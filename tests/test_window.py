@@ -175,3 +175,15 @@ def test_a_missing_figure_reads_as_a_range_not_zero(qtbot, bundled_scenario):
     report = build_report(r, datetime(2026, 1, 1))
     ranked = next(x for x in report.ranking if x.club == lev.name)
     assert ranked.contributions[j] == f"0.0–{share:.1f} (missing)" and ranked.note == note
+
+
+def test_a_window_larger_than_the_screen_is_fitted_to_it(window):
+    """The first launch's 1280x800 on a smaller screen ran off its bottom edge (the status bar
+    hidden); the offscreen screen here is smaller than that."""
+    from ui.app import FRAME_ROOM, fit_to_screen
+    room = window.screen().availableGeometry()
+    window.resize(room.width() + 500, room.height() + 500)
+    fit_to_screen(window)
+    assert window.width() <= room.width() - FRAME_ROOM[0]
+    assert window.height() <= max(room.height() - FRAME_ROOM[1], window.minimumSizeHint().height())
+    assert window.height() < room.height() + 500

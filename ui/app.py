@@ -34,6 +34,8 @@ def run_app(session: Session, quit_after_paint: bool = False, screenshot: Path |
     window = MainWindow(session, template=template)
     if size is not None or screenshot is not None:   # asked for, or a reproducible picture
         window.resize(*(size or (1280, 800)))          # instead of the size remembered from the last run
+    else:
+        fit_to_screen(window)
     window.setWindowModified(False)
     window.show()
     if screenshot is not None:
@@ -52,3 +54,20 @@ def _save_and_quit(window: QWidget, path: Path, app: QCoreApplication) -> None:
         app.exit(2)   # bad input on the command line: status 2, like every other
         return
     app.quit()
+
+
+FRAME_ROOM = (16, 48)   # px the window manager's borders and title bar add around the window
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """A default or remembered size never runs off a smaller screen: on an 800-px-high screen
+    the 800-px window had its status bar below the bottom edge (a new user's first launch)."""
+    screen = window.screen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    width = min(window.width(), room.width() - FRAME_ROOM[0])
+    height = min(window.height(), room.height() - FRAME_ROOM[1])
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)               # no smaller than the window's minimum (Qt keeps it)
+        window.move(room.topLeft())
