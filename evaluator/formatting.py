@@ -44,6 +44,11 @@ def format_figure(fig: Figure, column: Column, with_unit: bool = False) -> str:
     return f"{text} {column.unit}" if with_unit and column.unit else text
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """"1 club", "3 clubs", "1 criterion": a header said "1 clubs"."""
+    return f"{n:,} {one if n == 1 else many}"
+
+
 def format_date(day: date | None) -> str:
     return day.isoformat() if day else "no date"
 

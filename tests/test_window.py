@@ -187,3 +187,15 @@ def test_a_window_larger_than_the_screen_is_fitted_to_it(window):
     assert window.width() <= room.width() - FRAME_ROOM[0]
     assert window.height() <= max(room.height() - FRAME_ROOM[1], window.minimumSizeHint().height())
     assert window.height() < room.height() + 500
+
+
+
+def test_header_counts_one_club_and_one_criterion_in_the_singular(qtbot):
+    """A new user saw "· 1 clubs ·" in the header."""
+    from robustness_cases import matrix_scenario
+    from evaluator.session import Session
+    for values, directions, words in (([[1.0]], ["higher"], "1 club · 1 criterion"),
+                                      ([[1.0, 2.0], [3.0, 4.0]], ["higher", "lower"], "2 clubs · 2 criteria")):
+        w = MainWindow(Session(matrix_scenario(np.array(values), directions)))
+        qtbot.addWidget(w)
+        assert words in w.header.text()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Collection
 
+from evaluator.formatting import counted
 from evaluator.report import APP_NAME, FitReport
 from evaluator.report_profiles import ProfilesSection
 from evaluator.report_robustness import RobustnessSection
@@ -23,7 +24,7 @@ def report_html(r: FitReport) -> str:
     e = html.escape
     parts = [_STYLE]
     parts.append(f"<h1>{e(r.title)}</h1>")
-    meta = [f"As of <b>{e(r.as_of)}</b>", f"{len(r.ranking)} clubs", f"{len(r.criteria)} criteria"]
+    meta = [f"As of <b>{e(r.as_of)}</b>", counted(len(r.ranking), "club", "clubs"), counted(len(r.criteria), "criterion", "criteria")]
     if r.case_file:
         meta.insert(1, f"case file {e(r.case_file)}")
     parts.append(f"<p class='meta'>{' · '.join(meta)}</p>")

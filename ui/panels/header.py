@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
-from evaluator.formatting import format_date, player_details
+from evaluator.formatting import counted, format_date, player_details
 from ui.palette import chart
 from ui.panels.steady_text import SteadyText
 from ui.text import esc, tip
@@ -36,7 +36,7 @@ class CaseHeader(QLabel):
         about = f" · {player_details(s.player, s.as_of)}" if s.player else ""
         text = (f"<span style='font-size:14pt; font-weight:600'>{esc(name)}</span>"
                 f"<span style='color:{chart().muted}'>{esc(about)} · as of {format_date(s.as_of)} · "
-                f"{len(s.clubs)} clubs · {len(s.criteria)} criteria</span>")
+                f"{counted(len(s.clubs), 'club', 'clubs')} · {counted(len(s.criteria), 'criterion', 'criteria')}</span>")
         holder = self.parentWidget()
         if same_case and isinstance(holder, SteadyText):
             holder.set_text(text)   # only the counts changed: no relayout of the window below it
