@@ -189,6 +189,16 @@ def finish(wiz, qtbot) -> None:
     qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
 
 
+def fill_and_finish(wiz, qtbot) -> int:
+    """The whole wizard as a user goes through it (Kylian, SSC Napoli): what exec() returns."""
+    wiz.show()
+    fill_subject(wiz, qtbot)
+    wiz.next()
+    pick(wiz, SERIE_A, "SSC Napoli")
+    finish(wiz, qtbot)
+    return wiz.result()
+
+
 def next_page(wiz, qtbot) -> None:
     qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
 
@@ -271,12 +281,7 @@ def test_file_new_asks_about_unsaved_changes_then_runs_the_wizard(window, qtbot,
 
     def run(self):                     # stands in for the modal exec(): the user fills it and finishes
         ran.append(self)
-        self.show()
-        fill_subject(self, qtbot)
-        self.next()
-        pick(self, SERIE_A, "SSC Napoli")
-        finish(self, qtbot)
-        return self.result()
+        return fill_and_finish(self, qtbot)
     monkeypatch.setattr(module.NewCaseWizard, "exec", run)
     new = next(a for m in window.menuBar().actions() for a in m.menu().actions() if a.text() == "&New case…")
     assert new.shortcut().toString() == "Ctrl+N"

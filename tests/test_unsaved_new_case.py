@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import BUNDLED_SCENARIO
 from evaluator.session import Session
 from test_documents import _action
-from test_new_case import AS_OF, KYLIAN, PICKED, SERIE_A, fill_subject, finish, pick
+from test_new_case import AS_OF, KYLIAN, PICKED, fill_and_finish
 from ui import dialogs
 from ui.main_window import MainWindow
 from ui.undo import UndoHistory
@@ -39,14 +39,7 @@ def build_in_wizard(window: MainWindow, qtbot, monkeypatch) -> None:
     """File > New case…, filled in and finished as a user would (exec stands in for the modal loop)."""
     import ui.new_case_wizard as module
 
-    def run(wizard):
-        wizard.show()
-        fill_subject(wizard, qtbot)
-        wizard.next()
-        pick(wizard, SERIE_A, "SSC Napoli")
-        finish(wizard, qtbot)
-        return wizard.result()
-    monkeypatch.setattr(module.NewCaseWizard, "exec", run)
+    monkeypatch.setattr(module.NewCaseWizard, "exec", lambda wizard: fill_and_finish(wizard, qtbot))
     _action(window, "New case…").trigger()
     assert window.session.scenario.player == KYLIAN and window.session.path is None
 
@@ -85,20 +78,24 @@ def test_an_untouched_copy_of_the_example_closes_without_asking(window, asked):
     assert asked["names"] == [] and not window.isVisible()
 
 
-def test_a_wizard_built_case_once_saved_closes_without_asking(window, qtbot, monkeypatch, asked, tmp_path):
+@pytest.fixture
+def target(monkeypatch, tmp_path) -> Path:
+    """Where Save puts the case: the file dialog answers this path."""
+    path = tmp_path / "kylian.json"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(path))
+    return path
+
+
+def test_a_wizard_built_case_once_saved_closes_without_asking(window, qtbot, monkeypatch, asked, target):
     build_in_wizard(window, qtbot, monkeypatch)
-    target = tmp_path / "kylian.json"
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(target))
     _action(window, "Save").trigger()
     assert target.is_file() and window.session.path == target and not window.isWindowModified()
     window.close()
     assert asked["names"] == [] and not window.isVisible()
 
 
-def test_asking_save_keeps_the_wizard_built_case_on_disk(window, qtbot, monkeypatch, asked, tmp_path):
+def test_asking_save_keeps_the_wizard_built_case_on_disk(window, qtbot, monkeypatch, asked, target):
     build_in_wizard(window, qtbot, monkeypatch)
-    target = tmp_path / "kylian.json"
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: str(target))
     asked["answer"] = "save"
     window.close()
     assert asked["names"] == ["Untitled"] and not window.isVisible()

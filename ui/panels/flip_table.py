@@ -61,9 +61,10 @@ class FlipTable(QTableWidget):
                                   + shown * self.verticalHeader().defaultSectionSize())
 
     def _fill(self, rows: tuple[FlipRow, ...]) -> None:
-        for r, row in enumerate(rows):
-            cells = (row.criterion, row.change, row.needed, row.outcome, row.sentence)
-            old = self._shown[r] if r < len(self._shown) else None
+        shown, self._shown = self._shown, [(row.criterion, row.change, row.needed, row.outcome, row.sentence)
+                                           for row in rows]
+        for r, (row, cells) in enumerate(zip(rows, self._shown)):
+            old = shown[r] if r < len(shown) else None
             if old == cells:
                 continue                 # asking each item for its text cost more than the rest
             words = tip(row.sentence) if old is None or old[-1] != row.sentence else None
@@ -77,4 +78,3 @@ class FlipTable(QTableWidget):
                     item.setText(text)
                 if words is not None:    # every cell's tooltip is the row's sentence (each had kept
                     item.setToolTip(words)   # an old one while its own text stayed the same)
-        self._shown = [(row.criterion, row.change, row.needed, row.outcome, row.sentence) for row in rows]
