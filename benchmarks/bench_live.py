@@ -149,20 +149,34 @@ def _close(app, window) -> None:
     app.processEvents()
 
 
-def _live(app, counter: _Counter, n: int, visible: bool, worker: bool | None = None) -> dict[str, float]:
+def _live(app, counter: _Counter, n: int, visible: bool, worker: bool | None = None,
+          foot: bool = False) -> dict[str, float]:
     """``worker``: None as the app decides (the exact parts go to the worker process when they
-    take over half a frame here), True / False to force it one way."""
+    take over half a frame here), True / False to force it one way. ``foot``: the How sure tab
+    scrolled to its foot, the flip table and the warnings in sight (the tab leaves them out of a
+    move while they are below its fold)."""
     from ui.panels.robustness_panel import WORKER_FROM_MS, RobustnessPanel
     RobustnessPanel.worker_from_ms = WORKER_FROM_MS if worker is None else (0.0 if worker else float("inf"))
     try:
-        return _live_window(app, counter, n, visible)
+        return _live_window(app, counter, n, visible, foot)
     finally:
         RobustnessPanel.worker_from_ms = WORKER_FROM_MS
 
 
-def _live_window(app, counter: _Counter, n: int, visible: bool) -> dict[str, float]:
+def _scroll_to_foot(app, window) -> None:
+    from PySide6.QtWidgets import QScrollArea
+    area = window.tabs.currentWidget()
+    assert isinstance(area, QScrollArea)
+    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    app.processEvents()
+    assert window.robustness.below.now(), "the flip table should be in sight"
+
+
+def _live_window(app, counter: _Counter, n: int, visible: bool, foot: bool = False) -> dict[str, float]:
     session, window = _window(app, n, visible)
     panel = window.robustness if visible else None
+    if foot:
+        _scroll_to_foot(app, window)
     from ui.panels.robustness_panel import smaa_stages
     if panel is not None and smaa_stages(n):           # SMAA is off above 200 clubs
         _wait_smaa(app, counter, panel, session)       # the SMAA process is up and has answered once
@@ -256,7 +270,10 @@ def run() -> list[dict[str, object]]:
             where = "visible" if visible else "hidden"
             rows.append(row(f"live move -> all painted, {n} clubs, How sure {where}",
                             _live(app, counter, n, visible), ref, floor, TARGETS.get((n, visible), "")))
-            if visible and n in (3, 100):   # the same with the exact parts forced to the worker process
+            if visible and n in (3, 100):   # scrolled to the flip table; the exact parts forced to the worker
+                rows.append(row(f"live move -> all painted, {n} clubs, How sure {where}, scrolled to its foot "
+                                "(flip table and warnings in sight)", _live(app, counter, n, visible, foot=True),
+                                ref, floor, ""))
                 rows.append(row(f"live move -> all painted, {n} clubs, How sure {where}, exact parts "
                                 "forced to the worker process", _live(app, counter, n, visible, worker=True),
                                 ref, floor, ""))

@@ -5,6 +5,8 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evaluator.decision.batch import utilities_batch
 from evaluator.decision.robustness import analyse
@@ -55,3 +57,29 @@ def test_utilities_batch_matches_scoring_row_by_row(direction, scale, target, to
     want = np.array([criterion_utilities(row, crit)[0] for row in rows])
     np.testing.assert_allclose(got, want, atol=1e-12)
     assert np.array_equal(np.isnan(got), np.isnan(want))
+
+
+@settings(max_examples=30, deadline=None)
+@given(n=st.integers(2, 14), k=st.integers(1, 4), seed=st.integers(0, 2**32 - 1), missing=st.sampled_from([0.0, 0.3]),
+       fixed=st.booleans())
+def test_leaving_the_swaps_out_then_completing_gives_the_whole_analysis(n, k, seed, missing, fixed):
+    """The How sure tab leaves the flips and rank reversals out while they are out of sight
+    (``analyse_exact(swaps=False)``) and completes them when they come into it, SMAA perhaps
+    already attached: the same flips, reversals and warnings, in the same order, as at once."""
+    from dataclasses import fields
+    from evaluator.decision.robustness import analyse_exact, completed, with_smaa
+    from evaluator.decision.smaa import smaa
+    from robustness_cases import random_scenario
+    s = random_scenario(np.random.default_rng(seed), n, k, missing=missing, fixed=fixed)
+    r = score(prepare(s), np.array([s.weights[c.id] for c in s.criteria]))
+    whole, part = analyse_exact(r), analyse_exact(r, swaps=False)
+    assert whole.whole and (not part.whole or not whole.sweeps)   # all weights zero: nothing to leave out
+    if part.whole:
+        return
+    assert part.weight_flips == part.figure_flips == part.rank_reversals == part.messages == ()
+    done = completed(part)
+    for f in fields(whole):
+        assert repr(getattr(done, f.name)) == repr(getattr(whole, f.name)), f.name
+    mc = smaa(r, 200, seed=1)
+    assert completed(with_smaa(part, mc)).messages == with_smaa(whole, mc).messages
+    assert completed(done) is done

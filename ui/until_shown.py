@@ -21,6 +21,14 @@ from evaluator.session import Change
 _COMING_INTO_SIGHT = (QEvent.Type.Show, QEvent.Type.Move, QEvent.Type.Resize)
 
 
+def in_sight(view: QWidget) -> bool:
+    """Whether any of ``view`` can be seen; True in a window that is not shown (tests and the
+    report read such views)."""
+    # A scroll area's own region is empty under its opaque viewport: ask the viewport.
+    sight = view.viewport() if isinstance(view, QAbstractScrollArea) else view
+    return not view.window().isVisible() or (view.isVisible() and not sight.visibleRegion().isEmpty())
+
+
 class View(Protocol):
     def show_result(self, result: Result, changes: Change = ...) -> None: ...
 
@@ -33,10 +41,7 @@ class UntilShown(QObject):
         view.installEventFilter(self)
 
     def on_screen(self) -> bool:
-        view = self.view
-        # A scroll area's own region is empty under its opaque viewport: ask the viewport.
-        sight = view.viewport() if isinstance(view, QAbstractScrollArea) else view
-        return not view.window().isVisible() or (view.isVisible() and not sight.visibleRegion().isEmpty())
+        return in_sight(self.view)
 
     def show_result(self, result: Result, changes: Change = Change.ALL) -> None:
         if self._held is not None:

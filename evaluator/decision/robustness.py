@@ -28,7 +28,7 @@ from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult, smaa
 from evaluator.decision.sweeps import StabilityInterval, WeightSweep, stability_intervals, weight_sweeps
 
-__all__ = ["Robustness", "analyse", "analyse_exact", "exact_job", "with_smaa"]
+__all__ = ["Robustness", "analyse", "analyse_exact", "completed", "exact_job", "with_smaa"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,9 @@ class Robustness:
     figure_flips: tuple[FigureFlip, ...]
     rank_reversals: tuple[RankReversal, ...]
     messages: tuple[str, ...] = ()
+    # False: the flips and rank reversals are not computed yet (their fields empty, ``completed``
+    # fills them). The How sure tab leaves them out while their tables are scrolled out of sight.
+    whole: bool = True
 
 
 def analyse(result: Result, smaa_samples: int = 10_000, seed: int = 0, band: float | None = None,
@@ -58,19 +61,32 @@ def analyse(result: Result, smaa_samples: int = 10_000, seed: int = 0, band: flo
     return rb
 
 
-def analyse_exact(result: Result) -> Robustness:
+def analyse_exact(result: Result, swaps: bool = True) -> Robustness:
     """The exact, cheap parts (sweeps, intervals, flips, rank reversals); no SMAA.
 
     The live panel draws these at once and adds SMAA from a background worker (``with_smaa``).
+    ``swaps=False`` leaves out what would swap the top two and the rank reversals (about half
+    the time at 3 clubs): ``whole`` is then False and ``completed`` adds them.
     """
     if not result.weights.sum() > 0:
         return Robustness(result, (), (), None, None, (), (), (),
                           ("All weights are zero: there is no ranking to test.",))
     sweeps = weight_sweeps(result)
+    rb = Robustness(result, sweeps, stability_intervals(result, sweeps), None, top_two(result), (), (), (),
+                    whole=False)
+    return completed(rb) if swaps else rb
+
+
+def completed(rb: Robustness) -> Robustness:
+    """``rb`` with the weight and figure flips and the rank reversals, if it lacked them; the
+    same as ``analyse_exact`` with them from the start (SMAA, if attached, kept)."""
+    if rb.whole:
+        return rb
+    result = rb.result
     reversals = rank_reversals(result)
-    return Robustness(result, sweeps, stability_intervals(result, sweeps), None, top_two(result),
-                      weight_flips(result, sweeps), figure_flips(result), reversals,
-                      tuple(r.message for r in reversals))
+    return replace(rb, weight_flips=weight_flips(result, rb.sweeps), figure_flips=figure_flips(result),
+                   rank_reversals=reversals, messages=tuple(r.message for r in reversals) + rb.messages,
+                   whole=True)
 
 
 def exact_job(result: Result) -> tuple[float, tuple[object, ...]]:

@@ -5,7 +5,9 @@ at most once per frame (``FRAME_MS``, ``ui.frame_clock``). The exact parts are c
 in the frame, while that is quick (``_slow``), else in a worker process (latest wins). SMAA runs
 in a niced child process, asked for once the weights have rested ``REST_MS`` (a drag's answers
 were replaced before they could be drawn): a small sample first for long lists, then the full
-one. Plot items are created once per shape, updated in place.
+one. Plot items are created once per shape, updated in place. What would swap the top two and
+the rank-reversal warnings sit below the tab's fold: while out of sight they are neither computed
+nor drawn on a move, and are brought up to date as they come into sight (``ui.panels.in_sight``).
 """
 from __future__ import annotations
 
@@ -16,18 +18,19 @@ from functools import partial
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QLabel, QSplitter, QVBoxLayout, QWidget,
 )
 
-from evaluator.decision.robustness import Robustness, analyse_exact, exact_job, with_smaa
+from evaluator.decision.robustness import Robustness, analyse_exact, completed, exact_job, with_smaa
 from evaluator.session import Change
 from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult, smaa_job
-from evaluator.report_robustness import stability_cells
 from ui import dialogs
 from ui.panels.central_weights import CentralWeights
 from ui.panels.flip_details import FlipDetails
 from ui.panels.flip_table import FlipTable
+from ui.panels.stability_table import StabilityTable
+from ui.panels.in_sight import InSight
 from ui.panels.steady_text import SteadyText, set_text_keeping_height
 from ui.panels.warning_box import WarningBox
 from ui.panels.robustness_charts import AcceptabilityChart, SweepPlots
@@ -61,19 +64,11 @@ class RobustnessPanel(QWidget):
         self.warnings.linkActivated.connect(self._on_all_warnings)
         self.sweeps = SweepPlots()
         self.acceptability = AcceptabilityChart()
-        self.stability = QTableWidget(0, 4)
-        self.stability.setHorizontalHeaderLabels(["Criterion", "Share now", "First place holds for share",
-                                                  "Whole ranking holds for share"])
-        self.stability.verticalHeader().hide()
-        self.stability.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.stability = StabilityTable()
         self.flips = FlipTable()
         self.flips_title = self.flips.title
         self.flip_details = FlipDetails(self.flips)
         self.central = CentralWeights()
-        self.stability.setTabKeyNavigation(False)   # Tab leaves the table instead of cycling its cells
-        self.stability.setAccessibleName("Stability intervals")
-        self.stability.setAccessibleDescription("For each criterion, the range of its weight share over which "
-                                                "first place, and the whole ranking, stay as they are.")
         # One above the other: side by side, both were cut off in an 800-px window.
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.sweeps)
@@ -83,10 +78,12 @@ class RobustnessPanel(QWidget):
         box.addWidget(split, 5)   # the two charts take the height; the tables need only their rows
         box.addWidget(self.stability, 1)
         box.addWidget(self.central, 1)
-        box.addWidget(SteadyText(self.flips_title))   # new top two: no relayout of the tab
-        box.addWidget(self.flips, 1)
-        box.addWidget(SteadyText(self.flip_details))
-        box.addWidget(SteadyText(self.warnings))
+        below = (SteadyText(self.flips_title), self.flips, SteadyText(self.flip_details), SteadyText(self.warnings))
+        for widget in below:   # (the title's holder: a new top two re-lays out nothing)
+            box.addWidget(widget, 1 if widget is self.flips else 0)
+        # Below the fold: computed and drawn only while in sight, else when they come into it.
+        self.below = InSight(below, self)
+        self.below.came_into_sight.connect(self._catch_up_below)
         self.jobs = JobRunner("process", self, preload=("evaluator.decision.smaa",))   # own interpreter lock
         self.jobs.start()
         # The exact parts once they are slow (~0.6 s at 1,000 clubs), in a second process at the
@@ -114,7 +111,6 @@ class RobustnessPanel(QWidget):
         self._smaa_in: SMAAResult | None = None   # arrived, drawn at the next frame
         self._latest: Robustness | None = None
         self._shown_smaa: SMAAResult | None = None   # drawn in the chart (may be for older weights)
-        self._stability_cells: list[tuple[str, ...]] = []   # the stability table's texts as drawn
 
     @property
     def latest(self) -> Robustness | None:
@@ -128,6 +124,7 @@ class RobustnessPanel(QWidget):
                 self._analyse(newest)
             else:
                 self._draw_frame(force=True)
+        self._catch_up_below()
         return self._latest
 
     def pending(self) -> bool:
@@ -154,6 +151,7 @@ class RobustnessPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.below.follow_scrolling()
         newest = self._stale if self._stale is not None else self._asked
         if newest is not None:
             self._analyse(newest)      # at once: the tab must not show old numbers for a frame
@@ -266,7 +264,7 @@ class RobustnessPanel(QWidget):
         self.exact.cancel()
         self._stale = self._asked = self._exact_in = None
         start = time.perf_counter()
-        rb = analyse_exact(result)
+        rb = analyse_exact(result, swaps=self.below.now())
         if timed:                       # (the first one, as the tab is shown, runs cold)
             self._exact_ms.append(1000 * (time.perf_counter() - start))
             if self._slow() and not self.exact.started:
@@ -343,27 +341,14 @@ class RobustnessPanel(QWidget):
         if self._stale is None and self._asked is None and mc.n_samples == smaa_samples(len(mc.first_rank), resting=True):
             self.sampling.finished(mc.n_samples)   # the newest weights' full answer is on screen
         set_text_keeping_height(self.summary, self._summary())
-        self._set_warnings(self._latest.messages)
+        if self._latest.whole:
+            self._set_warnings(self._latest.messages)
 
     # --- drawing ---------------------------------------------------------------------------
     def _draw(self, rb: Robustness) -> None:
         self._latest = rb
         self.sweeps.show_robustness(rb)
-        s = rb.result.scenario
-        if self.stability.rowCount() != len(rb.stability):   # every criterion's row in sight, none squeezed out
-            self.stability.setRowCount(len(rb.stability))
-            self.stability.setMinimumHeight(self.stability.horizontalHeader().sizeHint().height() + 4
-                                            + len(rb.stability) * self.stability.verticalHeader().defaultSectionSize())
-        shown, self._stability_cells = self._stability_cells, [stability_cells(st, s) for st in rb.stability]
-        for r, cells in enumerate(self._stability_cells):
-            if r < len(shown) and shown[r] == cells:
-                continue                 # the row reads as drawn: no item asked for its text
-            for c, text in enumerate(cells):
-                item = self.stability.item(r, c)
-                if item is None:
-                    self.stability.setItem(r, c, QTableWidgetItem(text))
-                elif item.text() != text:
-                    item.setText(text)
+        self.stability.show_robustness(rb)
         if rb.result.scenario.clubs is not getattr(self, "_clubs", None):   # another list: heights start afresh
             self._clubs = rb.result.scenario.clubs
             for label in (self.summary, self.warnings, self.flip_details, self.flips_title):
@@ -371,8 +356,19 @@ class RobustnessPanel(QWidget):
                 assert isinstance(holder, SteadyText)
                 holder.reset()
         set_text_keeping_height(self.summary, self._summary())
+        if rb.whole:
+            self._draw_below(rb)
+
+    def _draw_below(self, rb: Robustness) -> None:
         self.flips.show_robustness(rb)
         self._set_warnings(rb.messages)
+
+    def _catch_up_below(self) -> None:
+        """What would swap the top two and the warnings, for the weights on screen: they came
+        into sight, or someone reads ``latest``."""
+        if self._latest is not None and not self._latest.whole:
+            self._latest = completed(self._latest)
+            self._draw_below(self._latest)
 
     def _on_all_warnings(self, _link: str) -> None:
         if self._latest is not None:
