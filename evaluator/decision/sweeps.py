@@ -109,6 +109,11 @@ class WeightSweep:
         ends = all(k is None or bool(k.all()) for k in (self.known0, self.known1))
         return ends and bool(self.linear.all()) and bool((self.den0 > 1e-15).all())
 
+    def ends(self) -> np.ndarray:
+        """``at([0, 1])`` of a ``straight`` sweep (every club scored at both ends), without its
+        masks: what the sweep plots draw of it on every move."""
+        return np.vstack((self.num0 / self.den0, self.num1 / self.den1))
+
     def weights_at(self, t: float) -> np.ndarray:
         e = np.zeros_like(self.base)
         e[self.criterion] = 1.0

@@ -105,7 +105,8 @@ class SweepPlots(pg.GraphicsLayoutWidget):
             for item in self.items:
                 item.emphasise(top, colours)
         self.markers = [sweep.current for sweep in rb.sweeps]
-        grid = self.ENDS if all(sweep.straight for sweep in rb.sweeps) else self.GRID
+        straight = all(sweep.straight for sweep in rb.sweeps)
+        grid = self.ENDS if straight else self.GRID
         for sweep, item in zip(rb.sweeps, self.items):
             item.set_grid(grid)
             inside = (sweep.cross_t > 0) & (sweep.cross_t < 1)
@@ -114,7 +115,7 @@ class SweepPlots(pg.GraphicsLayoutWidget):
                 leaders[rb.result.order[:TOP_CROSSINGS]] = True
                 inside &= leaders[sweep.cross_first] & leaders[sweep.cross_second]
             ts = sweep.cross_t[inside]
-            item.set_data(np.nan_to_num(sweep.at(grid)), sweep.current, ts,
+            item.set_data(sweep.ends() if straight else np.nan_to_num(sweep.at(grid)), sweep.current, ts,
                           sweep.club_at(ts, sweep.cross_first[inside]))
 
     def club_curve(self, plot: int, club: int) -> tuple[np.ndarray, np.ndarray]:
