@@ -14,7 +14,7 @@ from datetime import date, datetime, timezone
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -45,6 +45,25 @@ def nearest(dates: tuple[date, ...], x: float) -> date | None:
     return dates[int(np.argmin(np.abs(xs - x)))]
 
 
+class RangeCurve(pg.PlotCurveItem):
+    """A club's curve whose bounds are its chart's range, set from outside, not its data's: the
+    chart's range is fixed (the season's dates by 0-104, or the ranks), and working out each
+    curve's bounds from its data again after every move (NaN-aware min and max, pixel padding)
+    cost more than drawing it."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._range = QRectF()
+
+    def set_range(self, rect: QRectF) -> None:
+        if rect != self._range:
+            self.prepareGeometryChange()
+            self._range = rect
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._range
+
+
 class SeasonPlot(BarChartView):
     """The curves alone, drawn from a ``Timeline`` (the window's tab and the PDF use it)."""
 
@@ -70,7 +89,7 @@ class SeasonPlot(BarChartView):
                                                                                 style=Qt.PenStyle.DashLine),
                                           label="as of", labelOpts={"position": 0.96, "color": chart().muted})
         self.plot.addItem(self.as_of_line)
-        self.curves: list[pg.PlotCurveItem] = []
+        self.curves: list[RangeCurve] = []
         self.ranks = False
         self.timeline: Timeline | None = None
         self._clubs: tuple[str, ...] = ()
@@ -98,7 +117,10 @@ class SeasonPlot(BarChartView):
                 pad = max(86400.0, 0.02 * (self._x[-1] - self._x[0]))
                 self.plot.setXRange(self._x[0] - pad, self._x[-1] + pad, padding=0)
         values = t.ranks.astype(float) if self.ranks else t.scores
+        (x0, x1), (y0, y1) = self.plot.vb.viewRange()
+        shown = QRectF(x0, min(y0, y1), x1 - x0, abs(y1 - y0))
         for c, curve in enumerate(self.curves):
+            curve.set_range(shown)
             y = values[:, c].copy()
             if self.ranks:
                 y[y == 0] = np.nan
@@ -123,7 +145,7 @@ class SeasonPlot(BarChartView):
             colour = club_colour(c)   # the club's colour in every chart and the report
             # No symbols: a scatter is rebuilt point by point on every setData (1 ms a tick at 3 clubs);
             # a bare curve item: PlotDataItem's layer (downsampling, bounds bookkeeping) is not needed.
-            curve = pg.PlotCurveItem(pen=pg.mkPen(colour, width=2), name=name)
+            curve = RangeCurve(pen=pg.mkPen(colour, width=2), name=name)
             self.plot.addItem(curve)
             self.legend.addItem(curve, esc(name))
             self.curves.append(curve)
