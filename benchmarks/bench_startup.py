@@ -52,12 +52,23 @@ def _spawn(cmd: list[str]) -> tuple[float, float]:
     return ms, peak / 1024
 
 
-def _series(cmd: list[str], runs: int) -> dict[str, float]:
-    _spawn(cmd)   # warm the file cache
-    samples = [_spawn(cmd) for _ in range(runs)]
+def _series(samples: list[tuple[float, float]]) -> dict[str, float]:
     times = sorted(s[0] for s in samples)
     return {"median_ms": statistics.median(times), "p95_ms": times[int(0.95 * (len(times) - 1))],
-            "runs": runs, "peak_rss_mib": max(s[1] for s in samples)}
+            "runs": len(samples), "peak_rss_mib": max(s[1] for s in samples)}
+
+
+def _in_turn(first: list[str], second: list[str], runs: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Both commands run alternately, so the machine speeding up or slowing down between runs
+    moves both alike (until 2026-12-03 ten of one ran, then ten of the other: the ratio read 1.29x
+    to 1.51x over four runs of the same code within minutes)."""
+    _spawn(first)   # warm the file cache
+    _spawn(second)
+    a, b = [], []
+    for _ in range(runs):
+        a.append(_spawn(first))
+        b.append(_spawn(second))
+    return _series(a), _series(b)
 
 
 def _compile_app() -> None:
@@ -68,8 +79,8 @@ def _compile_app() -> None:
 
 def run(runs: int = 10) -> list[dict[str, object]]:
     _compile_app()
-    app = _series([sys.executable, "main.py", "--quit-after-paint"], runs)
-    bare = _series([sys.executable, "benchmarks/bare_window.py"], runs)
+    app, bare = _in_turn([sys.executable, "main.py", "--quit-after-paint"],
+                         [sys.executable, "benchmarks/bare_window.py"], runs)
     return [{
         "name": "cold start to first paint, bundled case", **app,
         "reference": "bare pyqtgraph window, one bar chart", "ref_median_ms": bare["median_ms"],

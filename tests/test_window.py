@@ -100,7 +100,8 @@ def test_entering_a_missing_figure_through_the_dialog(window, monkeypatch):
     col = [model.column_at(c).id for c in range(model.columnCount())].index("defender_age")
     assert model.index(1, col).data() == "missing"
     assert "Leverkusen" in window.messages.text()
-    monkeypatch.setattr(file_actions, "ask_figure",
+    from ui import figure_dialog   # file_actions imports the editor on first use
+    monkeypatch.setattr(figure_dialog, "ask_figure",
                         lambda *a: FigureEntry(26.0, "club website", date(2025, 11, 28)))
     assert file_actions.edit_figure(window, window.session, 1, "defender_age")
     assert model.index(1, col).data() == "26.0 ✎"

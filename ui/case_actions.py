@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from evaluator import formats
 from evaluator.errors import InputError
 from evaluator.session import Session
-from ui import background, dialogs, settings
+from ui import dialogs, settings
 
 
 def _choose_file(parent: QWidget | None, session: Session, title: str, kind: str, path: str) -> Path | None:
@@ -59,6 +59,7 @@ def load_league_file(parent: QWidget | None, session: Session, path: str = "") -
                           f"{league.name} ({where.name}, {len(league.teams)} teams) is loaded: "
                           "use Add club to pick a club from it.")
 
+    from ui import background   # on first use: its thread pool and queues cost start-up ~4 ms
     background.read_file(session.league_reader(where), where, adopt,
                          lambda message: dialogs.show_error(parent, "Cannot load league file", message))
 
@@ -84,6 +85,7 @@ def load_squad_file(parent: QWidget | None, session: Session, path: str = "") ->
         except InputError as e:
             dialogs.show_error(parent, "Cannot use this squad list", str(e))
 
+    from ui import background   # on first use (see above)
     background.read_file(formats.read_squad, where, adopt,
                          lambda message: dialogs.show_error(parent, "Cannot load squad list", message))
 

@@ -13,7 +13,6 @@ from evaluator import formats
 from evaluator.errors import InputError
 from evaluator.session import Session
 from ui import case_actions, dialogs, document_actions, settings
-from ui.figure_dialog import ask_figure
 from ui.undo import UndoHistory
 
 if TYPE_CHECKING:
@@ -26,6 +25,7 @@ def edit_figure(parent: QWidget | None, session: Session, row: int, column_id: s
     scenario = session.scenario
     club = scenario.clubs[row]
     column = scenario.column(column_id)
+    from ui.figure_dialog import ask_figure   # on first use: nobody edits a figure at start-up
     entry = ask_figure(parent, club.name, column, club.figure(column_id), scenario.as_of)
     if entry is None:
         return False
