@@ -71,6 +71,23 @@ def test_swaps_below_the_fold_wait_until_scrolled_into_sight(qtbot, session):
     assert panel.latest.whole and _cells(panel) == _want(session)   # whoever reads them gets them whole
 
 
+def test_back_to_the_tab_scrolled_to_its_foot_shows_them_current_in_the_first_paint(qtbot, session):
+    """Moves made on another tab, then back to How sure scrolled to its foot: the charts above
+    take room back and only the scroll area's viewport is resized (watched for that)."""
+    window = shown_window(qtbot, session, tab=-1)
+    panel = window.robustness
+    area = _area(panel)
+    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    assert panel.below.now()
+    window.tabs.setCurrentIndex(0)
+    window.weights.rows[0].slider.setValue(15)
+    window.weights.rows[1].slider.setValue(80)
+    first = _FirstPaint(panel)
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    qtbot.waitUntil(lambda: first.seen is not None, timeout=5000)
+    assert first.seen == _want(session) and panel._latest.whole
+
+
 def test_a_taller_window_brings_them_into_sight(qtbot, session):
     window = shown_window(qtbot, session, tab=-1)
     panel = window.robustness

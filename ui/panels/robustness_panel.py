@@ -365,8 +365,9 @@ class RobustnessPanel(QWidget):
 
     def _catch_up_below(self) -> None:
         """What would swap the top two and the warnings, for the weights on screen: they came
-        into sight, or someone reads ``latest``."""
-        if self._latest is not None and not self._latest.whole:
+        into sight, or someone reads ``latest``. Not for weights already left behind: the next
+        frame analyses the newest ones, these parts included, now that they are in sight."""
+        if self._latest is not None and not self._latest.whole and self._stale is None:
             self._latest = completed(self._latest)
             self._draw_below(self._latest)
 
