@@ -2,10 +2,11 @@
 first in some weightings, the average weight shares among those weightings."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QWidget
 
 from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult
+from ui.panels.table_cells import set_row
 
 
 class CentralWeights(QTableWidget):
@@ -34,9 +35,4 @@ class CentralWeights(QTableWidget):
             central = mc.central_weights[int(i)]
             cells = [s.clubs[int(i)].name] + (["—"] * len(s.criteria) if central is None
                                                else [f"{100 * w:.0f}%" for w in central])
-            for c, text in enumerate(cells):
-                item = self.item(r, c)
-                if item is None:
-                    self.setItem(r, c, QTableWidgetItem(text))
-                elif item.text() != text:
-                    item.setText(text)
+            set_row(self, r, cells)

@@ -2,10 +2,11 @@
 place, and the whole ranking, stay as they are; cells updated in place, unchanged rows skipped."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QWidget
 
 from evaluator.decision.robustness import Robustness
 from evaluator.report_robustness import stability_cells
+from ui.panels.table_cells import set_row
 
 STABILITY_HEADERS = ["Criterion", "Share now", "First place holds for share", "Whole ranking holds for share"]
 
@@ -32,9 +33,4 @@ class StabilityTable(QTableWidget):
         for r, cells in enumerate(self._shown):
             if r < len(shown) and shown[r] == cells:
                 continue                 # the row reads as drawn: no item asked for its text
-            for c, text in enumerate(cells):
-                item = self.item(r, c)
-                if item is None:
-                    self.setItem(r, c, QTableWidgetItem(text))
-                elif item.text() != text:
-                    item.setText(text)
+            set_row(self, r, cells)
