@@ -139,6 +139,11 @@ def test_theme_switch_restyles_the_score_whiskers_and_the_sweep_plots(window):
     from ui import theme
     window.tabs.setCurrentIndex(window.tabs.count() - 1)   # How sure: its sweep plots are built
     sweep = window.robustness.sweeps.items[0]
+    from evaluator.decision.smaa import smaa
+    chart = window.robustness.acceptability          # its bars, as an SMAA answer makes them
+    chart.show_smaa(window.session.result, smaa(window.session.result, 200))
+    ranks = chart.segments
+    assert ranks
     window.tabs.setCurrentWidget(window.season)             # Season: its as-of line
     as_of = window.season.panel().chart.as_of_line
     try:
@@ -147,8 +152,10 @@ def test_theme_switch_restyles_the_score_whiskers_and_the_sweep_plots(window):
         assert pg_pen_colour(window.scores.ranges) == palette.DARK.text.lower()
         assert sweep.marker_pen.color().name() == palette.DARK.muted.lower()
         assert sweep.dot_brush.color().name() == palette.DARK.crossing.lower()
+        assert [b.opts["brush"] for b in ranks] == list(palette.DARK.ranks[:len(ranks)])
     finally:
         theme.apply("light")
+    assert [b.opts["brush"] for b in ranks] == list(palette.LIGHT.ranks[:len(ranks)])
     assert pg_pen_colour(window.scores.ranges) == palette.LIGHT.text.lower()
     assert sweep.marker_pen.color().name() == palette.LIGHT.muted.lower()
 
@@ -218,12 +225,18 @@ def pg_pen_colour(item) -> str:
 
 @pytest.mark.parametrize("scheme", [palette.LIGHT, palette.DARK], ids=lambda s: s.name)
 def test_text_on_bars_and_on_the_chart_meets_wcag_aa(scheme):
-    for colour in palette.CRITERION_COLOURS + palette.CLUB_COLOURS + palette.RANK_COLOURS:
+    for colour in palette.CRITERION_COLOURS + palette.CLUB_COLOURS + scheme.ranks:
         assert palette.contrast(palette.text_on(colour), colour) >= 4.5, colour
     assert palette.contrast(scheme.text, scheme.background) >= 4.5
     assert palette.contrast(scheme.muted, scheme.background) >= 4.5
     assert palette.contrast(scheme.warning_text, scheme.background) >= 4.5
     assert palette.contrast(palette.WARNING_LINK, palette.WARNING_BG) >= 4.5   # "show all", either theme
+
+
+def test_dark_theme_rank_shades_stand_out_from_its_background():
+    """WCAG's 3:1 for graphics; #1A4971, rank 1 on the light theme, was 1.9:1 on the dark one."""
+    assert all(palette.contrast(c, palette.DARK.background) >= 3 for c in palette.DARK.ranks)
+    assert len(palette.DARK.ranks) == len(palette.LIGHT.ranks)
 
 
 def test_club_colours_are_not_criterion_colours():

@@ -15,6 +15,9 @@ CRITERION_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D5
 CLUB_COLOURS = ("#CC6677", "#44AA99", "#DDCC77", "#332288", "#AA4499", "#999933", "#882255", "#117733")
 # Rank 1, 2, 3 ... in the rank-share charts: dark to light, one hue, so order reads as order.
 RANK_COLOURS = ("#1A4971", "#2B6CB0", "#63B3ED", "#BEE3F8", "#CBD5E0", "#F1F4F8")
+# The same order on the dark theme's background, rank 1 lifted: #1A4971 there was 1.9:1 against
+# it (hard to see, a new user said); every one here is at least 3:1, WCAG's bar for graphics.
+DARK_RANK_COLOURS = ("#3B82C4", "#63B3ED", "#90CDF4", "#BEE3F8", "#CBD5E0", "#F1F4F8")
 INCOMPLETE = "#B7791F"
 TEXT = "#1A202C"        # the printed report (always light paper)
 MUTED = "#4A5568"
@@ -50,10 +53,12 @@ class Scheme:
     warning_text: str
     error_text: str
     crossing: str       # sweep plot: where two clubs swap places
+    ranks: tuple[str, ...] = RANK_COLOURS   # rank 1, 2, ... in the rank-share charts
 
 
 LIGHT = Scheme("light", "#FFFFFF", "#1A202C", "#4A5568", "#E2E8F0", "#FFFFFF", "#8A4B00", "#B00020", "#C53030")
-DARK = Scheme("dark", "#1E2228", "#E2E8F0", "#A0AEC0", "#3A4150", "#1E2228", "#F6C177", "#FF8A80", "#FC8181")
+DARK = Scheme("dark", "#1E2228", "#E2E8F0", "#A0AEC0", "#3A4150", "#1E2228", "#F6C177", "#FF8A80", "#FC8181",
+              DARK_RANK_COLOURS)
 _current = LIGHT
 
 

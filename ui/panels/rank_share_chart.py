@@ -12,7 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from evaluator.report_robustness import RobustnessSection
-from ui.palette import RANK_COLOURS, chart, text_on
+from ui.palette import chart, text_on
 from ui.panels.bar_axes import BarChartView, bars_tall_enough, club_positions, make_bar_plot, set_club_axis, set_text
 from ui.text import esc
 
@@ -39,7 +39,7 @@ class RankShareChart(BarChartView):
         left = np.concatenate([np.zeros((len(rows), 1)), np.cumsum(self.shares, axis=1)[:, :-1]], axis=1)
         for r, label in enumerate(section.rank_labels):
             bar = pg.BarGraphItem(x0=100 * left[:, r], y=ys, height=BAR_HEIGHT, width=100 * self.shares[:, r],
-                                  brush=RANK_COLOURS[min(r, len(RANK_COLOURS) - 1)], pen=pg.mkPen(chart().separator, width=0.5))
+                                  brush=chart().ranks[min(r, len(chart().ranks) - 1)], pen=pg.mkPen(chart().separator, width=0.5))
             self.plot.addItem(bar)
             self.legend.addItem(bar, esc(label))
             self.segments.append(bar)
@@ -50,7 +50,7 @@ class RankShareChart(BarChartView):
     def _make_labels(self, left: np.ndarray, ys: np.ndarray) -> list[pg.TextItem]:
         labels = []
         for i, j in zip(*np.nonzero(self.shares >= MIN_LABEL_SHARE)):
-            label = pg.TextItem("", color=text_on(RANK_COLOURS[min(j, len(RANK_COLOURS) - 1)]), anchor=(0.5, 0.5))
+            label = pg.TextItem("", color=text_on(chart().ranks[min(j, len(chart().ranks) - 1)]), anchor=(0.5, 0.5))
             set_text(label, f"{100 * self.shares[i, j]:.0f}%")
             label.setPos(100 * (left[i, j] + self.shares[i, j] / 2), float(ys[i]))
             self.plot.addItem(label)

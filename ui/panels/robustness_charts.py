@@ -15,7 +15,7 @@ from evaluator.decision.scoring import Result
 from evaluator.decision.smaa import SMAAResult
 from evaluator.decision.sweeps import TOP_PAIRS
 from ui.panels.bar_axes import Bars, rank_positions, set_club_axis
-from ui.palette import CLUB_COLOURS, RANK_COLOURS, Scheme, chart, club_colour, criterion_colour
+from ui.palette import CLUB_COLOURS, Scheme, chart, club_colour, criterion_colour
 from ui.panels.sweep_item import SweepItem
 from ui.panels.sweep_key import SweepKey
 from ui.text import esc
@@ -300,6 +300,11 @@ class AcceptabilityChart(pg.GraphicsLayoutWidget):
         for r, bar in enumerate(self.segments):
             bar.setOpts(x0=left[:, r], width=acc[:, r], y=ys)
 
+    def use_scheme(self, scheme: Scheme) -> None:
+        """A theme switch (``ui.theme.restyle``): the ranks take the theme's shades."""
+        for bar, colour in zip(self.segments, scheme.ranks):
+            bar.setOpts(brush=colour, pen=pg.mkPen(scheme.separator))
+
     def clear_bars(self) -> None:
         self._drawn = None
         for bar in self.segments:
@@ -311,10 +316,11 @@ class AcceptabilityChart(pg.GraphicsLayoutWidget):
         self.legend.clear()
         ys = np.arange(n - 1, -1, -1, dtype=float)
         self.segments = []
-        shown = min(n, len(RANK_COLOURS))
+        ranks = chart().ranks
+        shown = min(n, len(ranks))
         for r in range(shown):
             bar = Bars(x0=np.zeros(n), y=ys, height=0.6, width=np.zeros(n),
-                       brush=RANK_COLOURS[r], pen=pg.mkPen(chart().separator))
+                       brush=ranks[r], pen=pg.mkPen(chart().separator))
             self.plot.addItem(bar)
             self.legend.addItem(bar, f"rank {r + 1}" if r < shown - 1 or shown == n else f"rank {r + 1} or lower")
             self.segments.append(bar)
