@@ -61,17 +61,23 @@ def player_details(player: Player, on: date | None) -> str:
     return " · ".join(p for p in (player.position.strip(), born) if p)
 
 
+def figure_note(fig: Figure) -> str:
+    """A figure's note, without the session's "entered by the user" on a figure the user entered:
+    where that is shown, it is already said beside the value or the source."""
+    if fig.status.value == "user" and fig.note.strip().casefold() == USER_NOTE:
+        return ""
+    return fig.note
+
+
 def figure_provenance(fig: Figure) -> str:
     """Multi-line text: where a figure came from and when it was true."""
     if fig.value is None:
         return f"Missing: {fig.note or 'no source found'}.\nDouble-click to enter a value and its source."
     lines = [f"Source: {fig.source}", f"As of: {format_date(fig.as_of)}"]
-    note = fig.note
-    if fig.status.value == "user":
-        # Said once, with the source the user typed; the session's note says the same again.
+    note = figure_note(fig)
+    if fig.status.value == "user":   # said once, with the source the user typed
         lines[0] = f"Entered by the user; source given: {fig.source}" if fig.source.strip() else \
             "Entered by the user; no source given"
-        note = "" if note.strip().casefold() == USER_NOTE else note
     if note:
         lines.append(f"Note: {note}")
     if fig.stale:

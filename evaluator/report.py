@@ -14,8 +14,8 @@ from evaluator.model import STALE_DAYS, Criterion, DataCheck, Direction, FigureS
 from evaluator.decision.scoring import TIE_TOLERANCE, Result, rounded_contributions, score
 from evaluator.decision.value_functions import value_shape
 from evaluator.formatting import (
-    NO_SCORE, format_contribution, format_date, format_figure, format_score, format_score_range, join_names,
-    player_details, ranking_note,
+    NO_SCORE, figure_note, format_contribution, format_date, format_figure, format_score, format_score_range,
+    join_names, player_details, ranking_note,
 )
 from evaluator.report_method import criterion_sentence, direction_words, target_words
 from evaluator.report_robustness import RobustnessSection, robustness_section
@@ -225,7 +225,7 @@ def _figures(r: Result) -> tuple[tuple[FigureRow, ...], tuple[str, ...]]:
             rows.append(FigureRow(
                 club=club.name, column_id=col.id, label=col.label, unit=col.unit,
                 value=format_figure(fig, col), as_of=format_date(fig.as_of) if fig.as_of else NO_SCORE,
-                source=fig.source, source_ref=ref, status=fig.status.value, note=fig.note,
+                source=fig.source, source_ref=ref, status=fig.status.value, note=figure_note(fig),
                 criterion=col.id in scored, stale=fig.stale,
             ))
     return tuple(rows), tuple(sources)

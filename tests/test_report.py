@@ -128,6 +128,8 @@ def test_missing_and_user_figures_are_called_out_and_the_leader_flagged():
     assert alpha.score_text == f"{r.score_low[0]:.1f}–{r.score_high[0]:.1f}"   # Alpha is club 0
     statuses = {(f.club, f.column_id): f.status for f in report.figures}
     assert statuses[("Alpha", "y")] == "missing" and statuses[("Gamma", "y")] == "user"
+    gamma = next(f for f in report.figures if (f.club, f.column_id) == ("Gamma", "y"))
+    assert gamma.note == ""     # "(entered by the user)" is beside the value: the note does not say it again
 
 
 def test_report_sections_hold_the_evaluators_numbers(session):
