@@ -81,7 +81,11 @@ def test_case_panel_date_edit_drives_the_session(qtbot, live_session):
     assert live_session.scenario.as_of == date(2026, 2, 1)
     window.case.as_of.editingFinished.emit()                        # the user leaves the box
     assert window.case.as_of.date() == to_qdate(date(2026, 2, 1))   # it shows the date in effect
-    assert window.case.error.isVisibleTo(window)                     # and still says why
+    assert window.case.error.isVisibleTo(window)                     # and still says why,
+    assert window.case.error.text().endswith("; the figures stay as of 2026-02-01.")   # and what stayed
+    assert "before the first match" in window.case.error.text()
+    window.case.as_of.setDate(to_qdate(date(2026, 1, 15)))          # a date that works: no message
+    assert window.case.error.isHidden() and live_session.scenario.as_of == date(2026, 1, 15)
 
 
 def test_scenario_without_case_file_disables_live_inputs(qtbot, bundled_scenario):

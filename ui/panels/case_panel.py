@@ -16,6 +16,7 @@ from evaluator.model import DataCheck
 from evaluator.decision.scoring import Result
 from evaluator.session import Change, Session
 from evaluator.errors import InputError
+from evaluator.formatting import format_date
 from ui import case_actions
 from ui.palette import chart
 from ui.themed import set_style
@@ -89,6 +90,7 @@ class CasePanel(QGroupBox):
         self.error.setTextFormat(Qt.TextFormat.PlainText)   # it quotes what the user typed or a file said
         set_style(self.error, "color:$error_text;")
         self.error.hide()
+        self._refused = ""           # the last refusal, as the message says it
         form.addRow(self.error)
         self.as_of.dateChanged.connect(self._on_date)
         self.as_of.editingFinished.connect(self._on_date_done)
@@ -103,8 +105,12 @@ class CasePanel(QGroupBox):
 
     def _on_date_done(self) -> None:
         # While typing, a half-typed date may be refused; once the user is done, the box shows
-        # the date in effect again (the message still says why the other one was refused).
-        self._show_date(self.session.scenario.as_of)
+        # the date in effect again, and the message says why the other one was refused and that
+        # the figures stayed (a new user read the red line beside the old date as unexplained).
+        day = self.session.scenario.as_of
+        if not self.error.isHidden() and day is not None and from_qdate(self.as_of.date()) != day:
+            self.error.setText(f"{self._refused}; the figures stay as of {format_date(day)}.")
+        self._show_date(day)
 
     def _on_doubtful(self, on: bool) -> None:
         self._report(self.session.set_include_doubtful, on)
@@ -119,7 +125,8 @@ class CasePanel(QGroupBox):
         try:
             action(*args)
         except InputError as e:   # the previous figures stay; say why inline, not in a modal
-            self.error.setText(str(e))
+            self._refused = str(e)
+            self.error.setText(self._refused)
             self.error.show()
             return False
         self.error.hide()
