@@ -24,6 +24,12 @@ class ClubChoice:
     squad: Path | None
 
 
+def league_label(league: Any) -> str:
+    """"Italian Serie A 2025/26 — openfootball-it.1-2025-26.json"; a file that names no league
+    (a CSV, named after its file) once by its file name, not "stem — stem.csv"."""
+    return league.path.name if league.name == league.path.stem else f"{league.name} — {league.path.name}"
+
+
 class AddClubDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,7 +79,7 @@ class AddClubDialog(QDialog):
         self._leagues = self.session.leagues()
         self.league.clear()
         for lg in self._leagues:
-            self.league.addItem(f"{lg.name} — {lg.path.name}")
+            self.league.addItem(league_label(lg))
         paths = [lg.path for lg in self._leagues]
         if select is not None and select in paths:
             self.league.setCurrentIndex(paths.index(select))
