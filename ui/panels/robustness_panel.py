@@ -124,7 +124,7 @@ class RobustnessPanel(QWidget):
                 self._analyse(newest)
             else:
                 self._draw_frame(force=True)
-        self._catch_up_below()
+        self._catch_up_below(whoever_reads=True)
         return self._latest
 
     def pending(self) -> bool:
@@ -363,11 +363,11 @@ class RobustnessPanel(QWidget):
         self.flips.show_robustness(rb)
         self._set_warnings(rb.messages)
 
-    def _catch_up_below(self) -> None:
+    def _catch_up_below(self, whoever_reads: bool = False) -> None:
         """What would swap the top two and the warnings, for the weights on screen: they came
         into sight, or someone reads ``latest``. Not for weights already left behind: the next
         frame analyses the newest ones, these parts included, now that they are in sight."""
-        if self._latest is not None and not self._latest.whole and self._stale is None:
+        if self._latest is not None and not self._latest.whole and (self._stale is None or whoever_reads):
             self._latest = completed(self._latest)
             self._draw_below(self._latest)
 
