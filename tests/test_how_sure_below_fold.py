@@ -88,23 +88,25 @@ def test_back_to_the_tab_scrolled_to_its_foot_shows_them_current_in_the_first_pa
     assert first.seen == _want(session) and panel._latest.whole
 
 
-def test_a_taller_window_brings_them_into_sight(qtbot, session):
+def _moved_below_the_fold(qtbot, session):
+    """How sure on screen at its top, one slider moved: the swaps left out."""
     window = shown_window(qtbot, session, tab=-1)
     panel = window.robustness
     window.weights.rows[0].slider.setValue(25)
     qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
     assert not panel._latest.whole
+    return window, panel
+
+
+def test_a_taller_window_brings_them_into_sight(qtbot, session):
+    window, panel = _moved_below_the_fold(qtbot, session)
     window.resize(1280, 2400)                                # the whole tab fits
     qtbot.waitUntil(lambda: panel.below.now(), timeout=5000)
     assert panel._latest.whole and _cells(panel) == _want(session)
 
 
 def test_whoever_reads_latest_gets_the_whole_analysis_even_from_a_hidden_tab(qtbot, session):
-    window = shown_window(qtbot, session, tab=-1)
-    panel = window.robustness
-    window.weights.rows[0].slider.setValue(25)
-    qtbot.waitUntil(lambda: not panel.pending(), timeout=5000)
-    assert not panel._latest.whole
+    window, panel = _moved_below_the_fold(qtbot, session)
     window.tabs.setCurrentIndex(0)                 # hidden, and a newer change waits for the tab
     window.weights.rows[1].slider.setValue(75)
     assert panel._stale is not None
