@@ -2,7 +2,7 @@
 
 The How sure tab is taller than the window: at 1280x800 what would swap the top two and the
 rank-reversal warnings are below its fold. While they are out of sight, the tab neither
-computes nor draws them on a slider move (about a third of a 3-club move); this tells it when
+computes nor draws them on a slider move (about a fifth of a 3-club move); this tells it when
 they come into sight (the tab scrolled, resized, or laid out anew), before they are painted:
 Qt paints from the event queue, after the scroll bar's signal and the move and resize events
 that announce it.
